@@ -1,0 +1,192 @@
+//! The Confirmation ID: what Microsoft gives back, to be typed into SLUI blocks A–H.
+
+use serde::Serialize;
+
+use super::check_digit::{GroupState, group_state};
+use super::extract::{self, DigitRun};
+use super::grouped::GroupedDigits;
+use super::problem::{IdKind, IdProblem};
+
+/// Every block of a Confirmation ID holds 6 digits, the last a check digit.
+pub const BLOCK_LENGTH: usize = 6;
+
+/// Block names as SLUI and the phone line say them.
+pub const BLOCK_LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
+pub enum CidFormat {
+    /// 48 digits, blocks A–H: Vista and later.
+    #[default]
+    #[serde(rename = "8x6")]
+    EightBlocks,
+    /// 42 digits, blocks A–G: Windows XP era.
+    #[serde(rename = "7x6")]
+    SevenBlocks,
+}
+
+impl CidFormat {
+    pub const LENGTHS: &'static [usize] = &[48, 42];
+
+    pub fn block_count(self) -> usize {
+        match self {
+            CidFormat::EightBlocks => 8,
+            CidFormat::SevenBlocks => 7,
+        }
+    }
+
+    pub fn digit_count(self) -> usize {
+        self.block_count() * BLOCK_LENGTH
+    }
+
+    pub fn for_digit_count(count: usize) -> Option<CidFormat> {
+        [CidFormat::EightBlocks, CidFormat::SevenBlocks]
+            .into_iter()
+            .find(|f| f.digit_count() == count)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CidFormat::EightBlocks => "8x6",
+            CidFormat::SevenBlocks => "7x6",
+        }
+    }
+}
+
+/// One block as typed so far (up to 6 digits): incomplete, consistent or inconsistent.
+pub fn block_state(block: &str) -> GroupState {
+    group_state(block, BLOCK_LENGTH)
+}
+
+/// A Confirmation ID as found or typed: possibly incomplete or mistyped, which it can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmationId {
+    grouped: GroupedDigits,
+    format: Option<CidFormat>,
+}
+
+/// The first Confirmation ID-like run in a paste.
+pub fn find_confirmation_id(text: &str) -> Option<ConfirmationId> {
+    extract::find_runs(text)
+        .into_iter()
+        .next()
+        .map(ConfirmationId::from_run)
+}
+
+impl ConfirmationId {
+    /// Reads every digit of a field meant to hold just the ID; other characters are ignored.
+    pub fn from_typed(text: &str) -> ConfirmationId {
+        ConfirmationId::from_run(extract::all_digits(text))
+    }
+
+    fn from_run(run: DigitRun) -> ConfirmationId {
+        let format = CidFormat::for_digit_count(run.digits.len());
+        let blocks = run.digits.len().div_ceil(BLOCK_LENGTH).max(1);
+        ConfirmationId {
+            grouped: GroupedDigits::split(run.digits, &vec![BLOCK_LENGTH; blocks]),
+            format,
+        }
+    }
+
+    pub fn digits(&self) -> &str {
+        self.grouped.digits()
+    }
+
+    pub fn blocks(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.grouped.groups()
+    }
+
+    pub fn block_states(&self) -> Vec<GroupState> {
+        self.grouped.states()
+    }
+
+    pub fn format(&self) -> Option<CidFormat> {
+        self.format
+    }
+
+    /// Letters of the blocks whose check digit fails (`'I'`, `'J'`… past H on an overlong paste).
+    pub fn bad_blocks(&self) -> Vec<char> {
+        self.grouped
+            .inconsistent()
+            .into_iter()
+            .map(block_letter)
+            .collect()
+    }
+
+    pub fn problem(&self) -> Option<IdProblem> {
+        let bad: Vec<String> = self.bad_blocks().iter().map(ToString::to_string).collect();
+        if self.format.is_none() {
+            return Some(IdProblem::WrongLength {
+                kind: IdKind::Confirmation,
+                found: self.digits().len(),
+                expected: CidFormat::LENGTHS,
+                first_bad: bad.into_iter().next(),
+            });
+        }
+        (!bad.is_empty()).then_some(IdProblem::Mistyped {
+            kind: IdKind::Confirmation,
+            parts: bad,
+        })
+    }
+
+    /// Every block typed consistently. Never read this as "correct": only Windows can say that.
+    pub fn is_valid(&self) -> bool {
+        self.problem().is_none()
+    }
+
+    pub fn grouped(&self, separator: &str) -> String {
+        self.grouped.joined(separator)
+    }
+
+    /// Deposits the CID for Windows: one argument, digits only.
+    pub fn slmgr_command(&self) -> String {
+        format!("slmgr.vbs /atp {}", self.digits())
+    }
+
+    /// Deposits the CID for Office (run with cscript in the Office folder).
+    pub fn ospp_command(&self) -> String {
+        format!("ospp.vbs /actcid:{}", self.digits())
+    }
+}
+
+/// A, B, … H, then on past H for overlong pastes.
+pub fn block_letter(index: usize) -> char {
+    char::from(b'A' + (index % 26) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_published_cid_is_consistent_in_every_block() {
+        let cid = ConfirmationId::from_typed("426296 483130 829081 394993 064403 777482 905722 580616");
+        assert_eq!(cid.format(), Some(CidFormat::EightBlocks));
+        assert!(cid.is_valid());
+        assert_eq!(
+            cid.slmgr_command(),
+            "slmgr.vbs /atp 426296483130829081394993064403777482905722580616"
+        );
+        assert_eq!(
+            cid.ospp_command(),
+            "ospp.vbs /actcid:426296483130829081394993064403777482905722580616"
+        );
+        assert_eq!(
+            cid.grouped("-"),
+            "426296-483130-829081-394993-064403-777482-905722-580616"
+        );
+    }
+
+    #[test]
+    fn a_mistyped_block_is_named_by_letter() {
+        let cid = ConfirmationId::from_typed("154814-744406-423501-209405-874111-676042-686055");
+        assert_eq!(cid.format(), Some(CidFormat::SevenBlocks));
+        assert_eq!(cid.bad_blocks(), vec!['C']);
+    }
+
+    #[test]
+    fn blocks_are_judged_only_when_complete() {
+        assert_eq!(block_state("15481"), GroupState::Incomplete);
+        assert_eq!(block_state("154814"), GroupState::Consistent);
+        assert_eq!(block_state("154815"), GroupState::Inconsistent);
+    }
+}

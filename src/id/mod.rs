@@ -1,0 +1,15 @@
+//! Installation IDs and Confirmation IDs: the check-digit rule, the formats, and finding them
+//! in whatever the user pastes. No UI, no printing.
+
+pub mod check_digit;
+mod confirmation;
+mod extract;
+mod grouped;
+mod installation;
+mod problem;
+
+pub use check_digit::{GroupState, group_state};
+pub use confirmation::{BLOCK_LETTERS, CidFormat, ConfirmationId, block_state, find_confirmation_id};
+pub use extract::MIN_ID_LIKE_DIGITS;
+pub use installation::{IidFormat, InstallationId, find_installation_ids};
+pub use problem::{IdKind, IdProblem};
