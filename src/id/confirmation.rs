@@ -159,7 +159,8 @@ mod tests {
 
     #[test]
     fn a_published_cid_is_consistent_in_every_block() {
-        let cid = ConfirmationId::from_typed("426296 483130 829081 394993 064403 777482 905722 580616");
+        let cid =
+            ConfirmationId::from_typed("426296 483130 829081 394993 064403 777482 905722 580616");
         assert_eq!(cid.format(), Some(CidFormat::EightBlocks));
         assert!(cid.is_valid());
         assert_eq!(

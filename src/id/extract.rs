@@ -195,7 +195,9 @@ mod tests {
 
     #[test]
     fn extended_pid_is_never_id_like() {
-        assert!(digits_of("Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025").is_empty());
+        assert!(
+            digits_of("Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025").is_empty()
+        );
     }
 
     #[test]
@@ -220,7 +222,9 @@ mod tests {
             find_runs(&ospp)[0].label.as_deref(),
             Some("Office 16, Office16ProPlusVL_MAK edition")
         );
-        let dlv = format!("Name: Windows(R), Professional edition\nDescription: x\nInstallation ID: {id}\n");
+        let dlv = format!(
+            "Name: Windows(R), Professional edition\nDescription: x\nInstallation ID: {id}\n"
+        );
         assert_eq!(
             find_runs(&dlv)[0].label.as_deref(),
             Some("Windows(R), Professional edition")

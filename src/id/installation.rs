@@ -126,7 +126,11 @@ impl InstallationId {
 
     /// 1-based numbers of the groups whose check digit fails.
     pub fn bad_groups(&self) -> Vec<usize> {
-        self.grouped.inconsistent().into_iter().map(|i| i + 1).collect()
+        self.grouped
+            .inconsistent()
+            .into_iter()
+            .map(|i| i + 1)
+            .collect()
     }
 
     /// Why this ID cannot be used as it is; `None` when every group is consistent.
@@ -187,7 +191,11 @@ mod tests {
     fn one_changed_digit_names_its_group() {
         // Group 4 is digits 22..28; change its first digit by 1.
         let mut digits = WINDOWS_11.as_bytes().to_vec();
-        digits[21] = if digits[21] == b'9' { b'8' } else { digits[21] + 1 };
+        digits[21] = if digits[21] == b'9' {
+            b'8'
+        } else {
+            digits[21] + 1
+        };
         let id = InstallationId::from_typed(std::str::from_utf8(&digits).unwrap());
         assert_eq!(id.bad_groups(), vec![4]);
         assert_eq!(

@@ -9,7 +9,9 @@ mod installation;
 mod problem;
 
 pub use check_digit::{GroupState, group_state};
-pub use confirmation::{BLOCK_LETTERS, CidFormat, ConfirmationId, block_state, find_confirmation_id};
+pub use confirmation::{
+    BLOCK_LETTERS, CidFormat, ConfirmationId, block_state, find_confirmation_id,
+};
 pub use extract::MIN_ID_LIKE_DIGITS;
 pub use installation::{IidFormat, InstallationId, find_installation_ids};
 pub use problem::{IdKind, IdProblem};
