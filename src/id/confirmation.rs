@@ -153,6 +153,11 @@ pub fn block_letter(index: usize) -> char {
     char::from(b'A' + (index % 26) as u8)
 }
 
+/// The letters of blocks in order: A, B, C…
+pub fn block_letters() -> impl Iterator<Item = char> {
+    (0..).map(block_letter)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

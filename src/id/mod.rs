@@ -10,7 +10,8 @@ mod problem;
 
 pub use check_digit::{GroupState, group_state};
 pub use confirmation::{
-    BLOCK_LETTERS, CidFormat, ConfirmationId, block_state, find_confirmation_id,
+    BLOCK_LENGTH, BLOCK_LETTERS, CidFormat, ConfirmationId, block_letter, block_letters,
+    block_state, find_confirmation_id,
 };
 pub use extract::MIN_ID_LIKE_DIGITS;
 pub use installation::{IidFormat, InstallationId, find_installation_ids};

@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""(Re)make the embedded UI fonts: BIZ UDGothic Regular and Bold, subset to the
+characters the UI can show.
+
+    python3 scripts/make_fonts.py
+
+Run it from anywhere; paths are relative to the crate root (the parent of this
+script's directory). It writes
+
+    data/fonts/BIZUDGothic-Regular.subset.ttf
+    data/fonts/BIZUDGothic-Bold.subset.ttf
+    data/fonts/OFL.txt
+
+Characters kept:
+  * printable ASCII, U+0020..U+007E, always;
+  * every character inside a string or char literal in src/**/*.rs
+    ("...", r"...", r#"..."#, b"...", c"...", '.', b'.'; comments are skipped);
+  * every string value in data/*.json (keys are not shown, so not kept);
+  * a small safety set (full-width digits, Japanese punctuation, arrows, a few
+    symbols) where the font has them.
+Control characters and whitespace other than U+0020 and U+3000 are ignored;
+tests/font_coverage.rs collects the characters in the same way and fails when
+one is missing from either subset.
+
+Requirements:
+  * the fonts:   apt-get install fonts-morisawa-bizud-gothic
+  * fontTools:   pip install fonttools
+
+The output is deterministic: the same sources and the same installed fonts give
+byte-identical files (the fonts' head.created/modified are kept from the
+originals rather than set to "now").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC_DIR = ROOT / "src"
+DATA_DIR = ROOT / "data"
+OUT_DIR = DATA_DIR / "fonts"
+
+STYLES = ("Regular", "Bold")
+FONT_FILE = "BIZUDGothic-{style}.ttf"
+OUT_FILE = "BIZUDGothic-{style}.subset.ttf"
+
+FONT_DIRS = [
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".local/share/fonts",
+    Path.home() / ".fonts",
+]
+DEBIAN_COPYRIGHT = Path("/usr/share/doc/fonts-morisawa-bizud-gothic/copyright")
+
+INSTALL_FONTS_HINT = (
+    "BIZ UDGothic is not installed. Install it with\n"
+    "    sudo apt-get install fonts-morisawa-bizud-gothic\n"
+    "(Debian/Ubuntu; or put BIZUDGothic-Regular.ttf and BIZUDGothic-Bold.ttf from\n"
+    "https://github.com/googlefonts/morisawa-biz-ud-gothic under ~/.local/share/fonts)\n"
+    "and run this script again."
+)
+INSTALL_FONTTOOLS_HINT = (
+    "fontTools is not installed. Install it with\n"
+    "    pip install fonttools\n"
+    "(or: apt-get install python3-fonttools) and run this script again."
+)
+
+# Shown in addition to whatever the sources use, if the font has them.
+SAFETY_SET = (
+    "０１２３４５６７８９"  # full-width digits
+    "、。「」（）・ー〜："  # Japanese punctuation
+    "\u3000"  # ideographic space
+    "←→↑↓"
+    "✓✗⚠•–—…"
+)
+
+# Rust's char::is_whitespace (Unicode White_Space), so the test agrees exactly.
+WHITESPACE = set(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def is_shown(ch: str) -> bool:
+    """Ignore control characters (Cc) and whitespace, as the test does."""
+    return not (unicodedata.category(ch) == "Cc" or ch in WHITESPACE)
+
+
+# --------------------------------------------------------------------------
+# Rust string/char literals (a small tokenizer; mirrored in tests/font_coverage.rs)
+# --------------------------------------------------------------------------
+
+
+def _is_ident(ch: str) -> bool:
+    return ch == "_" or ch.isalnum()
+
+
+def _escape(s: str, i: int) -> tuple[str | None, int]:
+    """s[i] == '\\'. Returns (char or None, index after the escape)."""
+    n = len(s)
+    if i + 1 >= n:
+        return None, n
+    e = s[i + 1]
+    simple = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"'}
+    if e in simple:
+        return simple[e], i + 2
+    if e == "x":
+        hex_digits = s[i + 2 : i + 4]
+        if len(hex_digits) != 2 or any(h not in "0123456789abcdefABCDEF" for h in hex_digits):
+            return None, i + 2
+        v = int(hex_digits, 16)
+        # \x80..\xFF only occur in byte literals: bytes, not characters shown.
+        return (chr(v) if v < 0x80 else None), i + 4
+    if e == "u" and i + 2 < n and s[i + 2] == "{":
+        end = s.find("}", i + 3)
+        if end < 0:
+            return None, n
+        digits = s[i + 3 : end].replace("_", "")
+        if not digits or any(h not in "0123456789abcdefABCDEF" for h in digits):
+            return None, end + 1
+        v = int(digits, 16)
+        if v > 0x10FFFF or 0xD800 <= v <= 0xDFFF:
+            return None, end + 1
+        return chr(v), end + 1
+    if e == "\n" or e == "\r":
+        # Line continuation: skip the newline and the following whitespace.
+        j = i + 1
+        while j < n and s[j] in " \t\n\r":
+            j += 1
+        return None, j
+    return None, i + 2
+
+
+def _quoted(s: str, i: int) -> tuple[str, int]:
+    """s[i] is just after the opening '"'. Returns (value, index after closing '"')."""
+    out = []
+    n = len(s)
+    while i < n:
+        ch = s[i]
+        if ch == '"':
+            return "".join(out), i + 1
+        if ch == "\\":
+            c, i = _escape(s, i)
+            if c is not None:
+                out.append(c)
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out), n
+
+
+def _char_lit(s: str, i: int) -> tuple[str | None, int]:
+    """s[i] == "'". Returns (char, index after) or (None, i + 1) for a lifetime/label."""
+    n = len(s)
+    if i + 1 < n and s[i + 1] == "\\":
+        c, j = _escape(s, i + 1)
+        if j < n and s[j] == "'":
+            return c, j + 1
+        return None, i + 1
+    if i + 2 < n and s[i + 2] == "'" and s[i + 1] != "'":
+        return s[i + 1], i + 3
+    return None, i + 1
+
+
+def rust_literals(s: str) -> list[str]:
+    """Contents of every string and char literal in Rust source `s`."""
+    out: list[str] = []
+    i, n = 0, len(s)
+    while i < n:
+        ch = s[i]
+        if s.startswith("//", i):
+            j = s.find("\n", i)
+            i = n if j < 0 else j
+        elif s.startswith("/*", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                if s.startswith("/*", i):
+                    depth, i = depth + 1, i + 2
+                elif s.startswith("*/", i):
+                    depth, i = depth - 1, i + 2
+                else:
+                    i += 1
+        elif ch == '"':
+            v, i = _quoted(s, i + 1)
+            out.append(v)
+        elif ch == "'":
+            c, i = _char_lit(s, i)
+            if c is not None:
+                out.append(c)
+        elif _is_ident(ch):
+            j = i
+            while j < n and _is_ident(s[j]):
+                j += 1
+            word = s[i:j]
+            i = j
+            if word in ("r", "br", "cr") and j < n and s[j] in '"#':
+                k = j
+                while k < n and s[k] == "#":
+                    k += 1
+                if k < n and s[k] == '"':  # raw string; else a raw identifier r#foo
+                    close = '"' + "#" * (k - j)
+                    end = s.find(close, k + 1)
+                    end = n if end < 0 else end
+                    out.append(s[k + 1 : end])
+                    i = end + len(close)
+            elif word in ("b", "c") and j < n and s[j] == '"':
+                v, i = _quoted(s, j + 1)
+                out.append(v)
+            elif word == "b" and j < n and s[j] == "'":
+                c, i = _char_lit(s, j)
+                if c is not None:
+                    out.append(c)
+        else:
+            i += 1
+    return out
+
+
+def json_strings(value) -> list[str]:
+    """Every string value (not key) in a parsed JSON document."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in json_strings(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in json_strings(v)]
+    return []
+
+
+def ui_chars() -> set[str]:
+    """Characters the UI can show: string/char literals in src/**/*.rs and
+    string values in data/*.json, minus control characters and whitespace."""
+    chars: set[str] = set()
+    for path in sorted(SRC_DIR.rglob("*.rs")):
+        for lit in rust_literals(path.read_text(encoding="utf-8")):
+            chars.update(lit)
+    for path in sorted(DATA_DIR.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for s in json_strings(doc):
+            chars.update(s)
+    return {c for c in chars if is_shown(c)}
+
+
+# --------------------------------------------------------------------------
+# Fonts and licence
+# --------------------------------------------------------------------------
+
+
+def find_font(style: str) -> Path:
+    name = FONT_FILE.format(style=style)
+    for d in FONT_DIRS:
+        if d.is_dir():
+            hits = sorted(d.rglob(name))
+            if hits:
+                return hits[0]
+    sys.exit(f"error: {name} not found under {', '.join(map(str, FONT_DIRS))}.\n{INSTALL_FONTS_HINT}")
+
+
+def ofl_text(font_path: Path, copyright_line: str) -> str:
+    """OFL.txt: the font's copyright line followed by the full OFL 1.1 text."""
+    body = None
+    # Upstream/Google Fonts layout: OFL.txt next to the font.
+    for cand in (font_path.parent / "OFL.txt", font_path.parent.parent / "OFL.txt"):
+        if cand.is_file():
+            text = cand.read_text(encoding="utf-8")
+            start = text.find("SIL OPEN FONT LICENSE")
+            if start >= 0:
+                body = text[text.rfind("\n", 0, start) + 1 :]
+                body = body.lstrip("-\n").rstrip()
+                break
+    if body is None and DEBIAN_COPYRIGHT.is_file():
+        # Debian copyright format: a "License: SIL-1.1" paragraph whose lines are
+        # indented by one space, with " ." for blank lines.
+        lines = DEBIAN_COPYRIGHT.read_text(encoding="utf-8").splitlines()
+        for idx, line in enumerate(lines):
+            if line.startswith("License:") and "SIL" in line and idx + 1 < len(lines) and lines[idx + 1].startswith(" "):
+                out = []
+                for ln in lines[idx + 1 :]:
+                    if not ln.startswith(" "):
+                        break
+                    out.append("" if ln.strip() == "." else ln[1:])
+                body = "\n".join(out).strip()
+                break
+    if body is None:
+        sys.exit(
+            "error: cannot find the SIL Open Font License text (looked for OFL.txt next to "
+            f"{font_path} and for {DEBIAN_COPYRIGHT}).\n{INSTALL_FONTS_HINT}"
+        )
+    if "SIL OPEN FONT LICENSE Version 1.1" not in body:
+        sys.exit("error: the licence text found is not SIL OFL 1.1; check the font package.")
+    # Normalise the banner: rule, title, rule, then the text (as upstream OFL.txt).
+    lines = body.splitlines()
+    while lines and lines[0].strip() and set(lines[0].strip()) <= {"-"}:
+        lines.pop(0)
+    title = lines.pop(0).strip()
+    while lines and (not lines[0].strip() or set(lines[0].strip()) <= {"-"}):
+        lines.pop(0)
+    rule = "-" * 59
+    return (
+        f"{copyright_line}\n\n"
+        "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n"
+        "This license is copied below, and is also available with a FAQ at:\n"
+        "https://openfontlicense.org\n\n"
+        "The .ttf files in this directory are subsets of BIZ UDGothic Regular and Bold\n"
+        "(Modified Versions in the terms below), made by scripts/make_fonts.py.\n\n\n"
+        f"{rule}\n{title}\n{rule}\n\n" + "\n".join(lines).rstrip() + "\n"
+    )
+
+
+def subset(src: Path, dst: Path, chars: set[str]) -> tuple[set[str], str]:
+    """Subset `src` to `chars` and write `dst`. Returns (chars the font lacks, copyright)."""
+    from fontTools import subset as ftsubset
+    from fontTools.ttLib import TTFont
+
+    options = ftsubset.Options()
+    options.layout_features = ["ccmp"]  # minimal: composition only (e.g. kana + dakuten)
+    options.hinting = False  # drop TrueType instructions (fpgm/prep/cvt)
+    options.name_IDs = ["*"]  # keep the whole name table (copyright, licence, ...)
+    options.name_languages = ["*"]
+    options.name_legacy = True
+    options.notdef_outline = True  # a missing character shows as a box, not nothing
+    options.glyph_names = False
+    options.recalc_timestamp = False
+    options.drop_tables += ["vhea", "vmtx", "VORG", "DSIG", "meta"]  # horizontal text only
+
+    font = TTFont(str(src), recalcTimestamp=False, lazy=False)
+    head = font["head"]
+    head.modified = head.created  # fixed: never "now"
+    cmap = font.getBestCmap()
+    missing = {c for c in chars if ord(c) not in cmap}
+    copyright_line = font["name"].getDebugName(0) or "Copyright 2022 The BIZ UDGothic Project Authors"
+
+    sub = ftsubset.Subsetter(options=options)
+    sub.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in cmap))
+    sub.subset(font)
+    tmp = dst.with_suffix(".tmp")
+    font.save(str(tmp), reorderTables=True)
+    font.close()
+    os.replace(tmp, dst)
+    return missing, copyright_line
+
+
+def main() -> int:
+    started = time.monotonic()
+    try:
+        import fontTools  # noqa: F401
+    except ImportError:
+        sys.exit(f"error: {INSTALL_FONTTOOLS_HINT}")
+
+    fonts = {style: find_font(style) for style in STYLES}
+
+    from_sources = ui_chars()
+    ascii_chars = {chr(c) for c in range(0x20, 0x7F)}
+    wanted = ascii_chars | from_sources
+
+    # The safety set only where the font (both styles) has it.
+    from fontTools.ttLib import TTFont
+
+    cmaps = []
+    for path in fonts.values():
+        f = TTFont(str(path), lazy=True)
+        cmaps.append(set(f.getBestCmap()))
+        f.close()
+    safety = {c for c in SAFETY_SET if all(ord(c) in cm for cm in cmaps)}
+    wanted |= safety
+
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    missing_all: set[str] = set()
+    copyright_line = ""
+    for style, path in fonts.items():
+        dst = OUT_DIR / OUT_FILE.format(style=style)
+        missing, copyright_line = subset(path, dst, wanted)
+        missing_all |= missing
+
+    licence = ofl_text(fonts["Regular"], copyright_line)
+    (OUT_DIR / "OFL.txt").write_text(licence, encoding="utf-8", newline="\n")
+
+    kept = wanted - missing_all
+    print(f"characters: {len(kept)} kept ({len(from_sources)} from src/**/*.rs and data/*.json, "
+          f"{len(ascii_chars)} ASCII, {len(safety)} safety set; overlaps counted once)")
+    skipped = sorted(set(SAFETY_SET) - safety)
+    if skipped:
+        print("safety set, not in the font (skipped): " + " ".join(f"{c} U+{ord(c):04X}" for c in skipped))
+    for style in STYLES:
+        dst = OUT_DIR / OUT_FILE.format(style=style)
+        print(f"{dst.relative_to(ROOT)}: {dst.stat().st_size:,} bytes (from {fonts[style]})")
+    print(f"{(OUT_DIR / 'OFL.txt').relative_to(ROOT)}: {len(licence):,} bytes")
+    print(f"done in {time.monotonic() - started:.1f} s")
+
+    if missing_all:
+        shown = " ".join(f"{c!r} U+{ord(c):04X}" for c in sorted(missing_all))
+        print(
+            "\nerror: the UI uses characters BIZ UDGothic does not have; they would show as a box:\n"
+            f"  {shown}\nReplace them in the strings (the font has e.g. ✓ × ○ ※ ！ ▲; so ✔ -> ✓, ✗ -> ×, ⚠ -> ※) and run this script again.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

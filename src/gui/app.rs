@@ -1,0 +1,382 @@
+//! The window's state: three screens in the order of the job, a top bar, and the session
+//! that is saved after every change.
+
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Alignment, Element, Length, Subscription, Task};
+
+use super::i18n::Text;
+use super::{confirmation, fonts, installation, route, theme};
+use crate::centers::ActivationCenter;
+use crate::language::{Language, Localized};
+use crate::script::Route;
+use crate::session::{Session, SessionError, SessionStore};
+
+/// How the window starts: from the command line, the system, and the saved session.
+#[derive(Debug, Clone)]
+pub struct StartOptions {
+    pub installation_text: Option<String>,
+    pub language: Option<Language>,
+    pub country: Option<String>,
+    pub store: SessionStore,
+    /// This PC's own phone list, preferred over the bundled one when present.
+    pub centers: Vec<ActivationCenter>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    InstallationId,
+    Route,
+    ConfirmationId,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Installation(installation::Message),
+    Route(route::Message),
+    Confirmation(confirmation::Message),
+    Show(Screen),
+    ToggleLanguage,
+    Zoom(f32),
+    StartOver,
+    ConfirmStartOver,
+    CancelStartOver,
+    FocusNext(bool),
+}
+
+/// A one-line message under the screen.
+#[derive(Debug)]
+enum Notice {
+    Restored,
+    Copied,
+    Session(SessionError),
+}
+
+pub struct App {
+    language: Language,
+    screen: Screen,
+    zoom: f32,
+    installation: installation::State,
+    route: route::State,
+    confirmation: confirmation::State,
+    store: SessionStore,
+    notice: Option<Notice>,
+    asking_to_start_over: bool,
+    /// Kept so "Start over" can rebuild the route screen with the same phone list.
+    centers: Vec<ActivationCenter>,
+    default_country: Option<String>,
+}
+
+const ZOOM_STEP: f32 = 0.1;
+const ZOOM_RANGE: (f32, f32) = (0.6, 2.0);
+
+impl App {
+    pub fn new(options: StartOptions) -> (App, Task<Message>) {
+        let (session, notice) = match options.store.load() {
+            Ok(session) => {
+                let restored = session.is_unfinished().then_some(Notice::Restored);
+                (session, restored)
+            }
+            Err(error) => (Session::default(), Some(Notice::Session(error))),
+        };
+        let language = options
+            .language
+            .or(session.language)
+            .unwrap_or_else(Language::from_system);
+        let country = options.country.clone().or(session.country.clone());
+        let text = options
+            .installation_text
+            .clone()
+            .unwrap_or(session.installation_text.clone());
+        let screen = if session.cid_blocks.iter().any(|b| !b.is_empty()) {
+            Screen::ConfirmationId
+        } else {
+            Screen::InstallationId
+        };
+        let app = App {
+            language,
+            screen,
+            zoom: 1.0,
+            installation: installation::State::new(&text, session.chosen_product),
+            route: route::State::new(
+                session.route.unwrap_or(Route::Portal),
+                country.clone(),
+                session.ticked_steps.clone(),
+                options.centers.clone(),
+            ),
+            confirmation: confirmation::State::new(session.cid_format, &session.cid_blocks),
+            store: options.store,
+            notice,
+            asking_to_start_over: false,
+            centers: options.centers,
+            default_country: country,
+        };
+        (app, installation::State::focus_input())
+    }
+
+    pub fn title(&self) -> String {
+        Text::AppTitle.in_language(self.language).to_string()
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn scale_factor(&self) -> f32 {
+        self.zoom
+    }
+
+    pub fn installation(&self) -> &installation::State {
+        &self.installation
+    }
+
+    pub fn confirmation(&self) -> &confirmation::State {
+        &self.confirmation
+    }
+
+    pub fn route(&self) -> &route::State {
+        &self.route
+    }
+
+    /// What would be saved now.
+    pub fn session(&self) -> Session {
+        Session {
+            installation_text: self.installation.text().to_string(),
+            chosen_product: self.installation.chosen(),
+            route: Some(self.route.route()),
+            country: self.route.country().map(str::to_string),
+            ticked_steps: self.route.ticked().cloned().collect(),
+            cid_format: self.confirmation.format(),
+            cid_blocks: self.confirmation.blocks().to_vec(),
+            language: Some(self.language),
+        }
+    }
+
+    fn save(&mut self) {
+        match self.store.save(&self.session()) {
+            Ok(()) => {
+                if matches!(
+                    self.notice,
+                    Some(Notice::Session(SessionError::Unwritable { .. }))
+                ) {
+                    self.notice = None;
+                }
+            }
+            Err(error) => self.notice = Some(Notice::Session(error)),
+        }
+    }
+
+    fn copy(&mut self, contents: String) -> Task<Message> {
+        self.notice = Some(Notice::Copied);
+        iced::clipboard::write(contents)
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Installation(message) => match self.installation.update(message) {
+                installation::Action::None => Task::none(),
+                installation::Action::Changed => {
+                    self.save();
+                    Task::none()
+                }
+                installation::Action::CopyToClipboard(contents) => self.copy(contents),
+            },
+            Message::Route(message) => {
+                if let route::Action::Changed = self.route.update(message) {
+                    self.save();
+                }
+                Task::none()
+            }
+            Message::Confirmation(message) => match self.confirmation.update(message) {
+                confirmation::Action::None => Task::none(),
+                confirmation::Action::Changed { focus } => {
+                    self.save();
+                    focus.map_or_else(Task::none, iced::widget::operation::focus)
+                }
+                confirmation::Action::CopyToClipboard(contents) => self.copy(contents),
+            },
+            Message::Show(screen) => {
+                self.screen = screen;
+                match screen {
+                    Screen::InstallationId => installation::State::focus_input(),
+                    Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
+                    Screen::ConfirmationId => {
+                        iced::widget::operation::focus(confirmation::block_id(
+                            self.confirmation
+                                .blocks()
+                                .iter()
+                                .position(|b| b.len() < 6)
+                                .unwrap_or(0),
+                        ))
+                    }
+                }
+            }
+            Message::ToggleLanguage => {
+                self.language = match self.language {
+                    Language::Japanese => Language::English,
+                    Language::English => Language::Japanese,
+                };
+                self.save();
+                Task::none()
+            }
+            Message::Zoom(change) => {
+                self.zoom = if change == 0.0 {
+                    1.0
+                } else {
+                    (self.zoom + change).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
+                };
+                Task::none()
+            }
+            Message::StartOver => {
+                self.asking_to_start_over = true;
+                Task::none()
+            }
+            Message::CancelStartOver => {
+                self.asking_to_start_over = false;
+                Task::none()
+            }
+            Message::ConfirmStartOver => {
+                self.asking_to_start_over = false;
+                self.installation = installation::State::default();
+                self.confirmation = confirmation::State::new(Default::default(), &[]);
+                self.route = route::State::new(
+                    Route::Portal,
+                    self.default_country.clone(),
+                    [],
+                    self.centers.clone(),
+                );
+                self.screen = Screen::InstallationId;
+                self.notice = self.store.clear().err().map(Notice::Session);
+                installation::State::focus_input()
+            }
+            Message::FocusNext(forward) => {
+                if forward {
+                    iced::widget::operation::focus_next()
+                } else {
+                    iced::widget::operation::focus_previous()
+                }
+            }
+        }
+    }
+
+    /// Keyboard shortcuts; only keys no focused widget used reach here.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed { key, modifiers, .. } => shortcut(&key, modifiers),
+            _ => None,
+        });
+        if self.installation.is_reading() {
+            Subscription::batch([keys, keyboard::listen().filter_map(reading_key)])
+        } else {
+            keys
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let language = self.language;
+        let tab = |screen: Screen, label: Text| {
+            button(text(label.in_language(language)).size(17))
+                .padding([8, 16])
+                .style(theme::tab(self.screen == screen))
+                .on_press(Message::Show(screen))
+        };
+        let top = row![
+            tab(Screen::InstallationId, Text::StepInstallationId),
+            tab(Screen::Route, Text::StepRoute),
+            tab(Screen::ConfirmationId, Text::StepConfirmationId),
+            space::horizontal(),
+            button(text(Text::SwitchLanguage.in_language(language)))
+                .on_press(Message::ToggleLanguage),
+            button(text("−")).on_press(Message::Zoom(-ZOOM_STEP)),
+            button(text("+")).on_press(Message::Zoom(ZOOM_STEP)),
+            button(text(Text::StartOver.in_language(language)))
+                .style(button::danger)
+                .on_press(Message::StartOver),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+
+        let body = match self.screen {
+            Screen::InstallationId => self.installation.view(language).map(Message::Installation),
+            Screen::Route => self.route.view(language).map(Message::Route),
+            Screen::ConfirmationId => self.confirmation.view(language).map(Message::Confirmation),
+        };
+
+        let mut page = column![top, container(body).height(Length::Fill)]
+            .spacing(16)
+            .padding(16);
+        if self.asking_to_start_over {
+            page = page.push(
+                container(
+                    row![
+                        text(Text::StartOverQuestion.in_language(language)),
+                        space::horizontal(),
+                        button(text(Text::ConfirmStartOver.in_language(language)))
+                            .style(button::danger)
+                            .on_press(Message::ConfirmStartOver),
+                        button(text(Text::Cancel.in_language(language)))
+                            .on_press(Message::CancelStartOver),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+                .padding(8)
+                .style(theme::warning),
+            );
+        }
+        let notice = match &self.notice {
+            Some(Notice::Restored) => Text::Restored.in_language(language).to_string(),
+            Some(Notice::Copied) => Text::Copied.in_language(language).to_string(),
+            Some(Notice::Session(error)) => error.message(language),
+            None => String::new(),
+        };
+        page.push(
+            row![
+                text(notice).font(fonts::BOLD),
+                space::horizontal(),
+                text(Text::KeyboardHelp.in_language(language))
+                    .size(13)
+                    .color(theme::MUTED),
+            ]
+            .align_y(Alignment::Center),
+        )
+        .into()
+    }
+}
+
+fn shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    match key.as_ref() {
+        Key::Named(Named::Tab) => Some(Message::FocusNext(!modifiers.shift())),
+        _ if !modifiers.command() => None,
+        Key::Character("1") => Some(Message::Show(Screen::InstallationId)),
+        Key::Character("2") => Some(Message::Show(Screen::Route)),
+        Key::Character("3") => Some(Message::Show(Screen::ConfirmationId)),
+        Key::Character("l") => Some(Message::ToggleLanguage),
+        Key::Character("+" | "=") => Some(Message::Zoom(ZOOM_STEP)),
+        Key::Character("-") => Some(Message::Zoom(-ZOOM_STEP)),
+        Key::Character("0") => Some(Message::Zoom(0.0)),
+        _ => None,
+    }
+}
+
+/// Space and the arrows step through the groups in reading mode; Escape closes it.
+fn reading_key(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, .. } = event else {
+        return None;
+    };
+    let message = match key.as_ref() {
+        Key::Named(Named::Space | Named::ArrowRight | Named::ArrowDown | Named::Enter) => {
+            installation::Message::ReadNext
+        }
+        Key::Named(Named::ArrowLeft | Named::ArrowUp | Named::Backspace) => {
+            installation::Message::ReadPrevious
+        }
+        Key::Named(Named::Escape) => installation::Message::CloseReading,
+        _ => return None,
+    };
+    Some(Message::Installation(message))
+}

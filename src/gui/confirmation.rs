@@ -1,0 +1,249 @@
+//! Screen 3: the Confirmation ID typed back block by block, each block checked the moment
+//! its sixth digit lands.
+
+use iced::widget::{Id, button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::fonts;
+use super::i18n::{self, Text};
+use super::theme;
+use crate::id::{BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, block_letter, block_state};
+use crate::language::Language;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Edited(usize, String),
+    SetFormat(CidFormat),
+    Copy(Copy),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copy {
+    Digits,
+    Grouped,
+    SlmgrCommand,
+    OsppCommand,
+}
+
+pub enum Action {
+    None,
+    /// Something typed changed; focus may move to another box.
+    Changed {
+        focus: Option<Id>,
+    },
+    CopyToClipboard(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    format: CidFormat,
+    /// One string per block, digits only, at most six each.
+    blocks: Vec<String>,
+}
+
+/// The widget id of a block's box: `cid-A` … `cid-H`.
+pub fn block_id(index: usize) -> Id {
+    Id::from(format!("cid-{}", block_letter(index)))
+}
+
+impl State {
+    pub fn new(format: CidFormat, typed: &[String]) -> State {
+        let mut blocks: Vec<String> = typed.iter().map(|b| digits_only(b, BLOCK_LENGTH)).collect();
+        blocks.resize(format.block_count(), String::new());
+        State { format, blocks }
+    }
+
+    pub fn format(&self) -> CidFormat {
+        self.format
+    }
+
+    pub fn blocks(&self) -> &[String] {
+        &self.blocks
+    }
+
+    /// The whole ID once every block holds six digits.
+    pub fn confirmation_id(&self) -> Option<ConfirmationId> {
+        self.blocks
+            .iter()
+            .all(|b| b.len() == BLOCK_LENGTH)
+            .then(|| ConfirmationId::from_typed(&self.blocks.concat()))
+    }
+
+    /// Every block complete and consistent: ready to hand to SLUI.
+    pub fn consistent_id(&self) -> Option<ConfirmationId> {
+        self.confirmation_id().filter(ConfirmationId::is_valid)
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Edited(index, value) => self.edit(index, &value),
+            Message::SetFormat(format) => {
+                self.format = format;
+                self.blocks.resize(format.block_count(), String::new());
+                Action::Changed { focus: None }
+            }
+            Message::Copy(what) => match self.consistent_id() {
+                Some(cid) => Action::CopyToClipboard(match what {
+                    Copy::Digits => cid.digits().to_string(),
+                    Copy::Grouped => cid.grouped("-"),
+                    Copy::SlmgrCommand => cid.slmgr_command(),
+                    Copy::OsppCommand => cid.ospp_command(),
+                }),
+                None => Action::None,
+            },
+        }
+    }
+
+    fn edit(&mut self, index: usize, value: &str) -> Action {
+        let Some(old) = self.blocks.get(index) else {
+            return Action::None;
+        };
+        let digits = digits_only(value, usize::MAX);
+        if digits.len() > BLOCK_LENGTH {
+            return self.spread(index, &digits);
+        }
+        if digits.is_empty() && old.is_empty() && value.is_empty() {
+            // Backspace in an empty box: go back to the previous one.
+            return Action::Changed {
+                focus: index.checked_sub(1).map(block_id),
+            };
+        }
+        let complete = digits.len() == BLOCK_LENGTH;
+        let moves_on = complete && block_state(&digits) == GroupState::Consistent;
+        self.blocks[index] = digits;
+        let next = index + 1;
+        Action::Changed {
+            focus: (moves_on && next < self.blocks.len()).then(|| block_id(next)),
+        }
+    }
+
+    /// A pasted or typed run longer than a block: a whole CID fills every box from A,
+    /// anything shorter continues from the box it went into.
+    fn spread(&mut self, index: usize, digits: &str) -> Action {
+        let start = match CidFormat::for_digit_count(digits.len()) {
+            Some(format) => {
+                self.format = format;
+                self.blocks.resize(format.block_count(), String::new());
+                0
+            }
+            None => index,
+        };
+        let mut chunks = digits.as_bytes().chunks(BLOCK_LENGTH);
+        let mut last = start;
+        for (position, block) in self.blocks.iter_mut().enumerate().skip(start) {
+            let Some(chunk) = chunks.next() else { break };
+            *block = String::from_utf8_lossy(chunk).into_owned();
+            last = position;
+        }
+        Action::Changed {
+            focus: Some(block_id(last)),
+        }
+    }
+
+    pub fn view(&self, language: Language) -> Element<'_, Message> {
+        let states: Vec<GroupState> = self.blocks.iter().map(|b| block_state(b)).collect();
+        let boxes =
+            row(self
+                .blocks
+                .iter()
+                .zip(&states)
+                .enumerate()
+                .map(|(index, (block, &state))| {
+                    let mark = match state {
+                        GroupState::Incomplete => Text::Incomplete,
+                        GroupState::Consistent => Text::Consistent,
+                        GroupState::Inconsistent => Text::Inconsistent,
+                    };
+                    column![
+                        text(block_letter(index).to_string())
+                            .size(24)
+                            .font(fonts::BOLD),
+                        text_input("", block)
+                            .id(block_id(index))
+                            .on_input(move |value| Message::Edited(index, value))
+                            .on_paste(move |value| Message::Edited(index, value))
+                            .size(30)
+                            .align_x(Alignment::Center)
+                            .font(fonts::BOLD)
+                            .padding([8, 6])
+                            .width(Length::Fixed(126.0))
+                            .style(theme::block_input(state)),
+                        text(mark.in_language(language))
+                            .size(14)
+                            .color(theme::state_color(state)),
+                    ]
+                    .spacing(4)
+                    .align_x(Alignment::Center)
+                    .into()
+                }))
+            .spacing(8);
+
+        let formats = row![
+            button(text(Text::EightBlocks.in_language(language)).size(14))
+                .style(theme::tab(self.format == CidFormat::EightBlocks))
+                .on_press(Message::SetFormat(CidFormat::EightBlocks)),
+            button(text(Text::SevenBlocks.in_language(language)).size(14))
+                .style(theme::tab(self.format == CidFormat::SevenBlocks))
+                .on_press(Message::SetFormat(CidFormat::SevenBlocks)),
+        ]
+        .spacing(8);
+
+        let mut page =
+            column![text(Text::CidPrompt.in_language(language)), formats, boxes].spacing(14);
+        for (index, state) in states.iter().enumerate() {
+            if *state == GroupState::Inconsistent {
+                page = page.push(
+                    text(i18n::block_misheard(language, block_letter(index))).color(theme::BAD),
+                );
+            }
+        }
+        if self.consistent_id().is_some() {
+            page = page.push(
+                container(
+                    column![
+                        text(Text::AllBlocksConsistent.in_language(language))
+                            .size(22)
+                            .color(theme::OK),
+                        text(Text::OnlyWindowsDecides.in_language(language)).color(theme::MUTED),
+                    ]
+                    .spacing(4),
+                )
+                .padding(10)
+                .width(Length::Fill)
+                .style(theme::group_card(GroupState::Consistent)),
+            );
+            page = page
+                .push(
+                    row![
+                        copy_button(Text::CopyCidDigits, Copy::Digits, language),
+                        copy_button(Text::CopyGrouped, Copy::Grouped, language),
+                    ]
+                    .spacing(8),
+                )
+                .push(
+                    row![
+                        copy_button(Text::CopySlmgr, Copy::SlmgrCommand, language),
+                        copy_button(Text::CopyOspp, Copy::OsppCommand, language),
+                    ]
+                    .spacing(8),
+                )
+                .push(text(Text::WhatNext.in_language(language)).size(18));
+        }
+        page.into()
+    }
+}
+
+fn copy_button(label: Text, what: Copy, language: Language) -> Element<'static, Message> {
+    button(text(label.in_language(language)))
+        .on_press(Message::Copy(what))
+        .into()
+}
+
+/// ASCII digits of `value` after full-width ones are read as digits; everything else dropped.
+fn digits_only(value: &str, max: usize) -> String {
+    ConfirmationId::from_typed(value)
+        .digits()
+        .chars()
+        .take(max)
+        .collect()
+}

@@ -1,0 +1,335 @@
+//! Screen 2: how to get the Confirmation ID — the portal (recommended), or an activation
+//! center's phone line with its numbers, their provenance and the call as a checklist.
+
+use std::collections::BTreeSet;
+
+use iced::widget::{
+    button, checkbox, column, container, qr_code, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use super::fonts;
+use super::i18n::Text;
+use super::theme;
+use crate::centers::{self, ActivationCenter, NumberKind};
+use crate::language::Language;
+use crate::script::{self, Route};
+
+pub const SEARCH_ID: &str = "country-search";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    ChoseRoute(Route),
+    Searched(String),
+    ChoseCountry(String),
+    Ticked {
+        script: String,
+        step: usize,
+        done: bool,
+    },
+}
+
+pub enum Action {
+    None,
+    Changed,
+}
+
+pub struct State {
+    route: Route,
+    country: Option<String>,
+    query: String,
+    /// Steps ticked off, by call-script id and step number.
+    ticked: BTreeSet<(String, usize)>,
+    /// The bundled table, or this PC's own list when it could be read.
+    centers: Vec<ActivationCenter>,
+    portal_qr: Option<qr_code::Data>,
+    call_qr: Option<qr_code::Data>,
+}
+
+impl State {
+    pub fn new(
+        route: Route,
+        country: Option<String>,
+        ticked: impl IntoIterator<Item = (String, usize)>,
+        centers: Vec<ActivationCenter>,
+    ) -> State {
+        let mut state = State {
+            route,
+            country: None,
+            query: String::new(),
+            ticked: ticked.into_iter().collect(),
+            centers,
+            portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
+            call_qr: None,
+        };
+        state.choose_country(country);
+        state
+    }
+
+    pub fn route(&self) -> Route {
+        self.route
+    }
+
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
+    pub fn ticked(&self) -> impl Iterator<Item = &(String, usize)> {
+        self.ticked.iter()
+    }
+
+    fn center(&self) -> Option<&ActivationCenter> {
+        let iso = self.country.as_deref()?;
+        self.centers
+            .iter()
+            .find(|center| center.iso.eq_ignore_ascii_case(iso))
+    }
+
+    fn choose_country(&mut self, iso: Option<String>) {
+        self.country = iso.map(|iso| iso.to_ascii_uppercase());
+        self.call_qr = self
+            .center()
+            .and_then(|center| center.numbers().iter().find_map(|number| number.tel_uri()))
+            .and_then(|uri| qr_code::Data::new(uri).ok());
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::ChoseRoute(route) => self.route = route,
+            Message::Searched(query) => {
+                self.query = query;
+                let matches = centers::find_in(&self.centers, &self.query);
+                if let [only] = matches.as_slice() {
+                    let iso = only.iso.clone();
+                    self.choose_country(Some(iso));
+                } else {
+                    return Action::None;
+                }
+            }
+            Message::ChoseCountry(iso) => self.choose_country(Some(iso)),
+            Message::Ticked { script, step, done } => {
+                if done {
+                    self.ticked.insert((script, step));
+                } else {
+                    self.ticked.remove(&(script, step));
+                }
+            }
+        }
+        Action::Changed
+    }
+
+    pub fn view(&self, language: Language) -> Element<'_, Message> {
+        let tabs = row![
+            button(text(Text::RoutePortal.in_language(language)))
+                .style(theme::tab(self.route == Route::Portal))
+                .on_press(Message::ChoseRoute(Route::Portal)),
+            button(text(Text::RoutePhone.in_language(language)))
+                .style(theme::tab(self.route == Route::Phone))
+                .on_press(Message::ChoseRoute(Route::Phone)),
+        ]
+        .spacing(8);
+        let body = match self.route {
+            Route::Portal => self.portal(language),
+            Route::Phone => self.phone(language),
+        };
+        column![tabs, body].spacing(12).into()
+    }
+
+    fn portal(&self, language: Language) -> Element<'_, Message> {
+        let script = script::call_script(Route::Portal, None);
+        let steps = self.checklist(script, language);
+        let qr: Element<'_, Message> = match &self.portal_qr {
+            Some(data) => container(qr_code(data).cell_size(6))
+                .padding(12)
+                .style(theme::qr_frame)
+                .into(),
+            None => text(script::PORTAL_URL).into(),
+        };
+        row![
+            scrollable(steps).width(Length::Fill),
+            column![
+                qr,
+                text(script::PORTAL_URL).font(fonts::BOLD).size(20),
+                text(Text::PortalScan.in_language(language)).width(240),
+                container(text(Text::PortalAccount.in_language(language)).width(240))
+                    .padding(8)
+                    .style(theme::warning),
+            ]
+            .spacing(8)
+            .align_x(Alignment::Center),
+        ]
+        .spacing(24)
+        .into()
+    }
+
+    fn phone(&self, language: Language) -> Element<'_, Message> {
+        let search = text_input(Text::SearchCountry.in_language(language), &self.query)
+            .id(SEARCH_ID)
+            .on_input(Message::Searched)
+            .padding(8);
+        let matches = centers::find_in(&self.centers, &self.query);
+        let list: Element<'_, Message> = if matches.is_empty() {
+            text(Text::NoCountryMatch.in_language(language))
+                .color(theme::MUTED)
+                .into()
+        } else {
+            column(matches.into_iter().map(|center| {
+                let selected = self.country.as_deref() == Some(center.iso.as_str());
+                button(text(format!("{} ({})", center.name(language), center.iso)).size(15))
+                    .width(Length::Fill)
+                    .style(theme::tab(selected))
+                    .on_press(Message::ChoseCountry(center.iso.clone()))
+                    .into()
+            }))
+            .spacing(2)
+            .into()
+        };
+        let picker = column![search, scrollable(list).height(Length::Fill)]
+            .spacing(8)
+            .width(280);
+
+        let details: Element<'_, Message> = match self.center() {
+            Some(center) => self.center_details(center, language),
+            None => text(Text::ChooseCountry.in_language(language)).into(),
+        };
+        row![picker, scrollable(details).width(Length::Fill)]
+            .spacing(20)
+            .into()
+    }
+
+    fn center_details<'a>(
+        &'a self,
+        center: &'a ActivationCenter,
+        language: Language,
+    ) -> Element<'a, Message> {
+        let mut numbers =
+            column![text(center.name(language)).size(26).font(fonts::BOLD)].spacing(6);
+        for number in center.numbers() {
+            let kind = match number.kind {
+                NumberKind::TollFree => Text::TollFree,
+                NumberKind::Toll => Text::Toll,
+            };
+            let international = number
+                .e164
+                .as_ref()
+                .map(|e164| format!("{}: {e164}", Text::International.in_language(language)))
+                .unwrap_or_else(|| Text::NoE164.in_language(language).to_string());
+            numbers = numbers.push(
+                row![
+                    text(kind.in_language(language))
+                        .width(120)
+                        .color(theme::MUTED),
+                    text(number.domestic.clone()).size(26).font(fonts::BOLD),
+                    text(international).color(theme::MUTED),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            );
+        }
+        for alternative in &center.alternatives {
+            numbers = numbers.push(
+                text(format!(
+                    "{}: {} — {}",
+                    Text::Alternative.in_language(language),
+                    alternative.number,
+                    alternative.note(language)
+                ))
+                .size(14)
+                .color(theme::MUTED),
+            );
+        }
+        if center
+            .numbers()
+            .iter()
+            .any(|n| n.kind == NumberKind::TollFree)
+        {
+            numbers = numbers.push(
+                container(text(Text::AbroadWarning.in_language(language)))
+                    .padding(6)
+                    .style(theme::warning),
+            );
+        }
+        let provenance = column![
+            text(Text::Provenance.in_language(language)).font(fonts::BOLD),
+            text(center.notes.clone()).size(13),
+        ]
+        .extend(
+            center
+                .sources
+                .iter()
+                .map(|source| text(source.clone()).size(12).color(theme::MUTED).into()),
+        )
+        .spacing(4);
+
+        let script = script::call_script(Route::Phone, Some(&center.iso));
+        let qr: Element<'_, Message> = match &self.call_qr {
+            Some(data) => column![
+                container(qr_code(data).cell_size(5))
+                    .padding(10)
+                    .style(theme::qr_frame),
+                text(Text::ScanToCall.in_language(language))
+                    .size(14)
+                    .width(200),
+            ]
+            .spacing(6)
+            .into(),
+            None => column![].into(),
+        };
+        column![
+            row![numbers.width(Length::Fill), qr].spacing(16),
+            container(text(Text::PhoneRetired.in_language(language)))
+                .padding(8)
+                .style(theme::warning),
+            self.checklist(script, language),
+            provenance,
+        ]
+        .spacing(16)
+        .padding([0, 12])
+        .into()
+    }
+
+    /// The script's steps as checkboxes, ticked off during the call or on the portal.
+    fn checklist<'a>(
+        &'a self,
+        script: &'a script::CallScript,
+        language: Language,
+    ) -> Element<'a, Message> {
+        let mut list = column![
+            text(script.title(language)).size(22).font(fonts::BOLD),
+            text(script.summary(language)).size(14),
+            text(Text::Checklist.in_language(language)).font(fonts::BOLD),
+        ]
+        .spacing(6);
+        for (index, step) in script.steps(language).iter().enumerate() {
+            let number = index + 1;
+            let done = self.ticked.contains(&(script.id.clone(), number));
+            let id = script.id.clone();
+            let mut item = column![
+                checkbox(done)
+                    .label(format!("{number}. {}", step.text))
+                    .on_toggle(move |done| Message::Ticked {
+                        script: id.clone(),
+                        step: number,
+                        done
+                    }),
+            ];
+            if let Some(detail) = &step.detail {
+                item = item.push(
+                    container(text(detail.clone()).size(13).color(theme::MUTED)).padding([0, 28]),
+                );
+            }
+            list = list.push(item);
+        }
+        let rejected = script.if_rejected(language);
+        if !rejected.is_empty() {
+            list = list.push(text(Text::IfRejected.in_language(language)).font(fonts::BOLD));
+            for step in rejected {
+                list = list.push(text(format!("• {}", step.text)).size(14));
+            }
+        }
+        for note in script.notes(language) {
+            list = list.push(text(format!("※ {note}")).size(13).color(theme::MUTED));
+        }
+        list.into()
+    }
+}

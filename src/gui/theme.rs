@@ -1,0 +1,112 @@
+//! Colours and widget styles. Light, high contrast; state is shown by colour *and* by a mark
+//! or a word, never by colour alone.
+
+use iced::widget::{button, container, text_input};
+use iced::{Background, Border, Color, Theme};
+
+use crate::id::GroupState;
+
+pub const OK: Color = Color::from_rgb(0.09, 0.48, 0.22);
+pub const BAD: Color = Color::from_rgb(0.75, 0.11, 0.11);
+pub const MUTED: Color = Color::from_rgb(0.38, 0.40, 0.44);
+const BAD_BACKGROUND: Color = Color::from_rgb(1.0, 0.92, 0.92);
+const OK_BACKGROUND: Color = Color::from_rgb(0.92, 0.98, 0.93);
+const CARD: Color = Color::from_rgb(0.97, 0.97, 0.98);
+const EDGE: Color = Color::from_rgb(0.78, 0.80, 0.84);
+
+pub fn theme() -> Theme {
+    Theme::Light
+}
+
+pub fn state_color(state: GroupState) -> Color {
+    match state {
+        GroupState::Incomplete => MUTED,
+        GroupState::Consistent => OK,
+        GroupState::Inconsistent => BAD,
+    }
+}
+
+fn state_background(state: GroupState) -> Color {
+    match state {
+        GroupState::Incomplete => CARD,
+        GroupState::Consistent => OK_BACKGROUND,
+        GroupState::Inconsistent => BAD_BACKGROUND,
+    }
+}
+
+/// A numbered IID group or a CID block's frame.
+pub fn group_card(state: GroupState) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Background::Color(state_background(state))),
+        border: Border {
+            color: state_color(state),
+            width: 2.0,
+            radius: 8.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+pub fn panel(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(CARD)),
+        border: Border {
+            color: EDGE,
+            width: 1.0,
+            radius: 8.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// White behind a QR code: its quiet zone.
+pub fn qr_frame(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::WHITE)),
+        ..container::Style::default()
+    }
+}
+
+pub fn warning(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb(1.0, 0.96, 0.85))),
+        border: Border {
+            color: Color::from_rgb(0.85, 0.6, 0.1),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// A CID box: a thick border in the block's state colour; a focused box gets a blue ring.
+pub fn block_input(state: GroupState) -> impl Fn(&Theme, text_input::Status) -> text_input::Style {
+    move |theme, status| {
+        let mut style = text_input::default(theme, status);
+        style.background = Background::Color(state_background(state));
+        style.border = Border {
+            color: match status {
+                text_input::Status::Focused { .. } => Color::from_rgb(0.1, 0.35, 0.85),
+                _ => state_color(state),
+            },
+            width: if matches!(status, text_input::Status::Focused { .. }) {
+                4.0
+            } else {
+                2.0
+            },
+            radius: 6.0.into(),
+        };
+        style
+    }
+}
+
+/// A tab of the step bar: the current one filled.
+pub fn tab(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme, status| {
+        if selected {
+            button::primary(theme, status)
+        } else {
+            button::secondary(theme, status)
+        }
+    }
+}

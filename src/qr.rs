@@ -1,0 +1,119 @@
+//! QR codes: what goes into them, and PNG export.
+//!
+//! The Installation ID is encoded as its digits only (no separators): QR's numeric mode keeps
+//! the code small enough to scan from a laptop screen, and the portal takes the ID as one
+//! string of digits, so nothing has to be retyped on the phone.
+
+use std::io::Cursor;
+
+use image::{GrayImage, ImageFormat, Luma};
+use qrcode::{EcLevel, QrCode};
+
+use crate::id::{IdProblem, InstallationId};
+use crate::language::{Language, Localized};
+
+/// White modules around the code that scanners need to find it (the standard's minimum).
+pub const QUIET_ZONE_MODULES: u32 = 4;
+/// The smallest module size exported to PNG, in pixels.
+pub const MIN_MODULE_PIXELS: u32 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QrError {
+    /// Refused: a QR of a mistyped ID would carry the mistake to the phone.
+    #[error("{}", self.message(Language::English))]
+    InvalidInstallationId(IdProblem),
+    #[error("{}", self.message(Language::English))]
+    TooLong { bytes: usize },
+}
+
+impl Localized for QrError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            QrError::InvalidInstallationId(problem) => format!(
+                "{} {}",
+                language.pick("QR コードは作りません。", "No QR code made:"),
+                problem.message(language)
+            ),
+            QrError::TooLong { bytes } => match language {
+                Language::Japanese => format!("{bytes} バイトは QR コードに入りきりません。"),
+                Language::English => format!("{bytes} bytes do not fit in a QR code."),
+            },
+        }
+    }
+}
+
+/// A QR code ready to draw or export.
+#[derive(Debug, Clone)]
+pub struct Qr {
+    content: String,
+    /// Modules per side, without the quiet zone.
+    modules: usize,
+    /// Dark modules row by row.
+    dark: Vec<bool>,
+}
+
+impl Qr {
+    /// The IID's digits, for scanning into the portal. Refuses an ID that fails its checks.
+    pub fn for_installation_id(id: &InstallationId) -> Result<Qr, QrError> {
+        match id.problem() {
+            Some(problem) => Err(QrError::InvalidInstallationId(problem)),
+            None => Qr::for_text(id.digits()),
+        }
+    }
+
+    /// Any text: a `tel:` URI, the portal URL.
+    pub fn for_text(text: &str) -> Result<Qr, QrError> {
+        // Level M survives a smudged or glaring screen and still fits 63 digits in version 3.
+        let code = QrCode::with_error_correction_level(text, EcLevel::M)
+            .map_err(|_| QrError::TooLong { bytes: text.len() })?;
+        let dark = code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect();
+        Ok(Qr {
+            content: text.to_string(),
+            modules: code.width(),
+            dark,
+        })
+    }
+
+    /// What a scanner reads back.
+    pub fn content(&self) -> &str {
+        &self.content
+    }
+
+    /// Modules per side, without the quiet zone.
+    pub fn modules(&self) -> usize {
+        self.modules
+    }
+
+    /// Dark modules row by row, `modules() × modules()`.
+    pub fn dark_modules(&self) -> &[bool] {
+        &self.dark
+    }
+
+    /// Black on white, with the quiet zone; `module_pixels` is raised to at least 8.
+    pub fn to_image(&self, module_pixels: u32) -> GrayImage {
+        let module = module_pixels.max(MIN_MODULE_PIXELS);
+        let modules = self.modules() as u32;
+        let side = (modules + 2 * QUIET_ZONE_MODULES) * module;
+        let dark = &self.dark;
+        GrayImage::from_fn(side, side, |x, y| {
+            let (mx, my) = (x / module, y / module);
+            let inside = QUIET_ZONE_MODULES..QUIET_ZONE_MODULES + modules;
+            let is_dark = inside.contains(&mx)
+                && inside.contains(&my)
+                && dark[((my - QUIET_ZONE_MODULES) * modules + (mx - QUIET_ZONE_MODULES)) as usize];
+            Luma([if is_dark { 0 } else { 255 }])
+        })
+    }
+
+    pub fn to_png(&self, module_pixels: u32) -> Vec<u8> {
+        let mut bytes = Cursor::new(Vec::new());
+        self.to_image(module_pixels)
+            .write_to(&mut bytes, ImageFormat::Png)
+            .expect("encoding a grayscale PNG into memory cannot fail");
+        bytes.into_inner()
+    }
+}

@@ -1,0 +1,241 @@
+//! Call scripts: step-by-step checklists for getting a Confirmation ID, either on Microsoft's
+//! web portal (the main route) or over an activation center's automated phone line.
+//!
+//! The texts live in `data/call_scripts.json` (Japanese and English side by side) and are
+//! embedded in the binary. Phone scripts are guides, not exact menu maps: the wording and order
+//! of the menus changed over the years.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Language;
+
+/// Microsoft's Product Activation Portal (redirects to visualsupport.microsoft.com).
+pub const PORTAL_URL: &str = "https://aka.ms/aoh";
+
+/// How the Confirmation ID is obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Route {
+    /// The web portal at [`PORTAL_URL`], on a second device.
+    Portal,
+    /// An activation center's automated phone line.
+    Phone,
+}
+
+impl Route {
+    pub const ALL: [Route; 2] = [Route::Portal, Route::Phone];
+
+    /// `portal` / `phone` (case-insensitive, surrounding spaces ignored).
+    pub fn from_tag(tag: &str) -> Option<Route> {
+        let tag = tag.trim();
+        if tag.eq_ignore_ascii_case("portal") {
+            Some(Route::Portal)
+        } else if tag.eq_ignore_ascii_case("phone") {
+            Some(Route::Phone)
+        } else {
+            None
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Route::Portal => "portal",
+            Route::Phone => "phone",
+        }
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A route tag that is neither `portal` nor `phone`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown route {0:?} (expected \"portal\" or \"phone\")")]
+pub struct UnknownRoute(pub String);
+
+impl FromStr for Route {
+    type Err = UnknownRoute;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Route::from_tag(s).ok_or_else(|| UnknownRoute(s.to_owned()))
+    }
+}
+
+/// One action to tick off, with an optional longer explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// A script's texts in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptText {
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// What to do when the Installation ID is rejected.
+    #[serde(default)]
+    pub if_rejected: Vec<Step>,
+}
+
+/// A checklist for one route (and, for the phone, one group of countries).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallScript {
+    /// `portal`, `phone-jp`, `phone-gb`, `phone-us`, `phone-generic`.
+    pub id: String,
+    pub route: Route,
+    /// ISO 3166-1 alpha-2 codes (upper case) this script is written for; empty for the portal
+    /// and for the generic phone script.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// The page to open, for the portal.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// True when the steps are a guide to a menu that changed over time, not an exact map.
+    #[serde(default)]
+    pub guide: bool,
+    pub ja: ScriptText,
+    pub en: ScriptText,
+}
+
+impl CallScript {
+    /// The texts in `language`.
+    pub fn text(&self, language: Language) -> &ScriptText {
+        language.pick(&self.ja, &self.en)
+    }
+
+    pub fn title(&self, language: Language) -> &str {
+        &self.text(language).title
+    }
+
+    pub fn summary(&self, language: Language) -> &str {
+        &self.text(language).summary
+    }
+
+    pub fn steps(&self, language: Language) -> &[Step] {
+        &self.text(language).steps
+    }
+
+    pub fn notes(&self, language: Language) -> &[String] {
+        &self.text(language).notes
+    }
+
+    /// What to do if the Installation ID is rejected.
+    pub fn if_rejected(&self, language: Language) -> &[Step] {
+        &self.text(language).if_rejected
+    }
+
+    /// True for the catch-all phone script (no country of its own).
+    pub fn is_generic(&self) -> bool {
+        self.route == Route::Phone && self.countries.is_empty()
+    }
+
+    /// Whether this script is written for `country` (ISO alpha-2, case-insensitive).
+    pub fn covers(&self, country: &str) -> bool {
+        let country = normalize_country(country);
+        self.countries
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(country))
+    }
+}
+
+#[derive(Deserialize)]
+struct ScriptFile {
+    scripts: Vec<CallScript>,
+}
+
+struct Catalog {
+    scripts: Vec<CallScript>,
+    portal: usize,
+    generic_phone: usize,
+}
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
+    // The JSON is our own data, embedded at compile time and validated by
+    // tests/call_scripts.rs; a failure here is a build defect, so panicking is acceptable.
+    let file: ScriptFile = serde_json::from_str(include_str!("../data/call_scripts.json"))
+        .expect("embedded data/call_scripts.json must parse");
+    let portal = file
+        .scripts
+        .iter()
+        .position(|s| s.route == Route::Portal)
+        .expect("embedded call scripts must include a portal script");
+    let generic_phone = file
+        .scripts
+        .iter()
+        .position(CallScript::is_generic)
+        .expect("embedded call scripts must include a generic phone script");
+    Catalog {
+        scripts: file.scripts,
+        portal,
+        generic_phone,
+    }
+});
+
+/// Every script, portal first, in file order.
+pub fn all_scripts() -> &'static [CallScript] {
+    &CATALOG.scripts
+}
+
+/// The script with this id (`portal`, `phone-jp`, …).
+pub fn script_by_id(id: &str) -> Option<&'static CallScript> {
+    CATALOG.scripts.iter().find(|s| s.id == id)
+}
+
+/// The script to follow: for [`Route::Portal`] the portal script whatever the country; for
+/// [`Route::Phone`] the script written for `country` (ISO alpha-2, case-insensitive), else the
+/// generic phone script.
+pub fn call_script(route: Route, country: Option<&str>) -> &'static CallScript {
+    let catalog = &*CATALOG;
+    match route {
+        Route::Portal => &catalog.scripts[catalog.portal],
+        Route::Phone => country
+            .and_then(|country| {
+                catalog
+                    .scripts
+                    .iter()
+                    .find(|s| s.route == Route::Phone && s.covers(country))
+            })
+            .unwrap_or(&catalog.scripts[catalog.generic_phone]),
+    }
+}
+
+/// Trims the code and maps the common non-ISO `UK` to `GB`.
+fn normalize_country(country: &str) -> &str {
+    let country = country.trim();
+    if country.eq_ignore_ascii_case("UK") {
+        "GB"
+    } else {
+        country
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_tags_round_trip() {
+        for route in Route::ALL {
+            assert_eq!(route.tag().parse::<Route>(), Ok(route));
+        }
+        assert_eq!(" Phone ".parse::<Route>(), Ok(Route::Phone));
+        assert!("fax".parse::<Route>().is_err());
+    }
+
+    #[test]
+    fn uk_alias_finds_the_gb_script() {
+        assert_eq!(call_script(Route::Phone, Some("uk")).id, "phone-gb");
+    }
+}

@@ -1,0 +1,191 @@
+//! The activation in progress, saved on every change so nothing typed is ever lost.
+//!
+//! The file is small JSON, written atomically (a temporary file beside it, flushed to disk,
+//! then renamed over the old one), so a crash or `kill -9` leaves either the previous or the
+//! new session, never half of one. A file that cannot be read is moved aside (kept for the
+//! user, not deleted) and the app starts fresh with a clear message.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::CidFormat;
+use crate::language::{Language, Localized};
+use crate::script::Route;
+
+/// The longest pasted text kept in a session: an ID with its context fits many times over;
+/// megabytes of paste are not worth saving on every keystroke.
+pub const MAX_SAVED_TEXT: usize = 16 * 1024;
+
+/// Everything the user has typed or chosen. Field names are the file format: keep them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The Installation ID field as typed or pasted.
+    pub installation_text: String,
+    /// Which of several found IDs (products) the user chose.
+    pub chosen_product: usize,
+    pub route: Option<Route>,
+    /// ISO alpha-2 code of the country for the phone route.
+    pub country: Option<String>,
+    /// Steps of the call script ticked off, by script id and step number.
+    pub ticked_steps: Vec<(String, usize)>,
+    pub cid_format: CidFormat,
+    /// Confirmation ID blocks as typed, A first.
+    pub cid_blocks: Vec<String>,
+    pub language: Option<Language>,
+}
+
+impl Session {
+    /// Whether there is anything worth restoring.
+    pub fn is_unfinished(&self) -> bool {
+        !self.installation_text.trim().is_empty() || self.cid_blocks.iter().any(|b| !b.is_empty())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("{}", self.message(Language::English))]
+    Corrupt { kept_as: Option<PathBuf> },
+    #[error("{}", self.message(Language::English))]
+    Unwritable { path: PathBuf, reason: String },
+}
+
+impl Localized for SessionError {
+    fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (
+                SessionError::Corrupt {
+                    kept_as: Some(path),
+                },
+                Language::Japanese,
+            ) => format!(
+                "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは {} に残してあります）。",
+                path.display()
+            ),
+            (
+                SessionError::Corrupt {
+                    kept_as: Some(path),
+                },
+                Language::English,
+            ) => format!(
+                "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
+                path.display()
+            ),
+            (SessionError::Corrupt { kept_as: None }, _) => language
+                .pick(
+                    "前回の作業内容を読み込めなかったため、新しく始めます。",
+                    "The saved session could not be read, so this is a fresh start.",
+                )
+                .to_string(),
+            (SessionError::Unwritable { path, reason }, Language::Japanese) => format!(
+                "作業内容を {} に保存できません（{reason}）。入力は画面に残っていますが、アプリを閉じると失われます。",
+                path.display()
+            ),
+            (SessionError::Unwritable { path, reason }, Language::English) => format!(
+                "Cannot save your work to {} ({reason}). What you typed is still on screen but will be lost if the app closes.",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// Where the session lives: `$ACTIVATION_COMPANION_HOME`, else the user's data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionStore {
+    path: PathBuf,
+}
+
+impl SessionStore {
+    pub const FILE_NAME: &'static str = "session.json";
+
+    pub fn in_dir(dir: impl Into<PathBuf>) -> SessionStore {
+        SessionStore {
+            path: dir.into().join(Self::FILE_NAME),
+        }
+    }
+
+    pub fn default_location() -> SessionStore {
+        let dir = std::env::var_os("ACTIVATION_COMPANION_HOME")
+            .filter(|home| !home.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| dirs::data_local_dir().map(|dir| dir.join("activation-companion")))
+            .unwrap_or_else(|| PathBuf::from("."));
+        SessionStore::in_dir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The saved session; a missing file is a fresh start, an unreadable one is moved aside.
+    pub fn load(&self) -> Result<Session, SessionError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Session::default()),
+            Err(_) => return Err(SessionError::Corrupt { kept_as: None }),
+        };
+        serde_json::from_slice(&bytes).map_err(|_| {
+            let kept_as = self.path.with_extension("json.unreadable");
+            let kept_as = fs::rename(&self.path, &kept_as).ok().map(|()| kept_as);
+            SessionError::Corrupt { kept_as }
+        })
+    }
+
+    /// Writes the session atomically: temporary file, flush to disk, rename.
+    pub fn save(&self, session: &Session) -> Result<(), SessionError> {
+        let unwritable = |error: io::Error| SessionError::Unwritable {
+            path: self.path.clone(),
+            reason: error.to_string(),
+        };
+        if let Some(dir) = self.path.parent() {
+            fs::create_dir_all(dir).map_err(unwritable)?;
+        }
+        let mut session = session.clone();
+        truncate_on_char_boundary(&mut session.installation_text, MAX_SAVED_TEXT);
+        let json = serde_json::to_vec_pretty(&session).expect("a session always serialises");
+        let temporary = self.path.with_extension("json.tmp");
+        let mut file = File::create(&temporary).map_err(unwritable)?;
+        file.write_all(&json).map_err(unwritable)?;
+        file.sync_all().map_err(unwritable)?;
+        drop(file);
+        fs::rename(&temporary, &self.path).map_err(unwritable)
+    }
+
+    /// "Start over": forget the session.
+    pub fn clear(&self) -> Result<(), SessionError> {
+        match fs::remove_file(&self.path) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                Err(SessionError::Unwritable {
+                    path: self.path.clone(),
+                    reason: error.to_string(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn truncate_on_char_boundary(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_never_splits_a_character() {
+        let mut text = "あ".repeat(10); // 3 bytes each
+        truncate_on_char_boundary(&mut text, 10);
+        assert_eq!(text, "あああ");
+    }
+}

@@ -1,0 +1,274 @@
+//! The command-line contract, tested by running the built binary.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
+const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127139061121";
+const CID: &str = "426296-483130-829081-394993-064403-777482-905722-580616";
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        // The child may stop reading early; a broken pipe is not this test's concern.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn iid_json_reports_each_id_in_order() {
+    let text = common::ospp_two_products(
+        WINDOWS_11,
+        "465145217131314304264339481117862266242033457260311819664735280",
+    );
+    let output = run(&["iid", "--json", "--lang", "en"], Some(text.as_bytes()));
+    assert_eq!(output.status.code(), Some(0));
+    let ids = json(&output);
+    assert_eq!(ids.as_array().unwrap().len(), 2);
+    let first = &ids[0];
+    assert_eq!(first["digits"], WINDOWS_11);
+    assert_eq!(first["groups"][0], "4891263");
+    assert_eq!(first["groups"].as_array().unwrap().len(), 9);
+    assert_eq!(first["format"], "9x7");
+    assert_eq!(first["valid"], true);
+    assert_eq!(first["bad_groups"], serde_json::json!([]));
+    assert_eq!(first["label"], "Office 16, Office16ProPlusVL_MAK edition");
+    assert_eq!(first["problem"], Value::Null);
+    assert_eq!(ids[1]["label"], "Office 16, Office16VisioProVL_MAK edition");
+}
+
+#[test]
+fn iid_exit_1_names_the_bad_group() {
+    let typo = format!("{}8{}", &WINDOWS_11[..21], &WINDOWS_11[22..]); // group 4's first digit
+    let output = run(&["iid", "--json", "--lang", "en", &typo], None);
+    assert_eq!(output.status.code(), Some(1));
+    let id = &json(&output)[0];
+    assert_eq!(id["valid"], false);
+    assert_eq!(id["bad_groups"], serde_json::json!([4]));
+    assert!(
+        id["problem"]
+            .as_str()
+            .unwrap()
+            .starts_with("Group 4 looks mistyped")
+    );
+
+    let human = run(&["iid", "--lang", "en", &typo], None);
+    assert_eq!(human.status.code(), Some(1));
+    assert!(
+        stdout(&human).contains(" 4  8465220  <- check digit does not match"),
+        "{}",
+        stdout(&human)
+    );
+}
+
+#[test]
+fn iid_wrong_length_says_what_it_found() {
+    let output = run(&["iid", "--json", "--lang", "en", &WINDOWS_11[..62]], None);
+    assert_eq!(output.status.code(), Some(1));
+    let id = &json(&output)[0];
+    assert_eq!(id["format"], Value::Null);
+    assert_eq!(
+        id["problem"],
+        "Found 62 digits; an Installation ID has 63, 54 or 50 digits."
+    );
+}
+
+#[test]
+fn iid_joins_arguments_and_speaks_japanese() {
+    let groups = common::groups(WINDOWS_11);
+    let mut args = vec!["iid", "--lang", "ja"];
+    args.extend(groups.iter().map(String::as_str));
+    let output = run(&args, None);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("インストール ID\n"), "{text}");
+    assert!(text.contains("   9  9061121"));
+    assert!(text.contains("すべてのグループのチェック数字が一致しています。"));
+}
+
+#[test]
+fn nothing_id_like_exits_2_with_one_line() {
+    for input in [
+        &b"Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025"[..],
+        b"\0\xff\xfe junk",
+        b"",
+    ] {
+        let output = run(&["iid", "--lang", "en"], Some(input));
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("No Installation ID found."));
+    }
+}
+
+#[test]
+fn a_huge_run_of_digits_is_a_wrong_length_not_a_crash() {
+    let digits = "7".repeat(200_000);
+    let output = run(&["iid", "--json", "--lang", "en"], Some(digits.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        json(&output)[0]["problem"]
+            .as_str()
+            .unwrap()
+            .starts_with("Found 200000 digits")
+    );
+}
+
+#[test]
+fn utf16_input_from_powershell_is_read() {
+    let text = format!("Installation ID: {WINDOWS_11}\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let output = run(&["iid", "--json"], Some(&bytes));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
+}
+
+#[test]
+fn cid_json_and_exit_codes() {
+    let output = run(&["cid", "--json", "--lang", "en", CID], None);
+    assert_eq!(output.status.code(), Some(0));
+    let cid = json(&output);
+    assert_eq!(cid["digits"], CID.replace('-', ""));
+    assert_eq!(cid["blocks"].as_array().unwrap().len(), 8);
+    assert_eq!(cid["format"], "8x6");
+    assert_eq!(cid["valid"], true);
+
+    let misheard = CID.replacen("829081", "829082", 1);
+    let output = run(&["cid", "--json", "--lang", "en", &misheard], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)["bad_blocks"], serde_json::json!(["C"]));
+
+    assert_eq!(
+        run(&["cid", "--lang", "en", "nothing here"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn cid_human_output_gives_the_commands() {
+    let output = run(&["cid", "--lang", "en", CID], None);
+    let text = stdout(&output);
+    assert!(text.contains("slmgr.vbs /atp 426296483130829081394993064403777482905722580616"));
+    assert!(text.contains("ospp.vbs /actcid:426296483130829081394993064403777482905722580616"));
+    assert!(
+        !text.to_lowercase().contains("correct"),
+        "never call a CID correct: {text}"
+    );
+}
+
+#[test]
+fn qr_writes_a_png_only_for_a_valid_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.png");
+    let output = run(&["qr", WINDOWS_11, "--out", good.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(std::fs::read(&good).unwrap().starts_with(b"\x89PNG"));
+
+    let bad = dir.path().join("bad.png");
+    let typo = WINDOWS_11.replacen('4', "5", 1);
+    let output = run(&["qr", &typo, "--out", bad.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!bad.exists(), "no file for a mistyped ID");
+
+    let tel = dir.path().join("tel.png");
+    assert_eq!(
+        run(&["qr", "--tel", "jp", "--out", tel.to_str().unwrap()], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(tel.exists());
+}
+
+#[test]
+fn centers_lookup_and_json_fields() {
+    let output = run(&["centers", "日本", "--json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let rows = json(&output);
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let japan = &rows[0];
+    for field in [
+        "iso",
+        "country",
+        "country_ja",
+        "toll_free",
+        "toll",
+        "dial_toll_free",
+        "dial_toll",
+        "e164_toll_free",
+        "e164_toll",
+        "notes",
+    ] {
+        assert!(japan.get(field).is_some(), "field {field}");
+    }
+    assert_eq!(japan["iso"], "JP");
+    assert_eq!(japan["dial_toll_free"][0], "0120-801-734");
+    assert_eq!(japan["e164_toll_free"][0], "+81120801734");
+
+    let text = stdout(&run(&["centers", "jp", "--lang", "en"], None));
+    assert!(text.contains("0120-801-734"));
+    assert!(
+        text.contains("0120-801-704"),
+        "the blog's number is shown as an alternative"
+    );
+    assert_eq!(run(&["centers", "zz-nowhere"], None).status.code(), Some(1));
+    let all = json(&run(&["centers", "--json"], None));
+    assert_eq!(all.as_array().unwrap().len(), 236);
+}
+
+#[test]
+fn script_prints_numbered_steps_in_each_language() {
+    let portal = stdout(&run(&["script", "--route", "portal", "--lang", "en"], None));
+    assert!(portal.contains(" 1. "));
+    assert!(portal.contains("aka.ms/aoh"));
+    let japan = stdout(&run(
+        &[
+            "script",
+            "--route",
+            "phone",
+            "--country",
+            "JP",
+            "--lang",
+            "ja",
+        ],
+        None,
+    ));
+    assert!(japan.contains("0120-801-734"));
+    assert!(japan.contains(" 1. "));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["iid", "--no-such-flag"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["script", "--route", "fax"], None).status.code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,299 @@
+//! The window, driven headlessly through its real view with iced_test, and its state machine.
+//! Snapshots of each screen in both languages live in tests/snapshots/ for a reviewer to see;
+//! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui`.
+
+use std::path::PathBuf;
+
+use activation_companion::centers::bundled_centers;
+use activation_companion::gui::{
+    self, App, Message, Screen, StartOptions, confirmation, installation,
+};
+use activation_companion::id::GroupState;
+use activation_companion::language::Language;
+use activation_companion::session::SessionStore;
+use iced::Theme;
+use iced_test::{Simulator, selector};
+
+const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
+    Copyright (C) Microsoft Corporation. All rights reserved.\n\n\
+    Installation ID: 489126343257012289105546522085205332958764158851011127139061121\n\n\
+    Use the phone number displayed below to get the Confirmation ID.\n";
+/// A published Windows 7 Confirmation ID (consistent in every block).
+const CID: &str = "426296483130829081394993064403777482905722580616";
+
+fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App {
+    let (app, _) = App::new(StartOptions {
+        installation_text: iid.map(str::to_string),
+        language: Some(language),
+        country: Some("JP".into()),
+        store: SessionStore::in_dir(home.path()),
+        centers: bundled_centers().to_vec(),
+    });
+    app
+}
+
+fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(gui::test_settings(), (1180.0, 800.0), app.view())
+}
+
+/// Runs interactions on the real view, then feeds the messages they produced to `update`.
+fn interact(app: &mut App, interaction: impl FnOnce(&mut Simulator<'_, Message>)) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        interaction(&mut ui);
+        ui.into_messages().collect()
+    };
+    assert!(!messages.is_empty(), "the interaction produced no message");
+    for message in messages {
+        let _ = app.update(message);
+    }
+}
+
+fn assert_snapshot(app: &App, name: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    let stored = path.with_file_name(format!("{name}-tiny-skia.png"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let _ = std::fs::remove_file(&stored);
+    } else {
+        assert!(
+            stored.exists(),
+            "missing snapshot {}: run UPDATE_SNAPSHOTS=1 cargo test --test gui",
+            stored.display()
+        );
+    }
+    let snapshot = simulator(app)
+        .snapshot(&Theme::Light)
+        .expect("the headless renderer draws");
+    assert!(
+        snapshot.matches_image(&path).expect("snapshot readable"),
+        "{name} differs from its snapshot"
+    );
+}
+
+#[test]
+fn pasting_slmgr_output_shows_nine_checked_groups() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    interact(&mut app, |ui| {
+        ui.click(selector::id(installation::INPUT_ID))
+            .expect("the paste box is on screen");
+        ui.typewrite(SLMGR_DTI);
+    });
+    let id = app.installation().id().expect("an ID was read");
+    assert_eq!(id.groups().len(), 9);
+    let mut ui = simulator(&app);
+    for group in ["4891263", "4325701", "9061121"] {
+        assert!(ui.find(group).is_ok(), "group {group} is shown");
+    }
+    assert!(
+        ui.find("63 digits — Every group's check digit matches.")
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_mistyped_group_is_flagged_by_number() {
+    let home = tempfile::tempdir().unwrap();
+    // Group 4 typed as 5465221 instead of 5465220.
+    let app = start(
+        &home,
+        Language::English,
+        Some("4891263 4325701 2289105 5465221 8520533 2958764 1588510 1112713 9061121"),
+    );
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find("Group 4 looks mistyped: its check digit does not match (check those digits against the screen).")
+            .is_ok()
+    );
+    assert!(ui.find("× inconsistent").is_ok());
+}
+
+#[test]
+fn typing_a_cid_block_by_block_marks_each_block() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    interact(&mut app, |ui| {
+        ui.click(selector::id(confirmation::block_id(0)))
+            .expect("box A is on screen");
+        ui.typewrite("426296");
+    });
+    interact(&mut app, |ui| {
+        ui.click(selector::id(confirmation::block_id(1)))
+            .expect("box B is on screen");
+        ui.typewrite("483131"); // the last digit misheard
+    });
+    assert_eq!(
+        app.confirmation().blocks()[..2],
+        ["426296".to_string(), "483131".to_string()]
+    );
+    let mut ui = simulator(&app);
+    assert!(ui.find("✓ consistent").is_ok());
+    assert!(
+        ui.find("Block B does not check out: a digit may have been misheard.")
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_whole_cid_pasted_into_box_c_fills_every_box() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    interact(&mut app, |ui| {
+        ui.click(selector::id(confirmation::block_id(2)))
+            .expect("box C is on screen");
+        ui.typewrite("426296-483130-829081-394993-064403-777482-905722-580616");
+    });
+    let blocks = app.confirmation().blocks().to_vec();
+    assert_eq!(blocks.concat(), CID);
+    assert_eq!(blocks[0], "426296");
+    let mut ui = simulator(&app);
+    assert!(ui.find("All blocks typed consistently.").is_ok());
+    assert!(ui.find("Copy the slmgr.vbs /atp command").is_ok());
+}
+
+#[test]
+fn a_restart_restores_the_session() {
+    let home = tempfile::tempdir().unwrap();
+    {
+        let mut app = start(&home, Language::Japanese, Some(SLMGR_DTI));
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        interact(&mut app, |ui| {
+            ui.click(selector::id(confirmation::block_id(0))).unwrap();
+            ui.typewrite("426296483");
+        });
+    }
+    let app = start(&home, Language::Japanese, None);
+    assert_eq!(
+        app.screen(),
+        Screen::ConfirmationId,
+        "work resumes where the typing was"
+    );
+    assert_eq!(
+        app.confirmation().blocks()[..2],
+        ["426296".to_string(), "483".to_string()]
+    );
+    assert_eq!(
+        app.installation().id().map(|id| id.digits().len()),
+        Some(63)
+    );
+    assert!(simulator(&app).find("前回の続きから再開しました。").is_ok());
+}
+
+#[test]
+fn focus_moves_on_after_a_consistent_block_and_back_on_backspace() {
+    let mut state = confirmation::State::new(Default::default(), &[]);
+    let focus = |action| match action {
+        confirmation::Action::Changed { focus } => focus,
+        _ => panic!("typing is a change"),
+    };
+    assert_eq!(
+        focus(state.update(confirmation::Message::Edited(0, "42629".into()))),
+        None
+    );
+    assert_eq!(
+        focus(state.update(confirmation::Message::Edited(0, "426296".into()))),
+        Some(confirmation::block_id(1))
+    );
+    // An inconsistent block keeps the focus so the user can fix it.
+    assert_eq!(
+        focus(state.update(confirmation::Message::Edited(1, "483131".into()))),
+        None
+    );
+    assert_eq!(
+        focus(state.update(confirmation::Message::Edited(2, String::new()))),
+        Some(confirmation::block_id(1))
+    );
+    // Letters and spaces never get in.
+    let _ = state.update(confirmation::Message::Edited(3, "1a2 ３".into()));
+    assert_eq!(state.blocks()[3], "123");
+}
+
+#[test]
+fn start_over_asks_first_then_clears_everything() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        CID.into(),
+    )));
+    assert!(
+        SessionStore::in_dir(home.path())
+            .load()
+            .unwrap()
+            .is_unfinished()
+    );
+    let _ = app.update(Message::StartOver);
+    assert!(
+        app.installation().id().is_some(),
+        "nothing is cleared before the user confirms"
+    );
+    let _ = app.update(Message::ConfirmStartOver);
+    assert!(app.installation().id().is_none());
+    assert!(app.confirmation().blocks().iter().all(String::is_empty));
+    assert!(
+        !SessionStore::in_dir(home.path())
+            .load()
+            .unwrap()
+            .is_unfinished()
+    );
+}
+
+#[test]
+fn reading_mode_steps_through_the_groups() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Installation(installation::Message::OpenReading));
+    for _ in 0..3 {
+        let _ = app.update(Message::Installation(installation::Message::ReadNext));
+    }
+    let mut ui = simulator(&app);
+    assert!(ui.find("Group 4 / 9").is_ok());
+    assert!(ui.find("5465220").is_ok());
+}
+
+#[test]
+fn snapshots_of_every_screen_in_both_languages() {
+    for language in Language::ALL {
+        let tag = language.tag();
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, Some(SLMGR_DTI));
+        assert_snapshot(&app, &format!("installation-id-{tag}"));
+
+        let _ = app.update(Message::Installation(installation::Message::OpenReading));
+        assert_snapshot(&app, &format!("reading-mode-{tag}"));
+        let _ = app.update(Message::Installation(installation::Message::CloseReading));
+
+        let _ = app.update(Message::Show(Screen::Route));
+        assert_snapshot(&app, &format!("route-portal-{tag}"));
+        let _ = app.update(Message::Route(gui::route::Message::ChoseRoute(
+            activation_companion::script::Route::Phone,
+        )));
+        assert_snapshot(&app, &format!("route-phone-{tag}"));
+
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+            0,
+            "426296".into(),
+        )));
+        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+            1,
+            "483131".into(),
+        )));
+        assert_snapshot(&app, &format!("confirmation-id-typing-{tag}"));
+        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+            0,
+            CID.into(),
+        )));
+        assert!(
+            app.confirmation()
+                .blocks()
+                .iter()
+                .all(|b| activation_companion::id::block_state(b) == GroupState::Consistent)
+        );
+        assert_snapshot(&app, &format!("confirmation-id-done-{tag}"));
+    }
+}

@@ -1,0 +1,62 @@
+//! QR codes decode, as a phone would read them, to exactly what should reach the phone.
+
+use activation_companion::id::InstallationId;
+use activation_companion::qr::{MIN_MODULE_PIXELS, QUIET_ZONE_MODULES, Qr};
+
+const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127139061121";
+
+fn decode(png: &[u8]) -> String {
+    let image = image::load_from_memory(png).expect("a PNG").to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
+        image.width() as usize,
+        image.height() as usize,
+        |x, y| image.get_pixel(x as u32, y as u32).0[0],
+    );
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "exactly one QR code in the image");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+#[test]
+fn the_iid_qr_carries_its_digits_only() {
+    let id = InstallationId::from_typed(&format!("Installation ID: {WINDOWS_11}"));
+    let png = Qr::for_installation_id(&id).unwrap().to_png(8);
+    assert_eq!(decode(&png), WINDOWS_11);
+}
+
+#[test]
+fn grouped_input_still_encodes_digits_only() {
+    let grouped = "4891263-4325701-2289105-5465220-8520533-2958764-1588510-1112713-9061121";
+    let qr = Qr::for_installation_id(&InstallationId::from_typed(grouped)).unwrap();
+    assert_eq!(decode(&qr.to_png(10)), WINDOWS_11);
+}
+
+#[test]
+fn a_mistyped_iid_gets_no_qr() {
+    let mut digits = WINDOWS_11.to_string();
+    digits.replace_range(0..1, "5");
+    assert!(Qr::for_installation_id(&InstallationId::from_typed(&digits)).is_err());
+    assert!(Qr::for_installation_id(&InstallationId::from_typed(&WINDOWS_11[..60])).is_err());
+}
+
+#[test]
+fn png_has_a_four_module_quiet_zone_and_big_modules() {
+    let qr = Qr::for_text("tel:+81120801734").unwrap();
+    let image = image::load_from_memory(&qr.to_png(1)).unwrap().to_luma8();
+    let modules = qr.modules() as u32;
+    // Asked for 1 px, got the minimum of 8.
+    assert_eq!(
+        image.width(),
+        (modules + 2 * QUIET_ZONE_MODULES) * MIN_MODULE_PIXELS
+    );
+    let quiet = QUIET_ZONE_MODULES * MIN_MODULE_PIXELS;
+    for i in 0..image.width() {
+        for edge in [0, quiet - 1, image.width() - quiet] {
+            assert_eq!(image.get_pixel(i, edge).0[0], 255, "row {edge} is quiet");
+            assert_eq!(image.get_pixel(edge, i).0[0], 255, "column {edge} is quiet");
+        }
+    }
+    // The top-left finder pattern starts right after the quiet zone.
+    assert_eq!(image.get_pixel(quiet, quiet).0[0], 0);
+    assert_eq!(decode(&qr.to_png(8)), "tel:+81120801734");
+}
