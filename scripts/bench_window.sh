@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Measures the release window under Xvfb: time from exec to the first painted frame,
+# resident memory with the Installation ID and its QR shown, and CPU use while idle.
+# Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
+# Usage: scripts/bench_window.sh [runs]   (prints each run, then the medians)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+binary=target/release/activation-companion
+iid=489126343257012289105546522085205332958764158851011127139061121
+[ -x "$binary" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+
+display=:97
+Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null' EXIT
+sleep 1
+export DISPLAY=$display
+
+home=$(mktemp -d)
+blank_hash=""
+firsts=() rsss=() cpus=()
+for run in $(seq "$runs"); do
+  rm -rf "$home"/*
+  start=$(date +%s%N)
+  ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang ja --iid "$iid" >/dev/null 2>&1 &
+  pid=$!
+  # First painted frame: the window exists and its pixels are no longer one flat colour.
+  painted=""
+  for _ in $(seq 400); do
+    wid=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1 || true)
+    if [ -n "$wid" ]; then
+      colours=$(import -window "$wid" -depth 8 -format '%k' info: 2>/dev/null || echo 1)
+      if [ "${colours:-1}" -gt 2 ]; then painted=$(date +%s%N); break; fi
+    fi
+    sleep 0.005
+  done
+  [ -n "$painted" ] || { echo "run $run: no frame painted" >&2; kill "$pid"; continue; }
+  first_ms=$(( (painted - start) / 1000000 ))
+  sleep 2
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+  t0=$(ticks); sleep 5; t1=$(ticks)
+  hz=$(getconf CLK_TCK)
+  cpu=$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / 5}')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "run $run: first frame ${first_ms} ms, RSS $((rss_kb / 1024)) MB, idle CPU ${cpu} %"
+  firsts+=("$first_ms"); rsss+=("$((rss_kb / 1024))"); cpus+=("$cpu")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+echo "median: first frame $(median "${firsts[@]}") ms, RSS $(median "${rsss[@]}") MB, idle CPU $(median "${cpus[@]}") %"
