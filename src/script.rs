@@ -150,6 +150,44 @@ impl CallScript {
     }
 }
 
+/// Phone numbers live in one place, the activation-center table: the scripts say
+/// `{toll_free}`, `{toll}` and `{toll_international}`, filled in here from the row of the
+/// script's own country.
+fn fill_phone_numbers(script: &mut CallScript) {
+    let Some(center) = script
+        .countries
+        .first()
+        .and_then(|iso| crate::centers::center_by_iso(iso))
+    else {
+        return;
+    };
+    let numbers = center.numbers();
+    let first = |kind| numbers.iter().find(|n| n.kind == kind);
+    let toll_free = first(crate::centers::NumberKind::TollFree);
+    let toll = first(crate::centers::NumberKind::Toll);
+    let fill = |text: &mut String| {
+        for (placeholder, value) in [
+            ("{toll_free}", toll_free.map(|n| n.domestic.clone())),
+            ("{toll}", toll.map(|n| n.domestic.clone())),
+            ("{toll_international}", toll.and_then(|n| n.e164.clone())),
+        ] {
+            if let Some(value) = value {
+                *text = text.replace(placeholder, &value);
+            }
+        }
+    };
+    for text in [&mut script.ja, &mut script.en] {
+        fill(&mut text.summary);
+        for step in text.steps.iter_mut().chain(text.if_rejected.iter_mut()) {
+            fill(&mut step.text);
+            if let Some(detail) = &mut step.detail {
+                fill(detail);
+            }
+        }
+        text.notes.iter_mut().for_each(fill);
+    }
+}
+
 #[derive(Deserialize)]
 struct ScriptFile {
     scripts: Vec<CallScript>,
@@ -164,8 +202,11 @@ struct Catalog {
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     // The JSON is our own data, embedded at compile time and validated by
     // tests/call_scripts.rs; a failure here is a build defect, so panicking is acceptable.
-    let file: ScriptFile = serde_json::from_str(include_str!("../data/call_scripts.json"))
+    let mut file: ScriptFile = serde_json::from_str(include_str!("../data/call_scripts.json"))
         .expect("embedded data/call_scripts.json must parse");
+    for script in &mut file.scripts {
+        fill_phone_numbers(script);
+    }
     let portal = file
         .scripts
         .iter()

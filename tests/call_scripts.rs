@@ -285,13 +285,15 @@ fn uk_script_enters_nine_groups_and_reads_blocks_a_to_h() {
 }
 
 #[test]
-fn japan_script_uses_734_and_notes_704() {
+fn japan_script_uses_734_and_leaves_704_to_the_centers_table() {
     let jp = call_script(Route::Phone, Some("JP"));
     for language in Language::ALL {
         let first_call = &jp.steps(language)[1].text;
         assert!(first_call.contains("0120-801-734"), "{first_call}");
+        // The blog's 704 is a noted alternative of the Japan row, shown beside the numbers;
+        // the script does not repeat it.
         assert!(
-            jp.notes(language)
+            !jp.notes(language)
                 .iter()
                 .any(|n| n.contains("0120-801-704"))
         );
@@ -321,4 +323,40 @@ fn route_parses_from_tags() {
     assert_eq!(Route::from_tag("sms"), None);
     let json = serde_json::to_string(&Route::Portal).unwrap();
     assert_eq!(json, "\"portal\"");
+}
+
+#[test]
+fn phone_numbers_come_from_the_centers_table_and_are_all_filled() {
+    for script in all_scripts() {
+        for language in [Language::Japanese, Language::English] {
+            let mut texts = vec![script.summary(language).to_string()];
+            for step in script
+                .steps(language)
+                .iter()
+                .chain(script.if_rejected(language))
+            {
+                texts.push(step.text.clone());
+                texts.extend(step.detail.clone());
+            }
+            texts.extend(script.notes(language).iter().cloned());
+            for text in texts {
+                assert!(
+                    !text.contains("{toll"),
+                    "{}: unfilled placeholder in {text}",
+                    script.id
+                );
+            }
+        }
+    }
+    let japan = call_script(Route::Phone, Some("JP"));
+    let call = &japan.steps(Language::English)[1];
+    assert_eq!(call.text, "Call 0120-801-734 (toll-free).");
+    assert!(
+        call.detail
+            .as_deref()
+            .unwrap()
+            .contains("03-6831-3460 (+81368313460 from abroad)")
+    );
+    let uk = call_script(Route::Phone, Some("GB"));
+    assert!(uk.summary(Language::English).contains("(0800 018 8354)"));
 }
