@@ -18,6 +18,7 @@ use crate::id::{
 use crate::language::{Language, Localized};
 use crate::qr::Qr;
 use crate::script::{self, Route};
+use crate::windows::{self, ApplyOutcome, Product};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,6 +100,17 @@ pub enum Command {
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },
+    /// Apply a Confirmation ID on this PC (Windows): slmgr.vbs /atp, or ospp.vbs /actcid: with --office.
+    Apply {
+        /// The Confirmation ID, with or without separators.
+        cid: Vec<String>,
+        /// The product's Activation ID (a GUID), to apply to one product of several.
+        #[arg(long, value_name = "GUID")]
+        activation_id: Option<String>,
+        /// Apply to Office (the first OSPP.VBS found) instead of Windows.
+        #[arg(long)]
+        office: bool,
+    },
     /// Open the window.
     Gui {
         /// An Installation ID (or any text holding one) to start with.
@@ -133,6 +145,11 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
         } => qr(&text, out, tel.as_deref(), portal, module_pixels, language),
         Command::Centers { query, json } => centers(query.as_deref().unwrap_or(""), json, language),
         Command::Script { route, country } => script(route, country.as_deref(), language),
+        Command::Apply {
+            cid,
+            activation_id,
+            office,
+        } => apply(&input(&cid), activation_id.as_deref(), office, language),
         Command::Gui { .. } => return None,
     };
     Some(ExitCode::from(code))
@@ -482,4 +499,48 @@ fn script(route: RouteArg, country: Option<&str>, language: Language) -> u8 {
         println!("* {note}");
     }
     FOUND_VALID
+}
+
+fn apply(text: &str, activation_id: Option<&str>, office: bool, language: Language) -> u8 {
+    let cid = ConfirmationId::from_typed(text);
+    let target = if office {
+        let found = windows::office_scripts(&windows::process_env, &|path| path.is_file())
+            .into_iter()
+            .next();
+        match found {
+            Some(script) => Product::Office { script },
+            // Elsewhere than Windows the checks below still run, then say "Windows only".
+            None if !cfg!(windows) => Product::Office {
+                script: PathBuf::from("OSPP.VBS"),
+            },
+            None => {
+                fail(language.pick(
+                    "この PC に Office（OSPP.VBS）が見つかりません。",
+                    "Office (OSPP.VBS) was not found on this PC.",
+                ));
+                return FOUND_INVALID;
+            }
+        }
+    } else {
+        Product::Windows
+    };
+    match windows::apply_on_this_pc(&cid, target, activation_id) {
+        Ok(report) => {
+            println!("> {}", report.command);
+            println!("{}", report.output.trim_end());
+            println!("{}", report.outcome.message(language));
+            match report.outcome {
+                ApplyOutcome::Deposited => FOUND_VALID,
+                _ => FOUND_INVALID,
+            }
+        }
+        Err(error @ windows::ApplyError::NotWindows) => {
+            fail(&error.message(language));
+            NOTHING_FOUND
+        }
+        Err(error) => {
+            fail(&error.message(language));
+            FOUND_INVALID
+        }
+    }
 }

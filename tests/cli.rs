@@ -272,3 +272,25 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn apply_refuses_a_mistyped_cid_before_running_anything() {
+    let misheard = CID.replacen("829081", "829082", 1);
+    let output = run(&["apply", "--lang", "en", &misheard], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Block C looks mistyped"), "{stderr}");
+}
+
+#[cfg(not(windows))]
+#[test]
+fn apply_elsewhere_than_windows_says_so() {
+    for args in [
+        &["apply", "--lang", "en", CID][..],
+        &["apply", "--office", "--lang", "en", CID],
+    ] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("works on Windows only"));
+    }
+}

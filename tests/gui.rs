@@ -297,3 +297,47 @@ fn snapshots_of_every_screen_in_both_languages() {
         assert_snapshot(&app, &format!("confirmation-id-done-{tag}"));
     }
 }
+
+#[test]
+fn ids_read_from_this_pc_keep_their_product_labels() {
+    use activation_companion::gui::this_pc;
+    use activation_companion::id::InstallationId;
+    use activation_companion::windows::{Product, ProductIid};
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let product = |label: &str, digits: &str, product| ProductIid {
+        product,
+        label: label.into(),
+        iid: InstallationId::from_typed(digits),
+        activation_id: None,
+    };
+    let read = vec![
+        product(
+            "Windows",
+            "489126343257012289105546522085205332958764158851011127139061121",
+            Product::Windows,
+        ),
+        product(
+            "Office 16, Office16ProPlusVL_MAK edition",
+            "465145217131314304264339481117862266242033457260311819664735280",
+            Product::Office {
+                script: "C:\\Program Files\\Microsoft Office\\Office16\\OSPP.VBS".into(),
+            },
+        ),
+    ];
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(read)))));
+    {
+        let mut ui = simulator(&app);
+        assert!(ui.find("Windows").is_ok(), "a button per product");
+        assert!(ui.find("Office 16, Office16ProPlusVL_MAK edition").is_ok());
+    }
+    interact(&mut app, |ui| {
+        ui.click("Office 16, Office16ProPlusVL_MAK edition")
+            .expect("the product can be chosen");
+    });
+    assert_eq!(
+        app.installation().id().unwrap().digits(),
+        "465145217131314304264339481117862266242033457260311819664735280"
+    );
+}

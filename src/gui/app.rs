@@ -6,8 +6,9 @@ use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::i18n::Text;
-use super::{confirmation, fonts, installation, route, theme};
+use super::{confirmation, fonts, installation, route, theme, this_pc};
 use crate::centers::ActivationCenter;
+use crate::id::BLOCK_LENGTH;
 use crate::language::{Language, Localized};
 use crate::script::Route;
 use crate::session::{Session, SessionError, SessionStore};
@@ -35,6 +36,7 @@ pub enum Message {
     Installation(installation::Message),
     Route(route::Message),
     Confirmation(confirmation::Message),
+    ThisPc(this_pc::Message),
     Show(Screen),
     ToggleLanguage,
     Zoom(f32),
@@ -59,6 +61,7 @@ pub struct App {
     installation: installation::State,
     route: route::State,
     confirmation: confirmation::State,
+    this_pc: this_pc::State,
     store: SessionStore,
     notice: Option<Notice>,
     asking_to_start_over: bool,
@@ -105,13 +108,31 @@ impl App {
                 options.centers.clone(),
             ),
             confirmation: confirmation::State::new(session.cid_format, &session.cid_blocks),
+            this_pc: this_pc::State::default(),
             store: options.store,
             notice,
             asking_to_start_over: false,
             centers: options.centers,
             default_country: country,
         };
-        (app, installation::State::focus_input())
+        let focus = app.focus_screen();
+        (app, focus)
+    }
+
+    /// Puts the keyboard where the screen's work is: the paste box, the country search, or
+    /// the first Confirmation ID block not yet full.
+    fn focus_screen(&self) -> Task<Message> {
+        match self.screen {
+            Screen::InstallationId => installation::State::focus_input(),
+            Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
+            Screen::ConfirmationId => iced::widget::operation::focus(confirmation::block_id(
+                self.confirmation
+                    .blocks()
+                    .iter()
+                    .position(|b| b.len() < BLOCK_LENGTH)
+                    .unwrap_or(0),
+            )),
+        }
     }
 
     pub fn title(&self) -> String {
@@ -199,6 +220,22 @@ impl App {
                 }
                 confirmation::Action::CopyToClipboard(contents) => self.copy(contents),
             },
+            Message::ThisPc(message) => {
+                let cid = self.confirmation.consistent_id();
+                match self.this_pc.update(message, cid, self.installation.id()) {
+                    this_pc::Action::None => Task::none(),
+                    this_pc::Action::Run(task) => task.map(Message::ThisPc),
+                    this_pc::Action::ShowInstallationIds(text) => {
+                        self.installation.replace_text(text);
+                        self.save();
+                        Task::none()
+                    }
+                    this_pc::Action::Exit => {
+                        self.save();
+                        iced::exit()
+                    }
+                }
+            }
             Message::Show(screen) => {
                 self.screen = screen;
                 match screen {
@@ -301,9 +338,29 @@ impl App {
         .align_y(Alignment::Center);
 
         let body = match self.screen {
-            Screen::InstallationId => self.installation.view(language).map(Message::Installation),
+            Screen::InstallationId if self.installation.is_reading() => {
+                self.installation.view(language).map(Message::Installation)
+            }
+            Screen::InstallationId => column![
+                self.this_pc.read_view(language).map(Message::ThisPc),
+                self.installation.view(language).map(Message::Installation),
+            ]
+            .spacing(10)
+            .into(),
             Screen::Route => self.route.view(language).map(Message::Route),
-            Screen::ConfirmationId => self.confirmation.view(language).map(Message::Confirmation),
+            Screen::ConfirmationId => {
+                let mut screen =
+                    column![self.confirmation.view(language).map(Message::Confirmation)]
+                        .spacing(14);
+                if let Some(cid) = self.confirmation.consistent_id() {
+                    screen = screen.push(
+                        self.this_pc
+                            .apply_view(language, &cid, self.installation.id())
+                            .map(Message::ThisPc),
+                    );
+                }
+                screen.into()
+            }
         };
 
         let mut page = column![top, container(body).height(Length::Fill)]

@@ -35,7 +35,7 @@ texts! {
     ZoomOut => "縮小", "Zoom out";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
-    KeyboardHelp => "Ctrl+1/2/3 画面切替・Tab 次の欄・Ctrl+L 言語・Ctrl+ +/− 拡大縮小", "Ctrl+1/2/3 screens · Tab next field · Ctrl+L language · Ctrl+ +/− zoom";
+    KeyboardHelp => "Ctrl+1/2/3 画面切替・Tab 次の欄・Ctrl+L 言語・Ctrl + +/- 拡大縮小", "Ctrl+1/2/3 screens · Tab next field · Ctrl+L language · Ctrl + +/- zoom";
 
     IidPrompt => "slui 4 の画面、または slmgr /dti の出力を貼り付けるか、数字を入力してください。", "Paste what slui 4 or slmgr /dti shows, or type the digits.";
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
@@ -82,6 +82,16 @@ texts! {
     CopyOspp => "ospp.vbs /actcid: コマンドをコピー（Office）", "Copy the ospp.vbs /actcid: command (Office)";
     WhatNext => "次に：SLUI の A〜H の欄に同じ数字を入力し、「Windows のライセンス認証」を押します。", "Next: type the same blocks A–H into SLUI and press Activate.";
     Incomplete => "入力中", "typing";
+
+    ReadFromPc => "この PC から読み取る", "Read from this PC";
+    ReadingPc => "slmgr / ospp を実行しています…（最長 60 秒）", "Running slmgr / ospp… (up to 60 s)";
+    ReadOnlyOnWindows => "認証する Windows PC でこのアプリを動かすと、ID をその PC から直接読み取れます。", "Run this app on the Windows PC being activated to read the ID from it directly.";
+    ApplyToPc => "この PC に適用する", "Apply to this PC";
+    ApplyAgain => "もう一度適用する", "Apply again";
+    RunIt => "実行する", "Run it";
+    ApplyRunning => "適用しています…", "Applying…";
+    ApplyOnlyOnWindows => "認証する Windows PC でこのアプリを動かすと、確認 ID をこの画面から直接適用できます。", "Run this app on the Windows PC being activated to apply the Confirmation ID from here.";
+    RestartAsAdministrator => "管理者として再起動する", "Restart as administrator";
     Consistent => "✓ 一致", "✓ consistent";
     Inconsistent => "× 不一致", "× inconsistent";
 }
@@ -119,5 +129,17 @@ pub fn product(language: Language, number: usize) -> String {
     match language {
         Language::Japanese => format!("製品 {number}"),
         Language::English => format!("Product {number}"),
+    }
+}
+
+/// Asked before a Confirmation ID is applied.
+pub fn apply_question(language: Language, product: &str) -> String {
+    match language {
+        Language::Japanese => {
+            format!("{product} に確認 ID を適用します。次のコマンドを実行します:")
+        }
+        Language::English => {
+            format!("The Confirmation ID will be applied to {product} with this command:")
+        }
     }
 }

@@ -79,6 +79,11 @@ impl State {
         self.reading.is_some()
     }
 
+    /// Replaces the box's text (IDs read from this PC).
+    pub fn replace_text(&mut self, text: String) {
+        self.set_text(text);
+    }
+
     fn set_text(&mut self, text: String) {
         if text.len() > MAX_SAVED_TEXT {
             // A huge paste: keep what matters (the IDs), not megabytes in a text box.

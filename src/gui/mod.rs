@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod installation;
 pub mod route;
 pub mod theme;
+pub mod this_pc;
 
 pub use app::{App, Message, Screen, StartOptions};
 
