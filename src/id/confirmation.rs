@@ -113,19 +113,13 @@ impl ConfirmationId {
     }
 
     pub fn problem(&self) -> Option<IdProblem> {
-        let bad: Vec<String> = self.bad_blocks().iter().map(ToString::to_string).collect();
-        if self.format.is_none() {
-            return Some(IdProblem::WrongLength {
-                kind: IdKind::Confirmation,
-                found: self.digits().len(),
-                expected: CidFormat::LENGTHS,
-                first_bad: bad.into_iter().next(),
-            });
-        }
-        (!bad.is_empty()).then_some(IdProblem::Mistyped {
-            kind: IdKind::Confirmation,
-            parts: bad,
-        })
+        IdProblem::judge(
+            IdKind::Confirmation,
+            self.digits().len(),
+            self.format.is_some(),
+            CidFormat::LENGTHS,
+            self.bad_blocks().iter().map(ToString::to_string).collect(),
+        )
     }
 
     /// Every block typed consistently. Never read this as "correct": only Windows can say that.

@@ -135,19 +135,13 @@ impl InstallationId {
 
     /// Why this ID cannot be used as it is; `None` when every group is consistent.
     pub fn problem(&self) -> Option<IdProblem> {
-        let bad: Vec<String> = self.bad_groups().iter().map(ToString::to_string).collect();
-        if self.format.is_none() {
-            return Some(IdProblem::WrongLength {
-                kind: IdKind::Installation,
-                found: self.digits().len(),
-                expected: IidFormat::LENGTHS,
-                first_bad: bad.into_iter().next(),
-            });
-        }
-        (!bad.is_empty()).then_some(IdProblem::Mistyped {
-            kind: IdKind::Installation,
-            parts: bad,
-        })
+        IdProblem::judge(
+            IdKind::Installation,
+            self.digits().len(),
+            self.format.is_some(),
+            IidFormat::LENGTHS,
+            self.bad_groups().iter().map(ToString::to_string).collect(),
+        )
     }
 
     pub fn is_valid(&self) -> bool {

@@ -44,6 +44,31 @@ pub enum IdProblem {
     Mistyped { kind: IdKind, parts: Vec<String> },
 }
 
+impl IdProblem {
+    /// The verdict on an ID: a wrong length first (naming the first failing part, if any),
+    /// else the parts whose check digit fails; `None` when everything checks out.
+    pub(crate) fn judge(
+        kind: IdKind,
+        found: usize,
+        length_is_known: bool,
+        expected: &'static [usize],
+        bad_parts: Vec<String>,
+    ) -> Option<IdProblem> {
+        if !length_is_known {
+            return Some(IdProblem::WrongLength {
+                kind,
+                found,
+                expected,
+                first_bad: bad_parts.into_iter().next(),
+            });
+        }
+        (!bad_parts.is_empty()).then_some(IdProblem::Mistyped {
+            kind,
+            parts: bad_parts,
+        })
+    }
+}
+
 fn list(parts: &[String], language: Language) -> String {
     match (parts, language) {
         ([init @ .., last], Language::English) if !init.is_empty() => {
