@@ -162,12 +162,14 @@ impl RunFinder<'_> {
         static SLMGR_NAME: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?m)^[ \t]*Name:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$").unwrap());
 
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line = &self.text[line_start.max(self.searched_up_to)..start];
-        if let Some(caps) = OSPP.captures(line) {
+        // Only the text since the previous ID is searched, so the whole scan stays linear even
+        // with thousands of IDs on one line.
+        let from = self.searched_up_to;
+        let line_start = self.text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+        if let Some(caps) = OSPP.captures(&self.text[line_start..start]) {
             return Some(caps[1].to_string());
         }
-        let since_previous = &self.text[self.searched_up_to..line_start.max(self.searched_up_to)];
+        let since_previous = &self.text[from..line_start];
         SLMGR_NAME
             .captures_iter(since_previous)
             .last()
