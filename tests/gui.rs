@@ -341,3 +341,58 @@ fn ids_read_from_this_pc_keep_their_product_labels() {
         "465145217131314304264339481117862266242033457260311819664735280"
     );
 }
+
+#[test]
+fn megabytes_of_paste_keep_only_the_ids() {
+    use iced::widget::text_editor::{Action, Edit};
+    use std::sync::Arc;
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let noise = "Remaining Windows rearm count: 1001\n".repeat(40_000);
+    let paste = format!("{noise}{SLMGR_DTI}{noise}");
+    assert!(paste.len() > 2_000_000);
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::Edit(Edit::Paste(Arc::new(paste))),
+    )));
+    assert_eq!(
+        app.installation().text(),
+        "Installation ID: 489126343257012289105546522085205332958764158851011127139061121"
+    );
+    assert!(app.installation().id().unwrap().is_valid());
+    let saved = SessionStore::in_dir(home.path()).load().unwrap();
+    assert_eq!(saved.installation_text, app.installation().text());
+
+    // Junk with no ID at all: a clear message, an empty box, no crash.
+    let junk: String = (0..3_000_000u32)
+        .map(|i| char::from_u32(0x20 + i % 0x5f).unwrap())
+        .collect();
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::Edit(Edit::Paste(Arc::new(junk))),
+    )));
+    assert_eq!(app.installation().text(), "");
+    assert!(app.installation().id().is_none());
+    assert!(
+        simulator(&app)
+            .find(
+                activation_companion::id::IdProblem::NotFound {
+                    kind: activation_companion::id::IdKind::Installation
+                }
+                .to_string()
+            )
+            .is_ok()
+    );
+}
+
+#[test]
+fn text_without_an_id_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let app = start(
+        &home,
+        Language::Japanese,
+        Some("Activation ID: 4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c"),
+    );
+    assert!(simulator(&app).find(
+        "インストール ID が見つかりません。63 桁（古い製品では 54 桁か 50 桁）の数字で、slui 4 または slmgr /dti で表示されます。"
+    ).is_ok());
+}

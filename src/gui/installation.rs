@@ -8,7 +8,9 @@ use iced::{Alignment, Element, Length, Task};
 use super::fonts;
 use super::i18n::{self, Text};
 use super::theme;
-use crate::id::{GroupState, InstallationId, find_installation_ids};
+use crate::id::{
+    GroupState, IdKind, IdProblem, InstallationId, find_installation_ids, labelled_line,
+};
 use crate::language::{Language, Localized};
 use crate::session::MAX_SAVED_TEXT;
 
@@ -50,7 +52,12 @@ pub struct State {
     /// The group shown alone in reading mode (0-based), when that mode is open.
     reading: Option<usize>,
     qr: Option<qr_code::Data>,
+    /// Text is there but holds no Installation ID.
+    nothing_found: bool,
 }
+
+/// More products than any PC has: a paste with more IDs keeps the first ones.
+const MAX_PRODUCTS: usize = 16;
 
 impl State {
     pub fn new(text: &str, chosen: usize) -> State {
@@ -85,34 +92,39 @@ impl State {
     }
 
     fn set_text(&mut self, text: String) {
-        if text.len() > MAX_SAVED_TEXT {
-            // A huge paste: keep what matters (the IDs), not megabytes in a text box.
+        let huge = text.len() > MAX_SAVED_TEXT;
+        // A huge paste: keep what matters (the IDs, with their product labels), not megabytes
+        // in a text box.
+        let text = if huge {
             let ids = find_installation_ids(&text);
-            let kept = ids
-                .iter()
-                .map(|id| id.grouped(" "))
+            ids.iter()
+                .take(MAX_PRODUCTS)
+                .map(|id| labelled_line(id.label(), id.digits()))
                 .collect::<Vec<_>>()
-                .join("\n\n");
-            self.editor = text_editor::Content::with_text(&kept);
-            return self.set_text(kept);
-        }
+                .join("\n")
+        } else {
+            text
+        };
         if self.editor.text() != text {
             self.editor = text_editor::Content::with_text(&text);
         }
         self.interpret(text);
+        self.nothing_found |= huge && self.found.is_empty();
     }
 
     /// Reads the IDs out of the box's text.
     fn interpret(&mut self, text: String) {
         let mut found = find_installation_ids(&text);
-        if found.is_empty()
+        let being_typed = !text.chars().any(char::is_alphabetic)
             && text
                 .chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        {
-            // Being typed: show progress group by group rather than "nothing found".
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        if found.is_empty() && being_typed {
+            // Show progress group by group rather than "nothing found".
             found.push(InstallationId::from_typed(&text));
         }
+        found.truncate(MAX_PRODUCTS);
+        self.nothing_found = found.is_empty() && !text.trim().is_empty();
         self.text = text;
         self.found = found;
         if self.chosen >= self.found.len() {
@@ -227,6 +239,14 @@ impl State {
         }
 
         let Some(id) = self.id() else {
+            if self.nothing_found {
+                let problem = IdProblem::NotFound {
+                    kind: IdKind::Installation,
+                };
+                return page
+                    .push(text(problem.message(language)).color(theme::BAD))
+                    .into();
+            }
             return page
                 .push(text(Text::IidEmpty.in_language(language)).color(theme::MUTED))
                 .into();

@@ -11,7 +11,7 @@ use iced::{Alignment, Element, Length, Task};
 use super::fonts;
 use super::i18n::{self, Text};
 use super::theme;
-use crate::id::{ConfirmationId, InstallationId};
+use crate::id::{ConfirmationId, InstallationId, labelled_line};
 use crate::language::{Language, Localized};
 use crate::windows::{
     self, ApplyError, ApplyOutcome, ApplyReport, Product, ProductIid, ReadError, process_env,
@@ -103,9 +103,7 @@ impl State {
                         // The ospp line format keeps each product's label through extraction.
                         let text = products
                             .iter()
-                            .map(|p| {
-                                format!("Installation ID for: {}: {}", p.label, p.iid.digits())
-                            })
+                            .map(|p| labelled_line(Some(&p.label), p.iid.digits()))
                             .collect::<Vec<_>>()
                             .join("\n");
                         self.products = products;

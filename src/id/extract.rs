@@ -165,7 +165,9 @@ impl RunFinder<'_> {
         // Only the text since the previous ID is searched, so the whole scan stays linear even
         // with thousands of IDs on one line.
         let from = self.searched_up_to;
-        let line_start = self.text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+        let line_start = self.text[from..start]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
         if let Some(caps) = OSPP.captures(&self.text[line_start..start]) {
             return Some(caps[1].to_string());
         }

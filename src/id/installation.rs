@@ -76,6 +76,15 @@ pub fn find_installation_ids(text: &str) -> Vec<InstallationId> {
         .collect()
 }
 
+/// One ID as a line that `find_installation_ids` reads back with its label (the
+/// `ospp.vbs /dinstid` form): for showing IDs read from a PC, or kept from a huge paste.
+pub fn labelled_line(label: Option<&str>, digits: &str) -> String {
+    match label {
+        Some(label) => format!("Installation ID for: {label}: {digits}"),
+        None => format!("Installation ID: {digits}"),
+    }
+}
+
 impl InstallationId {
     /// Reads every digit of a field meant to hold just the ID (as the user types it).
     pub fn from_typed(text: &str) -> InstallationId {

@@ -14,5 +14,5 @@ pub use confirmation::{
     block_state, find_confirmation_id,
 };
 pub use extract::MIN_ID_LIKE_DIGITS;
-pub use installation::{IidFormat, InstallationId, find_installation_ids};
+pub use installation::{IidFormat, InstallationId, find_installation_ids, labelled_line};
 pub use problem::{IdKind, IdProblem};
