@@ -25,13 +25,18 @@ pub enum CidFormat {
 }
 
 impl CidFormat {
+    pub const ALL: [CidFormat; 2] = [CidFormat::EightBlocks, CidFormat::SevenBlocks];
     pub const LENGTHS: &'static [usize] = &[48, 42];
 
-    pub fn block_count(self) -> usize {
+    pub fn block_lengths(self) -> &'static [usize] {
         match self {
-            CidFormat::EightBlocks => 8,
-            CidFormat::SevenBlocks => 7,
+            CidFormat::EightBlocks => &[BLOCK_LENGTH; 8],
+            CidFormat::SevenBlocks => &[BLOCK_LENGTH; 7],
         }
+    }
+
+    pub fn block_count(self) -> usize {
+        self.block_lengths().len()
     }
 
     pub fn digit_count(self) -> usize {

@@ -8,10 +8,27 @@
 //! GUIDs and version numbers never grow into, or glue onto, an ID.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
+
+use super::check_digit::group_is_consistent;
+use super::confirmation::CidFormat;
+use super::installation::IidFormat;
+
+/// Group layouts of every ID format, longest first (so a 9×6 IID is not read as an 8×6 CID).
+fn layouts() -> impl Iterator<Item = &'static [usize]> {
+    IidFormat::ALL
+        .into_iter()
+        .map(IidFormat::group_lengths)
+        .chain(CidFormat::ALL.into_iter().map(CidFormat::block_lengths))
+}
+
+fn is_id_length(length: usize) -> bool {
+    IidFormat::for_digit_count(length).is_some() || CidFormat::for_digit_count(length).is_some()
+}
 
 /// The longest group any ID format has; longer stretches of digits stand on their own.
 const LONGEST_GROUP: usize = 7;
@@ -30,14 +47,58 @@ pub struct DigitRun {
     pub label: Option<String>,
 }
 
-/// NFKC-normalises text so full-width digits, colons and spaces become ASCII.
+/// NFKC-normalises text so full-width digits, colons, hyphens and spaces become ASCII.
 /// ASCII text (almost every paste) is returned as it is, without copying.
+///
+/// Two departures from plain NFKC, both to keep IDs whole: characters that NFKC turns into
+/// digits without being digits (`①`, `¹`, `₂`, `⒈`) stay as they are, so a list marker never
+/// adds a digit to an ID; and the character-by-character mapping skips kana and kanji, which
+/// NFKC leaves alone anyway (whole-text NFKC of a 1 MB Japanese paste took ~12 ms).
 pub fn normalize(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfkc().collect())
+        return Cow::Borrowed(text);
     }
+    let mut normalized = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII stretches are copied whole.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        normalized.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        match c {
+            // Full-width ASCII (ＩＩＤ：１２３ー): the common case in Japanese text, done directly.
+            '\u{FF01}'..='\u{FF5E}' => {
+                normalized.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+            }
+            '\u{3000}' => normalized.push(' '),
+            // Kana and CJK ideographs are their own NFKC form.
+            '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FA}'
+            | '\u{30FC}'
+            | '\u{4E00}'..='\u{9FFF}' => normalized.push(c),
+            c => {
+                let start = normalized.len();
+                normalized.extend(std::iter::once(c).nfkc());
+                let made_digits = normalized[start..].bytes().any(|b| b.is_ascii_digit());
+                if made_digits && !is_plain_digit(c) {
+                    normalized.truncate(start);
+                    normalized.push(c);
+                }
+            }
+        }
+    }
+    Cow::Owned(normalized)
+}
+
+/// Digits written in another width or font that really are digits (`１`, mathematical `𝟏`),
+/// as opposed to numbered symbols (`①`, `¹`).
+fn is_plain_digit(c: char) -> bool {
+    matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{1D7CE}'..='\u{1D7FF}' | '\u{1FBF0}'..='\u{1FBF9}')
 }
 
 /// Every ASCII digit of the (normalised) text, in order, with the pieces they were typed in.
@@ -65,10 +126,13 @@ pub fn all_digits(text: &str) -> DigitRun {
     run
 }
 
+/// What may stand between the groups of one ID: spaces, tabs, line breaks and dashes,
+/// including the ones Japanese text uses (`ー`, `─`; `－` is already `-`).
 fn is_separator(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\r' | '\n' | '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        ' ' | '\t' | '\r' | '\n' | '-' | '\u{2010}'
+            ..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{2500}' | '\u{FF70}'
     )
 }
 
@@ -81,33 +145,59 @@ pub fn find_runs(text: &str) -> Vec<DigitRun> {
         text,
         found: Vec::new(),
         chain: Vec::new(),
+        line_breaks: Vec::new(),
         searched_up_to: 0,
     };
 
+    // Bytes, not chars: digits and the common separators are ASCII, so only the lead byte of
+    // a multi-byte character needs decoding (to recognise Unicode dashes).
+    let bytes = text.as_bytes();
     let mut piece_start: Option<usize> = None;
+    let mut piece_after_line_break = false;
     let mut newlines_since_piece = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_digit() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if piece_start.is_none() && finder.chain.is_empty() {
+            // Between IDs nothing but the next digit matters: skip to it.
+            match bytes[i..].iter().position(u8::is_ascii_digit) {
+                Some(offset) => i += offset,
+                None => break,
+            }
+        }
+        let byte = bytes[i];
+        if byte.is_ascii_digit() {
             if piece_start.is_none() {
                 if newlines_since_piece >= 2 {
                     finder.end_chain();
                 }
                 piece_start = Some(i);
+                piece_after_line_break = newlines_since_piece > 0;
             }
+            i += 1;
             continue;
         }
         if let Some(start) = piece_start.take() {
-            finder.add_piece(start, i);
+            finder.add_piece(start, i, piece_after_line_break);
             newlines_since_piece = 0;
         }
+        let (c, width) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
         if c == '\n' {
             newlines_since_piece += 1;
         } else if !is_separator(c) {
             finder.end_chain();
         }
+        i += width;
     }
     if let Some(start) = piece_start {
-        finder.add_piece(start, text.len());
+        finder.add_piece(start, text.len(), piece_after_line_break);
     }
     finder.end_chain();
     finder.found
@@ -118,40 +208,105 @@ struct RunFinder<'a> {
     found: Vec<DigitRun>,
     /// Byte ranges of the pieces of the chain being built.
     chain: Vec<(usize, usize)>,
+    /// For each piece of the chain, whether a line break comes before it.
+    line_breaks: Vec<bool>,
     /// Where the search for a `Name:` label may start: after the previous ID.
     searched_up_to: usize,
 }
 
 impl RunFinder<'_> {
-    fn add_piece(&mut self, start: usize, end: usize) {
-        if end - start > LONGEST_GROUP {
+    fn add_piece(&mut self, start: usize, end: usize, after_line_break: bool) {
+        let long = end - start > LONGEST_GROUP;
+        if long {
             self.end_chain();
-            self.chain.push((start, end));
+        }
+        self.chain.push((start, end));
+        self.line_breaks.push(after_line_break);
+        if long {
             self.end_chain();
-        } else {
-            self.chain.push((start, end));
         }
     }
 
+    /// Records the chain as runs: the IDs laid out on lines of their own inside it; else the
+    /// whole chain when it has an ID's length (typed in irregular groups); else IDs laid out
+    /// anywhere inside it; else the whole chain as found (to be reported with its length).
     fn end_chain(&mut self) {
-        let (Some(&(start, _)), Some(&(_, end))) = (self.chain.first(), self.chain.last()) else {
-            return;
-        };
+        let whole = 0..self.chain.len();
         let length: usize = self.chain.iter().map(|(s, e)| e - s).sum();
-        if length >= MIN_ID_LIKE_DIGITS {
-            let mut digits = String::with_capacity(length);
-            for &(s, e) in &self.chain {
-                digits.push_str(&self.text[s..e]);
-            }
-            let label = self.label_before(start);
-            self.searched_up_to = end;
-            self.found.push(DigitRun {
-                digits,
-                pieces: self.chain.iter().map(|(s, e)| e - s).collect(),
-                label,
-            });
+        let mut windows = self.id_windows(true);
+        if windows.is_empty() && !is_id_length(length) {
+            windows = self.id_windows(false);
+        }
+        if windows.is_empty() {
+            windows.push(whole);
+        }
+        for window in windows {
+            self.found_run(window);
         }
         self.chain.clear();
+        self.line_breaks.clear();
+    }
+
+    /// Records the chain's pieces in `window` as a run, if it is long enough to be ID-like.
+    fn found_run(&mut self, window: Range<usize>) {
+        let pieces = &self.chain[window];
+        let (Some(&(start, _)), Some(&(_, end))) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        let length: usize = pieces.iter().map(|(s, e)| e - s).sum();
+        if length < MIN_ID_LIKE_DIGITS {
+            return;
+        }
+        let mut digits = String::with_capacity(length);
+        for &(s, e) in pieces {
+            digits.push_str(&self.text[s..e]);
+        }
+        let pieces = pieces.iter().map(|(s, e)| e - s).collect();
+        let label = self.label_before(start);
+        self.searched_up_to = end;
+        self.found.push(DigitRun {
+            digits,
+            pieces,
+            label,
+        });
+    }
+
+    /// The IDs inside a chain. Bare values copied from slmgr /dlv can put an Extended PID
+    /// (`03612-04921-…-26100.0000-2062025`) or the end of a GUID on the line before or after an
+    /// ID typed in groups, and a line break separates groups too; two IDs typed in groups can
+    /// follow each other line by line. A stretch of pieces laid out exactly like a format
+    /// (9 groups of 7, …) with every group consistent is an ID; the pieces around it are not.
+    /// With `on_own_lines`, only stretches that start and end at line breaks (or the chain's
+    /// ends) count: a stray piece passes its check one time in ten, and random pieces can add
+    /// up to an ID's length.
+    fn id_windows(&self, on_own_lines: bool) -> Vec<Range<usize>> {
+        let chain = &self.chain;
+        let bytes = self.text.as_bytes();
+        let fits = |i: usize| {
+            layouts().find(|layout| {
+                chain.get(i..i + layout.len()).is_some_and(|pieces| {
+                    pieces
+                        .iter()
+                        .zip(layout.iter())
+                        .all(|(&(s, e), &len)| e - s == len && group_is_consistent(&bytes[s..e]))
+                })
+            })
+        };
+        let clean = |i: usize, len: usize| {
+            (i == 0 || self.line_breaks[i]) && (i + len == chain.len() || self.line_breaks[i + len])
+        };
+        let mut windows = Vec::new();
+        let mut i = 0;
+        while i < chain.len() {
+            match fits(i).filter(|layout| !on_own_lines || clean(i, layout.len())) {
+                Some(layout) => {
+                    windows.push(i..i + layout.len());
+                    i += layout.len();
+                }
+                None => i += 1,
+            }
+        }
+        windows
     }
 
     /// `Installation ID for: <LicenseName>: ` on the same line (ospp.vbs), else the nearest
@@ -168,10 +323,16 @@ impl RunFinder<'_> {
         let line_start = self.text[from..start]
             .rfind('\n')
             .map_or(from, |i| from + i + 1);
-        if let Some(caps) = OSPP.captures(&self.text[line_start..start]) {
+        let line = &self.text[line_start..start];
+        if line.contains(':')
+            && let Some(caps) = OSPP.captures(line)
+        {
             return Some(caps[1].to_string());
         }
         let since_previous = &self.text[from..line_start];
+        if !since_previous.contains("Name:") {
+            return None;
+        }
         SLMGR_NAME
             .captures_iter(since_previous)
             .last()
@@ -198,9 +359,44 @@ mod tests {
     }
 
     #[test]
+    fn numbered_symbols_never_become_digits() {
+        let id = "4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121";
+        for text in [format!("① {id}"), format!("{id} ¹"), format!("⒈ {id} ₂")] {
+            assert_eq!(digits_of(&text), vec![id.replace(' ', "")], "{text}");
+        }
+        // Real digits in other widths still count, and Japanese dashes separate groups.
+        assert_eq!(normalize("１２３ ４ー５"), "123 4ー5");
+        assert_eq!(find_runs(&id.replace(' ', "ー"))[0].pieces, vec![7; 9]);
+    }
+
+    #[test]
     fn extended_pid_is_never_id_like() {
         assert!(
             digits_of("Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025").is_empty()
+        );
+    }
+
+    #[test]
+    fn stray_pieces_before_or_after_grouped_ids_are_dropped() {
+        let groups = "4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121";
+        let digits = groups.replace(' ', "");
+        for text in [
+            format!("03612-04921-000-000001-00-1033-26100.0000-2062025\n{groups}\n55c92734-d682"),
+            format!("Activation ID: 4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c\n{groups}\n4de7cb65"),
+        ] {
+            assert_eq!(digits_of(&text), vec![digits.clone()], "{text}");
+        }
+        // Without a stretch laid out like a format whose groups all check out, the chain stands
+        // as found (4 + 7 stray digits and 53 of the ID) and is reported with its length.
+        let truncated = &groups[..60];
+        assert_eq!(
+            digits_of(&format!("0000-2062025\n{truncated}"))[0].len(),
+            4 + 7 + 53
+        );
+        // Two IDs typed in groups on consecutive lines are two IDs.
+        assert_eq!(
+            digits_of(&format!("{groups}\n{groups}")),
+            vec![digits.clone(), digits]
         );
     }
 

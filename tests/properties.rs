@@ -1,0 +1,649 @@
+//! Properties of the ID engine over generated IDs, checked against the check-digit rule as
+//! activation-facts §3 states it — written out again here, so a mistake in the engine's own
+//! rule cannot hide in the test.
+
+use std::time::{Duration, Instant};
+
+use activation_companion::id::{
+    CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_confirmation_id,
+    find_installation_ids,
+};
+use activation_companion::{Language, Localized};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+// ---------------------------------------------------------------------------------------------
+// The rule, independently: the last digit of a group is the sum of its other digits, weighted
+// 1, 2, 1, 2, … from the left (restarting in every group), modulo 7.
+
+/// Check digit (0–6) for data digit values (0–9).
+fn rule_check(data: &[u8]) -> u8 {
+    let odd: u32 = data.iter().step_by(2).map(|&d| u32::from(d)).sum();
+    let even: u32 = data.iter().skip(1).step_by(2).map(|&d| u32::from(d)).sum();
+    ((odd + 2 * even) % 7) as u8
+}
+
+/// Whether a group of digit values passes the rule.
+fn rule_passes(group: &[u8]) -> bool {
+    let (last, data) = group.split_last().expect("a group has digits");
+    !data.is_empty() && *last == rule_check(data)
+}
+
+/// One generated ID: its groups (IID) or blocks (CID) as digit values.
+#[derive(Debug, Clone)]
+struct Generated {
+    groups: Vec<Vec<u8>>,
+}
+
+impl Generated {
+    fn group_strings(&self) -> Vec<String> {
+        self.groups
+            .iter()
+            .map(|g| g.iter().map(|d| char::from(b'0' + d)).collect())
+            .collect()
+    }
+
+    fn digits(&self) -> String {
+        self.group_strings().concat()
+    }
+
+    fn joined(&self, separator: &str) -> String {
+        self.group_strings().join(separator)
+    }
+
+    fn digit_count(&self) -> usize {
+        self.groups.iter().map(Vec::len).sum()
+    }
+}
+
+const IID_LAYOUTS: [(&[usize], IidFormat); 3] = [
+    (&[7; 9], IidFormat::NineGroupsOfSeven),
+    (&[6; 9], IidFormat::NineGroupsOfSix),
+    (
+        &[6, 6, 6, 6, 6, 6, 6, 6, 2],
+        IidFormat::EightGroupsOfSixAndTwo,
+    ),
+];
+
+const CID_LAYOUTS: [(&[usize], CidFormat); 2] = [
+    (&[6; 8], CidFormat::EightBlocks),
+    (&[6; 7], CidFormat::SevenBlocks),
+];
+
+/// Random data digits per group, then the check digit computed by `rule_check`.
+fn valid_groups(lengths: &'static [usize]) -> impl Strategy<Value = Generated> {
+    lengths
+        .iter()
+        .map(|&n| proptest::collection::vec(0u8..10, n - 1))
+        .collect::<Vec<_>>()
+        .prop_map(|data| Generated {
+            groups: data
+                .into_iter()
+                .map(|mut g| {
+                    let check = rule_check(&g);
+                    g.push(check);
+                    g
+                })
+                .collect(),
+        })
+}
+
+fn valid_iid() -> impl Strategy<Value = (Generated, IidFormat)> {
+    (0..IID_LAYOUTS.len()).prop_flat_map(|i| {
+        let (lengths, format) = IID_LAYOUTS[i];
+        valid_groups(lengths).prop_map(move |g| (g, format))
+    })
+}
+
+fn valid_cid() -> impl Strategy<Value = (Generated, CidFormat)> {
+    (0..CID_LAYOUTS.len()).prop_flat_map(|i| {
+        let (lengths, format) = CID_LAYOUTS[i];
+        valid_groups(lengths).prop_map(move |g| (g, format))
+    })
+}
+
+/// An Extended PID shaped like `03612-04921-000-000001-00-1033-26100.0000-2062025`.
+fn extended_pid() -> impl Strategy<Value = String> {
+    "[0-9]{5}-[0-9]{5}-[0-9]{3}-[0-9]{6}-[0-9]{2}-[0-9]{4}-[0-9]{5}\\.[0-9]{4}-[0-9]{7}"
+}
+
+/// A GUID such as `4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c` (random hex, so some groups are all
+/// digits or end in digits).
+fn guid() -> impl Strategy<Value = String> {
+    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+}
+
+const OFFICE_LABELS: [&str; 4] = [
+    "Office 16, Office16ProPlusVL_MAK edition",
+    "Office 16, Office16VisioProVL_MAK edition",
+    "Office 16, Office16ProjectProVL_KMS_Client edition",
+    "Office 15, OfficeStandardVL_MAK edition",
+];
+
+/// Full-width digits (U+FF10…), ideographic spaces (U+3000), full-width hyphens and colons.
+fn full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(u32::from(c) - u32::from('0') + 0xFF10).unwrap(),
+            ' ' => '\u{3000}',
+            '-' => '\u{FF0D}',
+            ':' => '\u{FF1A}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Every way the ID's digits are rendered: (name, text).
+fn renderings(id: &Generated) -> Vec<(&'static str, String)> {
+    vec![
+        ("digits only", id.digits()),
+        ("spaces", id.joined(" ")),
+        ("hyphens", id.joined("-")),
+        ("newlines", id.joined("\n")),
+        ("CRLF", id.joined("\r\n")),
+        (
+            "full-width, ideographic spaces",
+            full_width(&id.joined(" ")),
+        ),
+        ("full-width digits only", full_width(&id.digits())),
+    ]
+}
+
+fn slmgr_dti(rendered: &str) -> String {
+    format!(
+        "Microsoft (R) Windows Script Host Version 5.812\n\
+         Copyright (C) Microsoft Corporation. All rights reserved.\n\n\
+         Installation ID: {rendered}\n\n\
+         Use the phone number displayed below to get the confirmation ID …\n"
+    )
+}
+
+const DLV_NAME: &str = "Windows(R), Professional edition";
+
+fn slmgr_dlv(rendered: &str, pid: &str, activation_guid: &str) -> String {
+    format!(
+        "Software licensing service version: 10.0.26100.4061\n\n\
+         Name: {DLV_NAME}\n\
+         Description: Windows(R) Operating System, RETAIL channel\n\
+         Activation ID: {activation_guid}\n\
+         Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n\
+         Extended PID: {pid}\n\
+         Product Key Channel: Retail\n\
+         Remaining Windows rearm count: 1001\n\
+         Installation ID: {rendered}\n\
+         Remaining Windows rearm count: 1001\n\
+         Use License URL: https://activation-v2.sls.microsoft.com/SLActivateProduct/SLActivateProduct.asmx?configextension=Retail\n\
+         Partial Product Key: 3V66T\n\
+         License Status: Licensed\n\
+         Remaining SKU rearm count: 1001\n\
+         Trusted time: 25/11/2026 09:20:27\n"
+    )
+}
+
+fn ospp_two(first: (&str, &str), second: (&str, &str)) -> String {
+    format!(
+        "---Processing--------------------------\n\
+         ---------------------------------------\n\
+         Installation ID for: {}: {}\n\
+         ---------------------------------------\n\
+         Installation ID for: {}: {}\n\
+         ---------------------------------------\n\
+         ---Exiting-----------------------------\n",
+        first.0, first.1, second.0, second.1
+    )
+}
+
+fn japanese(rendered: &str) -> String {
+    format!(
+        "インストール ID：{rendered}\n\n\
+         ライセンス認証の電話番号は、phone.inf ファイルで国または地域に対応する番号を検索して確認できます。\n"
+    )
+}
+
+fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+/// Exactly one ID found, with exactly these digits, valid, in this format.
+fn assert_found_once(
+    text: &str,
+    id: &Generated,
+    format: IidFormat,
+    label: Option<&str>,
+) -> Result<(), TestCaseError> {
+    let found = find_installation_ids(text);
+    prop_assert_eq!(found.len(), 1, "found {:?} in {:?}", found, text);
+    let found = &found[0];
+    prop_assert_eq!(found.digits(), id.digits(), "in {:?}", text);
+    prop_assert!(found.is_valid(), "{:?} in {:?}", found.problem(), text);
+    prop_assert_eq!(found.bad_groups(), Vec::<usize>::new());
+    prop_assert_eq!(found.format(), Some(format));
+    prop_assert_eq!(found.groups().collect::<Vec<_>>(), id.group_strings());
+    prop_assert_eq!(found.label(), label, "in {:?}", text);
+    Ok(())
+}
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        // No regressions file: a failure prints its minimal input instead.
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The independent rule accepts published IDs (activation-facts §3) and the generator obeys
+    /// it, so the other properties are about the engine, not about a broken rule or generator.
+    #[test]
+    fn the_independent_rule_accepts_published_ids((id, _) in valid_iid(), (cid, _) in valid_cid()) {
+        let published: [(&str, usize); 3] = [
+            ("489126343257012289105546522085205332958764158851011127139061121", 7),
+            ("14037188531115461057117122732036502128316172554233", 6),
+            ("426296483130829081394993064403777482905722580616", 6),
+        ];
+        for (digits, size) in published {
+            let values: Vec<u8> = digits.bytes().map(|b| b - b'0').collect();
+            prop_assert!(values.chunks(size).all(rule_passes), "{}", digits);
+        }
+        prop_assert!(rule_passes(&[1, 5, 4, 8, 1, 4]));
+        prop_assert!(!rule_passes(&[1, 5, 4, 8, 1, 5]));
+        prop_assert!(id.groups.iter().chain(&cid.groups).all(|g| rule_passes(g)));
+    }
+
+    /// Every valid IID, typed into the field in any rendering, is read whole and valid.
+    #[test]
+    fn every_valid_iid_is_valid_when_typed((id, format) in valid_iid()) {
+        for (name, text) in renderings(&id) {
+            let typed = InstallationId::from_typed(&text);
+            prop_assert_eq!(typed.digits(), id.digits(), "{}", name);
+            prop_assert!(typed.is_valid(), "{}: {:?}", name, typed.problem());
+            prop_assert_eq!(typed.format(), Some(format));
+            prop_assert_eq!(typed.groups().collect::<Vec<_>>(), id.group_strings());
+            // Its own grouped rendering reads back as itself.
+            assert_found_once(&typed.grouped(" "), &id, format, None)?;
+            assert_found_once(&typed.grouped("-"), &id, format, None)?;
+        }
+    }
+
+    /// Every valid IID, in every rendering and every paste it arrives in, is found exactly once
+    /// with exactly its digits, valid, and with the label the output gives it.
+    #[test]
+    fn every_valid_iid_is_found_once_in_every_paste(
+        (id, format) in valid_iid(),
+        pid in extended_pid(),
+        activation_guid in guid(),
+    ) {
+        for (name, rendered) in renderings(&id) {
+            let pastes = [
+                ("bare", rendered.clone(), None),
+                ("slmgr /dti", slmgr_dti(&rendered), None),
+                ("slmgr /dlv", slmgr_dlv(&rendered, &pid, &activation_guid), Some(DLV_NAME)),
+                ("Japanese label", japanese(&rendered), None),
+                ("Japanese label, full-width", full_width(&japanese(&rendered)), None),
+            ];
+            for (paste, text, label) in pastes {
+                for text in [crlf(&text), text] {
+                    assert_found_once(&text, &id, format, label)
+                        .map_err(|e| TestCaseError::fail(format!("{name} in {paste}: {e}")))?;
+                }
+            }
+        }
+    }
+
+    /// `ospp.vbs /dinstid` with two products: both found, in order, each with its label.
+    #[test]
+    fn ospp_two_products_are_found_in_order_with_labels(
+        (first, first_format) in valid_iid(),
+        (second, second_format) in valid_iid(),
+        labels in proptest::sample::subsequence(OFFICE_LABELS.to_vec(), 2).prop_shuffle(),
+        rendering in 0usize..7,
+    ) {
+        let first_text = &renderings(&first)[rendering].1;
+        let second_text = &renderings(&second)[rendering].1;
+        let output = ospp_two((labels[0], first_text), (labels[1], second_text));
+        for text in [crlf(&output), output] {
+            let found = find_installation_ids(&text);
+            prop_assert_eq!(found.len(), 2, "{:?}", text);
+            for (found, (id, format, label)) in found.iter().zip([
+                (&first, first_format, labels[0]),
+                (&second, second_format, labels[1]),
+            ]) {
+                prop_assert_eq!(found.digits(), id.digits(), "{:?}", text);
+                prop_assert!(found.is_valid(), "{:?}", found.problem());
+                prop_assert_eq!(found.format(), Some(format));
+                prop_assert_eq!(found.label(), Some(label), "{:?}", text);
+            }
+        }
+    }
+
+    /// Every valid CID, typed or pasted with digits, dashes, spaces or full-width, is read
+    /// whole and consistent in every block, and deposits as digits only.
+    #[test]
+    fn every_valid_cid_is_found_and_valid((id, format) in valid_cid()) {
+        let texts = [
+            ("digits", id.digits()),
+            ("dashes", id.joined("-")),
+            ("spaces", id.joined(" ")),
+            ("newlines", id.joined("\n")),
+            ("full-width, ideographic spaces", full_width(&id.joined(" "))),
+            ("full-width dashes", full_width(&id.joined("-"))),
+            ("full-width digits", full_width(&id.digits())),
+        ];
+        for (name, text) in texts {
+            for text in [
+                format!("確認 ID：{text}\n"),
+                format!("Confirmation ID: {text}\r\n"),
+                text,
+            ] {
+                let found = find_confirmation_id(&text);
+                prop_assert!(found.is_some(), "{}: {:?}", name, text);
+                let typed = ConfirmationId::from_typed(&text);
+                for cid in [found.unwrap(), typed] {
+                    prop_assert_eq!(cid.digits(), id.digits(), "{}: {:?}", name, text);
+                    prop_assert!(cid.is_valid(), "{}: {:?}", name, cid.problem());
+                    prop_assert_eq!(cid.bad_blocks(), Vec::<char>::new());
+                    prop_assert_eq!(cid.format(), Some(format));
+                    prop_assert_eq!(cid.blocks().collect::<Vec<_>>(), id.group_strings());
+                    prop_assert_eq!(cid.slmgr_command(), format!("slmgr.vbs /atp {}", id.digits()));
+                    prop_assert_eq!(cid.ospp_command(), format!("ospp.vbs /actcid:{}", id.digits()));
+                }
+            }
+        }
+    }
+
+    /// One changed digit in an IID is flagged exactly when the independent rule says its group
+    /// now fails, and then exactly that group (1-based) is named.
+    #[test]
+    fn one_changed_iid_digit_is_flagged_exactly_when_the_rule_says(
+        (id, format) in valid_iid(),
+        position in any::<proptest::sample::Index>(),
+        shift in 1u8..10,
+    ) {
+        let mut changed = id.clone();
+        let position = position.index(id.digit_count());
+        let (mut group, mut offset) = (0, position);
+        while offset >= changed.groups[group].len() {
+            offset -= changed.groups[group].len();
+            group += 1;
+        }
+        let digit = &mut changed.groups[group][offset];
+        let before = *digit;
+        *digit = (*digit + shift) % 10;
+        let after = *digit;
+        let still_passes = rule_passes(&changed.groups[group]);
+        // The facts' reading of the rule: only a data digit changed by exactly 7 goes unnoticed.
+        prop_assert_eq!(
+            still_passes,
+            offset + 1 < changed.groups[group].len() && before.abs_diff(after) == 7
+        );
+
+        let typed = InstallationId::from_typed(&changed.digits());
+        let found = find_installation_ids(&format!("Installation ID: {}\n", changed.joined(" ")));
+        prop_assert_eq!(found.len(), 1);
+        for iid in [typed, found[0].clone()] {
+            prop_assert_eq!(iid.digits(), changed.digits());
+            prop_assert_eq!(iid.format(), Some(format));
+            if still_passes {
+                prop_assert!(iid.is_valid(), "{:?}", iid.problem());
+            } else {
+                prop_assert_eq!(iid.bad_groups(), vec![group + 1], "{}", changed.digits());
+                prop_assert_eq!(
+                    iid.problem(),
+                    Some(IdProblem::Mistyped { kind: IdKind::Installation, parts: vec![(group + 1).to_string()] })
+                );
+            }
+        }
+    }
+
+    /// The same for a CID: the failing block is named by its letter.
+    #[test]
+    fn one_changed_cid_digit_is_flagged_exactly_when_the_rule_says(
+        (id, format) in valid_cid(),
+        position in any::<proptest::sample::Index>(),
+        shift in 1u8..10,
+    ) {
+        let mut changed = id.clone();
+        let position = position.index(id.digit_count());
+        let (block, offset) = (position / 6, position % 6);
+        let digit = &mut changed.groups[block][offset];
+        let before = *digit;
+        *digit = (*digit + shift) % 10;
+        let after = *digit;
+        let still_passes = rule_passes(&changed.groups[block]);
+        prop_assert_eq!(still_passes, offset < 5 && before.abs_diff(after) == 7);
+        let letter = char::from(b'A' + block as u8);
+
+        let typed = ConfirmationId::from_typed(&changed.joined("-"));
+        let found = find_confirmation_id(&changed.joined(" ")).expect("48 or 42 digits are found");
+        for cid in [typed, found] {
+            prop_assert_eq!(cid.digits(), changed.digits());
+            prop_assert_eq!(cid.format(), Some(format));
+            if still_passes {
+                prop_assert!(cid.is_valid(), "{:?}", cid.problem());
+            } else {
+                prop_assert_eq!(cid.bad_blocks(), vec![letter], "{}", changed.digits());
+            }
+        }
+    }
+
+    /// An IID rendered next to `slmgr /dlv`'s Extended PID and GUID lines never takes digits from
+    /// them, whichever line comes first.
+    #[test]
+    fn an_iid_never_glues_onto_an_extended_pid_or_guid(
+        (id, format) in valid_iid(),
+        pid in extended_pid(),
+        guids in proptest::collection::vec(guid(), 2),
+        rendering in 0usize..7,
+    ) {
+        let rendered = &renderings(&id)[rendering].1;
+        let texts = [
+            format!("Extended PID: {pid}\nInstallation ID: {rendered}\nActivation ID: {}\n", guids[0]),
+            format!("Activation ID: {}\nInstallation ID: {rendered}\nExtended PID: {pid}\n", guids[0]),
+            format!("Application ID: {}\nExtended PID: {pid}\nInstallation ID: {rendered}\nActivation ID: {}", guids[0], guids[1]),
+            format!("Extended PID: {pid} Installation ID: {rendered} Activation ID: {}", guids[0]),
+        ];
+        for text in texts {
+            for text in [crlf(&text), text] {
+                assert_found_once(&text, &id, format, None)?;
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// The same with the value lines bare (no `Installation ID:` label between them), as when
+    /// only the values are copied. (This once failed: with a single line break read as a group
+    /// separator, `…26100.0000-2062025\n4891263 4325701 …` was one 74-digit ID.)
+    #[test]
+    fn an_unlabelled_iid_line_never_glues_onto_a_pid_or_guid_line(
+        (id, format) in valid_iid(),
+        pid in extended_pid(),
+        guids in proptest::collection::vec(guid(), 2),
+        rendering in 0usize..7,
+    ) {
+        let rendered = &renderings(&id)[rendering].1;
+        for text in [
+            format!("{pid}\n{rendered}\n{}", guids[0]),
+            format!("{}\n{rendered}\n{pid}", guids[0]),
+        ] {
+            assert_found_once(&text, &id, format, None)?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Arbitrary strings (any script, NUL, other digits) never panic, and whatever is found is
+    /// made of ASCII digits, long enough to be ID-like, and can explain itself.
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        exercise(&text)?;
+    }
+
+    /// Arbitrary bytes, decoded as a paste would be.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        exercise(&String::from_utf8_lossy(&bytes))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Text built from the characters the extractor cares about (digits in several scripts,
+    /// separators, NUL, circled and superscript digits), long enough to form chains.
+    #[test]
+    fn digit_heavy_junk_never_panics(
+        chars in proptest::collection::vec(
+            prop_oneof![
+                6 => proptest::char::range('0', '9'),
+                2 => Just(' '),
+                1 => Just('-'),
+                1 => Just('\n'),
+                1 => Just('\r'),
+                1 => proptest::char::range('\u{FF10}', '\u{FF19}'),
+                1 => proptest::char::range('\u{0660}', '\u{0669}'),
+                1 => prop::sample::select(vec!['\0', '\u{3000}', '\u{FF0D}', '①', '¹', '⑳', ':', 'a', '.', '\u{2212}', 'ー']),
+            ],
+            0..4000,
+        )
+    ) {
+        let text: String = chars.into_iter().collect();
+        exercise(&text)?;
+    }
+}
+
+/// Calls everything a paste goes through and checks the answers hang together.
+fn exercise(text: &str) -> Result<(), TestCaseError> {
+    let found = find_installation_ids(text);
+    prop_assert!(found.len() <= text.len() / 2 + 1);
+    for id in &found {
+        prop_assert!(id.digits().bytes().all(|b| b.is_ascii_digit()));
+        prop_assert!(id.digits().len() >= 36, "{}", id.digits());
+        prop_assert_eq!(id.groups().collect::<String>(), id.digits());
+        check_iid_answers(id)?;
+    }
+    check_iid_answers(&InstallationId::from_typed(text))?;
+    for cid in find_confirmation_id(text)
+        .into_iter()
+        .chain([ConfirmationId::from_typed(text)])
+    {
+        prop_assert!(cid.digits().bytes().all(|b| b.is_ascii_digit()));
+        prop_assert_eq!(cid.blocks().collect::<String>(), cid.digits());
+        prop_assert_eq!(cid.is_valid(), cid.problem().is_none());
+        prop_assert_eq!(
+            cid.is_valid(),
+            CidFormat::LENGTHS.contains(&cid.digits().len()) && cid.bad_blocks().is_empty()
+        );
+        if let Some(problem) = cid.problem() {
+            for language in Language::ALL {
+                prop_assert!(!problem.message(language).is_empty());
+            }
+        }
+        let _ = (cid.grouped("-"), cid.slmgr_command(), cid.ospp_command());
+    }
+    Ok(())
+}
+
+fn check_iid_answers(id: &InstallationId) -> Result<(), TestCaseError> {
+    prop_assert_eq!(id.is_valid(), id.problem().is_none());
+    prop_assert_eq!(
+        id.is_valid(),
+        IidFormat::LENGTHS.contains(&id.digits().len()) && id.bad_groups().is_empty()
+    );
+    let groups = id.groups().len();
+    prop_assert!(id.bad_groups().iter().all(|&g| (1..=groups).contains(&g)));
+    if let Some(problem) = id.problem() {
+        for language in Language::ALL {
+            prop_assert!(!problem.message(language).is_empty());
+        }
+    }
+    let _ = (id.grouped(" "), id.label(), id.group_states());
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed inputs: very long runs, and bounded work on big adversarial pastes.
+
+fn assert_wrong_length(id: &InstallationId, count: usize) {
+    match id.problem() {
+        Some(IdProblem::WrongLength { found, .. }) => assert_eq!(found, count),
+        other => panic!("expected a wrong-length problem, got {other:?}"),
+    }
+    let message = id.problem().unwrap().message(Language::English);
+    assert!(
+        message.contains(&count.to_string()),
+        "the message names the count: {message}"
+    );
+    assert!(
+        id.problem()
+            .unwrap()
+            .message(Language::Japanese)
+            .contains(&count.to_string())
+    );
+}
+
+#[test]
+fn a_200_000_digit_run_is_one_wrong_length_id() {
+    const COUNT: usize = 200_000;
+    let digits: String = (0..COUNT)
+        .map(|i| char::from(b'0' + (i * 7 % 10) as u8))
+        .collect();
+    for text in [
+        digits.clone(),
+        format!("Installation ID: {digits}\n"),
+        full_width(&digits),
+    ] {
+        let started = Instant::now();
+        let found = find_installation_ids(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].digits(), digits);
+        assert_wrong_length(&found[0], COUNT);
+        assert_wrong_length(&InstallationId::from_typed(&text), COUNT);
+        assert!(!ConfirmationId::from_typed(&text).is_valid());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
+
+/// Big pastes built to hit the slow paths (one endless chain of short pieces, thousands of IDs
+/// on one line, many label lookalikes) finish in time linear in their length.
+#[test]
+fn big_adversarial_pastes_take_bounded_work() {
+    let iid = "489126343257012289105546522085205332958764158851011127139061121";
+    let pastes = [
+        "1234567 ".repeat(50_000),
+        "1 ".repeat(200_000),
+        "１２３ ".repeat(50_000),
+        format!("{iid} ").repeat(5_000),
+        format!("Installation ID for: x: {iid} ").repeat(3_000),
+        "Installation ID for: a: 1 2 3:".repeat(10_000),
+        format!("Name: x\n{}\n", "12345".repeat(7)).repeat(5_000),
+        "٣".repeat(100_000) + &"0".repeat(100_000),
+    ];
+    for text in pastes {
+        let started = Instant::now();
+        let found = find_installation_ids(&text);
+        let typed = InstallationId::from_typed(&text);
+        let _ = (
+            find_confirmation_id(&text),
+            typed.problem(),
+            found.iter().map(InstallationId::problem).count(),
+        );
+        let elapsed = started.elapsed();
+        assert!(
+            elapsed < Duration::from_secs(5),
+            "{} bytes took {elapsed:?}",
+            text.len()
+        );
+    }
+}
