@@ -105,8 +105,8 @@ fn find_ids(c: &mut Criterion) {
     group.sample_size(20);
     let cases = [
         ("ascii_slmgr_dlv", paste(0)),
-        // One block in 20 is Japanese (about 3 % of the bytes): the whole paste is then
-        // NFKC-normalised.
+        // One block in 20 is Japanese (about 3 % of the bytes): the paste then goes through
+        // normalisation.
         ("mixed_japanese_full_width", paste(20)),
     ];
     for (name, (text, count)) in &cases {
@@ -148,5 +148,31 @@ fn scan_without_ids(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, find_ids, block_check, qr_png, scan_without_ids);
+/// Pastes built for the slow paths: one endless chain of one-digit groups, and a megabyte of
+/// groups that fail their check (each position is tried against every format's layout).
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("find_ids_1mb_adversarial");
+    group.sample_size(20);
+    for (name, text) in [
+        ("one_digit_groups", "1 ".repeat(500_000)),
+        ("failing_groups", "1234567 ".repeat(125_000)),
+    ] {
+        assert_eq!(
+            find_installation_ids(&text).len(),
+            1,
+            "{name}: one overlong run"
+        );
+        group.bench_function(name, |b| b.iter(|| find_installation_ids(black_box(&text))));
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    find_ids,
+    block_check,
+    qr_png,
+    scan_without_ids,
+    adversarial
+);
 criterion_main!(benches);

@@ -2,8 +2,6 @@
 //! activation-facts §3 states it — written out again here, so a mistake in the engine's own
 //! rule cannot hide in the test.
 
-use std::time::{Duration, Instant};
-
 use activation_companion::id::{
     CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_confirmation_id,
     find_installation_ids,
@@ -600,50 +598,45 @@ fn a_200_000_digit_run_is_one_wrong_length_id() {
         format!("Installation ID: {digits}\n"),
         full_width(&digits),
     ] {
-        let started = Instant::now();
         let found = find_installation_ids(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].digits(), digits);
         assert_wrong_length(&found[0], COUNT);
         assert_wrong_length(&InstallationId::from_typed(&text), COUNT);
         assert!(!ConfirmationId::from_typed(&text).is_valid());
-        assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "{:?}",
-            started.elapsed()
-        );
     }
 }
 
 /// Big pastes built to hit the slow paths (one endless chain of short pieces, thousands of IDs
-/// on one line, many label lookalikes) finish in time linear in their length.
+/// on one line, many label lookalikes) give the right answer. (Their speed is measured by
+/// `cargo bench --bench engine`, not here.)
 #[test]
-fn big_adversarial_pastes_take_bounded_work() {
+fn big_adversarial_pastes_are_read_correctly() {
     let iid = "489126343257012289105546522085205332958764158851011127139061121";
-    let pastes = [
-        "1234567 ".repeat(50_000),
-        "1 ".repeat(200_000),
-        "１２３ ".repeat(50_000),
-        format!("{iid} ").repeat(5_000),
-        format!("Installation ID for: x: {iid} ").repeat(3_000),
-        "Installation ID for: a: 1 2 3:".repeat(10_000),
-        format!("Name: x\n{}\n", "12345".repeat(7)).repeat(5_000),
-        "٣".repeat(100_000) + &"0".repeat(100_000),
-    ];
-    for text in pastes {
-        let started = Instant::now();
-        let found = find_installation_ids(&text);
-        let typed = InstallationId::from_typed(&text);
-        let _ = (
-            find_confirmation_id(&text),
-            typed.problem(),
-            found.iter().map(InstallationId::problem).count(),
-        );
-        let elapsed = started.elapsed();
-        assert!(
-            elapsed < Duration::from_secs(5),
-            "{} bytes took {elapsed:?}",
-            text.len()
-        );
-    }
+    let lengths = |text: &str| -> Vec<usize> {
+        find_installation_ids(text)
+            .iter()
+            .map(|id| id.digits().len())
+            .collect()
+    };
+    // One endless chain of groups that fail their check: one overlong run, as found.
+    assert_eq!(lengths(&"1234567 ".repeat(50_000)), vec![350_000]);
+    assert_eq!(lengths(&"1 ".repeat(200_000)), vec![200_000]);
+    assert_eq!(lengths(&"１２３ ".repeat(50_000)), vec![150_000]);
+    // Thousands of IDs on one line, with and without labels.
+    let bare = find_installation_ids(&format!("{iid} ").repeat(5_000));
+    assert_eq!(bare.len(), 5_000);
+    assert!(bare.iter().all(|id| id.is_valid() && id.digits() == iid));
+    let labelled = find_installation_ids(&format!("Installation ID for: x: {iid} ").repeat(3_000));
+    assert_eq!(labelled.len(), 3_000);
+    assert!(labelled.iter().all(|id| id.label() == Some("x")));
+    // Label lookalikes and short runs: nothing ID-like.
+    assert!(lengths(&"Installation ID for: a: 1 2 3:".repeat(10_000)).is_empty());
+    assert!(lengths(&format!("Name: x\n{}\n", "12345".repeat(7)).repeat(5_000)).is_empty());
+    // Other scripts' digits are not digits.
+    assert_eq!(
+        lengths(&("٣".repeat(100_000) + &"0".repeat(100_000))),
+        vec![100_000]
+    );
+    assert_wrong_length(&InstallationId::from_typed(&"1 ".repeat(200_000)), 200_000);
 }
