@@ -13,7 +13,7 @@ script's directory). It writes
 
 Characters kept:
   * printable ASCII, U+0020..U+007E, always;
-  * every character inside a string or char literal in src/**/*.rs
+  * every character inside a string literal in src/**/*.rs (outside unit-test modules)
     ("...", r"...", r#"..."#, b"...", c"...", '.', b'.'; comments are skipped);
   * every string value in data/*.json (keys are not shown, so not kept);
   * a small safety set (full-width digits, Japanese punctuation, arrows, a few
@@ -190,9 +190,8 @@ def rust_literals(s: str) -> list[str]:
             v, i = _quoted(s, i + 1)
             out.append(v)
         elif ch == "'":
-            c, i = _char_lit(s, i)
-            if c is not None:
-                out.append(c)
+            # Char literals are code (ranges, separators), not text the UI shows: skipped.
+            _, i = _char_lit(s, i)
         elif _is_ident(ch):
             j = i
             while j < n and _is_ident(s[j]):
@@ -213,9 +212,7 @@ def rust_literals(s: str) -> list[str]:
                 v, i = _quoted(s, j + 1)
                 out.append(v)
             elif word == "b" and j < n and s[j] == "'":
-                c, i = _char_lit(s, j)
-                if c is not None:
-                    out.append(c)
+                _, i = _char_lit(s, j)
         else:
             i += 1
     return out
@@ -233,11 +230,14 @@ def json_strings(value) -> list[str]:
 
 
 def ui_chars() -> set[str]:
-    """Characters the UI can show: string/char literals in src/**/*.rs and
+    """Characters the UI can show: string literals in src/**/*.rs and
     string values in data/*.json, minus control characters and whitespace."""
     chars: set[str] = set()
     for path in sorted(SRC_DIR.rglob("*.rs")):
-        for lit in rust_literals(path.read_text(encoding="utf-8")):
+        # Unit-test modules (a `#[cfg(test)]` module at the end, by convention) hold test
+        # inputs, not UI text.
+        shipped = path.read_text(encoding="utf-8").split("\n#[cfg(test)]")[0]
+        for lit in rust_literals(shipped):
             chars.update(lit)
     for path in sorted(DATA_DIR.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
