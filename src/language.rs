@@ -26,9 +26,10 @@ impl Language {
         }
     }
 
-    /// The system locale's language: Japanese on a Japanese PC, English otherwise.
+    /// The user locale's language (Windows' user locale, `LANG` elsewhere): Japanese on a
+    /// Japanese PC, English otherwise.
     pub fn from_system() -> Language {
-        sys_locale::get_locale()
+        crate::windows::user_locale_tag()
             .and_then(|tag| Language::from_tag(&tag))
             .unwrap_or_default()
     }
