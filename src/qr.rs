@@ -63,7 +63,8 @@ impl Qr {
 
     /// Any text: a `tel:` URI, the portal URL.
     pub fn for_text(text: &str) -> Result<Qr, QrError> {
-        // Level M survives a smudged or glaring screen and still fits 63 digits in version 3.
+        // Level M survives a smudged or glaring screen and still fits 63 digits in version 2
+        // (25 modules: big modules on screen, an easy scan).
         let code = QrCode::with_error_correction_level(text, EcLevel::M)
             .map_err(|_| QrError::TooLong { bytes: text.len() })?;
         let dark = code

@@ -152,7 +152,7 @@ fn a_whole_cid_pasted_into_box_c_fills_every_box() {
     assert_eq!(blocks[0], "426296");
     let mut ui = simulator(&app);
     assert!(ui.find("All blocks typed consistently.").is_ok());
-    assert!(ui.find("Copy the slmgr.vbs /atp command").is_ok());
+    assert!(ui.find("Copy the slmgr.vbs /atp command (Ctrl+K)").is_ok());
 }
 
 #[test]
@@ -395,4 +395,33 @@ fn text_without_an_id_says_so() {
     assert!(simulator(&app).find(
         "インストール ID が見つかりません。63 桁（古い製品では 54 桁か 50 桁）の数字で、slui 4 または slmgr /dti で表示されます。"
     ).is_ok());
+}
+
+#[test]
+fn shortcuts_do_what_the_buttons_do() {
+    use activation_companion::gui::Shortcut;
+    use activation_companion::script::Route;
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Shortcut(Shortcut::CopyDigits));
+    assert!(simulator(&app).find("Copied.").is_ok());
+
+    let _ = app.update(Message::Shortcut(Shortcut::ReadAloud));
+    assert!(app.installation().is_reading());
+    let _ = app.update(Message::Installation(installation::Message::CloseReading));
+
+    let _ = app.update(Message::Shortcut(Shortcut::Route(Route::Phone)));
+    assert_eq!(app.screen(), Screen::Route);
+    assert_eq!(app.route().route(), Route::Phone);
+    assert!(
+        simulator(&app).find("0120-801-734").is_ok(),
+        "Japan's numbers are shown"
+    );
+
+    // Ctrl+N asks, Ctrl+N again clears.
+    let _ = app.update(Message::StartOver);
+    assert!(app.installation().id().is_some());
+    let _ = app.update(Message::StartOver);
+    assert!(app.installation().id().is_none());
 }

@@ -60,3 +60,11 @@ fn png_has_a_four_module_quiet_zone_and_big_modules() {
     assert_eq!(image.get_pixel(quiet, quiet).0[0], 0);
     assert_eq!(decode(&qr.to_png(8)), "tel:+81120801734");
 }
+
+#[test]
+fn digits_are_encoded_in_numeric_mode() {
+    // At level M, 63 digits fit version 2 (25 modules) only in numeric mode, which holds
+    // exactly 63; as bytes they would need version 5 (37 modules).
+    let qr = Qr::for_installation_id(&InstallationId::from_typed(WINDOWS_11)).unwrap();
+    assert_eq!(qr.modules(), 25);
+}

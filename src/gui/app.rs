@@ -44,6 +44,18 @@ pub enum Message {
     ConfirmStartOver,
     CancelStartOver,
     FocusNext(bool),
+    Shortcut(Shortcut),
+}
+
+/// Keyboard shortcuts for the actions buttons offer (iced buttons take no keyboard focus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    ReadAloud,
+    CopyDigits,
+    CopyGrouped,
+    CopySlmgrCommand,
+    CopyOsppCommand,
+    Route(Route),
 }
 
 /// A one-line message under the screen.
@@ -268,10 +280,14 @@ impl App {
                 };
                 Task::none()
             }
+            Message::StartOver if self.asking_to_start_over => {
+                self.update(Message::ConfirmStartOver)
+            }
             Message::StartOver => {
                 self.asking_to_start_over = true;
                 Task::none()
             }
+            Message::Shortcut(shortcut) => self.shortcut(shortcut),
             Message::CancelStartOver => {
                 self.asking_to_start_over = false;
                 Task::none()
@@ -300,6 +316,43 @@ impl App {
         }
     }
 
+    /// The same message a click would send, for the screen on show.
+    fn shortcut(&mut self, shortcut: Shortcut) -> Task<Message> {
+        use confirmation::Copy as CidCopy;
+        use installation::Copy as IidCopy;
+        let message = match (shortcut, self.screen) {
+            (Shortcut::ReadAloud, Screen::InstallationId) => {
+                Message::Installation(installation::Message::OpenReading)
+            }
+            (Shortcut::CopyDigits, Screen::InstallationId) => {
+                Message::Installation(installation::Message::Copy(IidCopy::Digits))
+            }
+            (Shortcut::CopyGrouped, Screen::InstallationId) => {
+                Message::Installation(installation::Message::Copy(IidCopy::Grouped))
+            }
+            (Shortcut::CopyDigits, Screen::ConfirmationId) => {
+                Message::Confirmation(confirmation::Message::Copy(CidCopy::Digits))
+            }
+            (Shortcut::CopyGrouped, Screen::ConfirmationId) => {
+                Message::Confirmation(confirmation::Message::Copy(CidCopy::Grouped))
+            }
+            (Shortcut::CopySlmgrCommand, Screen::ConfirmationId) => {
+                Message::Confirmation(confirmation::Message::Copy(CidCopy::SlmgrCommand))
+            }
+            (Shortcut::CopyOsppCommand, Screen::ConfirmationId) => {
+                Message::Confirmation(confirmation::Message::Copy(CidCopy::OsppCommand))
+            }
+            (Shortcut::Route(route), _) => {
+                self.screen = Screen::Route;
+                let _ = self.route.update(route::Message::ChoseRoute(route));
+                self.save();
+                return self.focus_screen();
+            }
+            _ => return Task::none(),
+        };
+        self.update(message)
+    }
+
     /// Keyboard shortcuts; only keys no focused widget used reach here.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().filter_map(|event| match event {
@@ -308,6 +361,8 @@ impl App {
         });
         if self.installation.is_reading() {
             Subscription::batch([keys, keyboard::listen().filter_map(reading_key)])
+        } else if self.asking_to_start_over {
+            Subscription::batch([keys, keyboard::listen().filter_map(cancel_key)])
         } else {
             keys
         }
@@ -416,6 +471,25 @@ fn shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
         Key::Character("+" | "=") => Some(Message::Zoom(ZOOM_STEP)),
         Key::Character("-") => Some(Message::Zoom(-ZOOM_STEP)),
         Key::Character("0") => Some(Message::Zoom(0.0)),
+        Key::Character("n") => Some(Message::StartOver),
+        Key::Character("r") => Some(Message::Shortcut(Shortcut::ReadAloud)),
+        Key::Character("d") => Some(Message::Shortcut(Shortcut::CopyDigits)),
+        Key::Character("g") => Some(Message::Shortcut(Shortcut::CopyGrouped)),
+        Key::Character("k") => Some(Message::Shortcut(Shortcut::CopySlmgrCommand)),
+        Key::Character("o") => Some(Message::Shortcut(Shortcut::CopyOsppCommand)),
+        Key::Character("p") => Some(Message::Shortcut(Shortcut::Route(Route::Portal))),
+        Key::Character("t") => Some(Message::Shortcut(Shortcut::Route(Route::Phone))),
+        _ => None,
+    }
+}
+
+/// Escape answers "no" to "Start over?".
+fn cancel_key(event: keyboard::Event) -> Option<Message> {
+    match event {
+        keyboard::Event::KeyPressed {
+            key: Key::Named(Named::Escape),
+            ..
+        } => Some(Message::CancelStartOver),
         _ => None,
     }
 }

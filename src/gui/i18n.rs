@@ -27,9 +27,9 @@ texts! {
     StepRoute => "2  確認 ID をもらう", "2  Get the Confirmation ID";
     StepConfirmationId => "3  確認 ID を入力", "3  Type the Confirmation ID";
     SwitchLanguage => "English", "日本語";
-    StartOver => "最初からやり直す", "Start over";
-    ConfirmStartOver => "本当に消去する", "Really clear everything";
-    Cancel => "やめる", "Cancel";
+    StartOver => "最初からやり直す (Ctrl+N)", "Start over (Ctrl+N)";
+    ConfirmStartOver => "本当に消去する (もう一度 Ctrl+N)", "Really clear everything (Ctrl+N again)";
+    Cancel => "やめる (Esc)", "Cancel (Esc)";
     StartOverQuestion => "入力した ID と確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
     ZoomIn => "拡大", "Zoom in";
     ZoomOut => "縮小", "Zoom out";
@@ -42,9 +42,9 @@ texts! {
     IidEmpty => "まだインストール ID がありません。", "No Installation ID yet.";
     IidAllConsistent => "すべてのグループのチェック数字が一致しています。", "Every group's check digit matches.";
     ChooseProduct => "製品を選んでください：", "Choose the product:";
-    ReadAloud => "1 グループずつ表示（読み上げ用）", "One group at a time (to read aloud)";
-    CopyDigits => "数字だけをコピー", "Copy digits only";
-    CopyGrouped => "区切り付きでコピー", "Copy with groups";
+    ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
+    CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
+    CopyGrouped => "区切り付きでコピー (Ctrl+G)", "Copy with groups (Ctrl+G)";
     QrInstruction => "スマートフォンでこの QR コードを読み取り、ポータルのインストール ID 欄に貼り付けてください。", "Scan this with your phone, then paste it into the portal's Installation ID field.";
     QrOnlyWhenValid => "すべてのグループが一致すると QR コードが表示されます。", "The QR code appears once every group checks out.";
     ReadingHelp => "Space / → 次へ　← 前へ　Esc 閉じる", "Space / → next   ← previous   Esc close";
@@ -53,8 +53,8 @@ texts! {
     Close => "閉じる", "Close";
     Group => "グループ", "Group";
 
-    RoutePortal => "ポータル（推奨）", "Portal (recommended)";
-    RoutePhone => "電話", "Phone";
+    RoutePortal => "ポータル・推奨 (Ctrl+P)", "Portal, recommended (Ctrl+P)";
+    RoutePhone => "電話 (Ctrl+T)", "Phone (Ctrl+T)";
     PortalScan => "スマートフォンで読み取ると aka.ms/aoh が開きます。", "Scan to open aka.ms/aoh on your phone.";
     PortalAccount => "Microsoft アカウントでのサインインが必要です（個人用、または職場・学校用）。", "A Microsoft account sign-in is needed (personal, or work or school).";
     SearchCountry => "国・地域を検索（日本語・英語・ISO コード）", "Search country or region (English, Japanese, ISO code)";
@@ -68,6 +68,8 @@ texts! {
     ScanToCall => "スマートフォンで読み取ると電話をかけられます。", "Scan to call from your phone.";
     Alternative => "別の番号", "Alternative";
     Provenance => "出典", "Source";
+    FromThisPc => "この PC の Windows の一覧（phone.inf）より。最も新しい一覧です。", "From this PC's Windows (phone.inf): the most current list.";
+    FromBundledList => "Microsoft の一覧（Windows の phone.inf など）をこのアプリに収録したもの。", "From Microsoft's lists (Windows' own phone.inf and others), bundled with this app.";
     Checklist => "チェックリスト（済んだ手順に印を付けます）", "Checklist (tick each step as you go)";
     IfRejected => "インストール ID が受け付けられないとき", "If the Installation ID is rejected";
     PhoneRetired => "2025 年 12 月以降、自動音声の電話認証は終了しポータルへ案内されると報告されています。", "Since December 2025 the automated phone line is reported to only point callers to the portal.";
@@ -77,9 +79,9 @@ texts! {
     SevenBlocks => "7 ブロック（XP）", "7 blocks (XP)";
     AllBlocksConsistent => "すべてのブロックが矛盾なく入力されています。", "All blocks typed consistently.";
     OnlyWindowsDecides => "正しいかどうかは Windows が判定します。", "Only Windows can tell whether it activates.";
-    CopyCidDigits => "数字だけをコピー（slmgr /atp・ポータル用）", "Copy digits only (for slmgr /atp or the portal)";
-    CopySlmgr => "slmgr.vbs /atp コマンドをコピー", "Copy the slmgr.vbs /atp command";
-    CopyOspp => "ospp.vbs /actcid: コマンドをコピー（Office）", "Copy the ospp.vbs /actcid: command (Office)";
+    CopyCidDigits => "数字だけをコピー・slmgr /atp やポータル用 (Ctrl+D)", "Copy digits only, for slmgr /atp or the portal (Ctrl+D)";
+    CopySlmgr => "slmgr.vbs /atp コマンドをコピー (Ctrl+K)", "Copy the slmgr.vbs /atp command (Ctrl+K)";
+    CopyOspp => "Office 用 ospp.vbs /actcid: コマンドをコピー (Ctrl+O)", "Copy the ospp.vbs /actcid: command for Office (Ctrl+O)";
     WhatNext => "次に：SLUI の A〜H の欄に同じ数字を入力し、「Windows のライセンス認証」を押します。", "Next: type the same blocks A–H into SLUI and press Activate.";
     Incomplete => "入力中", "typing";
 

@@ -11,7 +11,7 @@ pub mod route;
 pub mod theme;
 pub mod this_pc;
 
-pub use app::{App, Message, Screen, StartOptions};
+pub use app::{App, Message, Screen, Shortcut, StartOptions};
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: StartOptions) -> iced::Result {

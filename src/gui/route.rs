@@ -11,7 +11,7 @@ use iced::{Alignment, Element, Length};
 use super::fonts;
 use super::i18n::Text;
 use super::theme;
-use crate::centers::{self, ActivationCenter, NumberKind};
+use crate::centers::{self, ActivationCenter, NumberKind, Origin};
 use crate::language::Language;
 use crate::script::{self, Route};
 
@@ -249,16 +249,48 @@ impl State {
                     .style(theme::warning),
             );
         }
+        let origin = match center.origin {
+            Origin::ThisPc => Text::FromThisPc,
+            Origin::Bundled => Text::FromBundledList,
+        };
+        // Each list the numbers were checked against, with its date: the newest first.
+        let dated_sources = center
+            .source_details
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|source| {
+                let field = |name: &str| {
+                    source
+                        .get(name)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                text(format!("{} — {}", field("date"), field("url")))
+                    .size(12)
+                    .color(theme::MUTED)
+                    .into()
+            });
+        let dated_urls: Vec<&str> = center
+            .source_details
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|source| source.get("url").and_then(|v| v.as_str()))
+            .collect();
+        let other_sources = center
+            .sources
+            .iter()
+            .filter(move |url| !dated_urls.contains(&url.as_str()))
+            .map(|url| text(url.clone()).size(12).color(theme::MUTED).into());
         let provenance = column![
             text(Text::Provenance.in_language(language)).font(fonts::BOLD),
+            text(origin.in_language(language)).size(14),
             text(center.notes.clone()).size(13),
         ]
-        .extend(
-            center
-                .sources
-                .iter()
-                .map(|source| text(source.clone()).size(12).color(theme::MUTED).into()),
-        )
+        .extend(dated_sources)
+        .extend(other_sources)
         .spacing(4);
 
         let script = script::call_script(Route::Phone, Some(&center.iso));

@@ -1,0 +1,140 @@
+//! The autosaved session: written atomically, read back whole, and a corrupt file never
+//! costs the user anything but a fresh start with a clear message.
+
+use activation_companion::id::CidFormat;
+use activation_companion::language::{Language, Localized};
+use activation_companion::script::Route;
+use activation_companion::session::{MAX_SAVED_TEXT, Session, SessionError, SessionStore};
+
+fn typed_session() -> Session {
+    Session {
+        installation_text:
+            "Installation ID: 489126343257012289105546522085205332958764158851011127139061121"
+                .into(),
+        chosen_product: 0,
+        route: Some(Route::Phone),
+        country: Some("JP".into()),
+        ticked_steps: vec![("phone-jp".into(), 1), ("phone-jp".into(), 2)],
+        cid_format: CidFormat::EightBlocks,
+        cid_blocks: vec!["426296".into(), "4831".into()],
+        language: Some(Language::Japanese),
+    }
+}
+
+#[test]
+fn a_saved_session_reads_back_whole_and_leaves_no_temporary_file() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path().join("nested"));
+    assert_eq!(
+        store.load().unwrap(),
+        Session::default(),
+        "no file: a fresh start"
+    );
+    store.save(&typed_session()).unwrap();
+    store.save(&typed_session()).unwrap(); // over an existing file
+    assert_eq!(store.load().unwrap(), typed_session());
+    let files: Vec<_> = std::fs::read_dir(home.path().join("nested"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        files,
+        vec![std::ffi::OsString::from(SessionStore::FILE_NAME)]
+    );
+}
+
+#[test]
+fn a_corrupt_file_is_kept_aside_and_explained() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    std::fs::write(
+        store.path(),
+        b"{\"installation_text\": \"48912\0\xff truncated",
+    )
+    .unwrap();
+    let error = store.load().unwrap_err();
+    let SessionError::Corrupt {
+        kept_as: Some(kept),
+    } = &error
+    else {
+        panic!("{error:?}")
+    };
+    assert!(kept.exists(), "the unreadable file is kept for the user");
+    assert!(!store.path().exists());
+    assert!(
+        error
+            .message(Language::Japanese)
+            .starts_with("前回の作業内容を読み込めなかったため")
+    );
+    assert!(error.message(Language::English).contains("fresh start"));
+    // The next start is a normal one.
+    assert_eq!(store.load().unwrap(), Session::default());
+}
+
+#[test]
+fn a_file_from_an_older_version_keeps_what_it_has() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    std::fs::write(
+        store.path(),
+        r#"{"cid_blocks": ["426296"], "something_new": 1}"#,
+    )
+    .unwrap();
+    let session = store.load().unwrap();
+    assert_eq!(session.cid_blocks, vec!["426296".to_string()]);
+    assert!(session.is_unfinished());
+}
+
+#[test]
+fn huge_text_is_cut_on_a_character_boundary() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let session = Session {
+        installation_text: "あ".repeat(MAX_SAVED_TEXT),
+        ..Session::default()
+    };
+    store.save(&session).unwrap();
+    let saved = store.load().unwrap().installation_text;
+    assert!(saved.len() <= MAX_SAVED_TEXT && saved.len() > MAX_SAVED_TEXT - 3);
+    assert!(saved.chars().all(|c| c == 'あ'));
+}
+
+#[test]
+fn an_unwritable_place_is_a_clear_error() {
+    let home = tempfile::tempdir().unwrap();
+    let blocker = home.path().join("file");
+    std::fs::write(&blocker, b"not a directory").unwrap();
+    let store = SessionStore::in_dir(blocker.join("inside"));
+    let error = store.save(&typed_session()).unwrap_err();
+    assert!(matches!(error, SessionError::Unwritable { .. }));
+    assert!(
+        error
+            .message(Language::English)
+            .starts_with("Cannot save your work to")
+    );
+}
+
+#[test]
+fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
+    use activation_companion::gui::{App, StartOptions};
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    std::fs::write(store.path(), b"\0\0\0").unwrap();
+    let (app, _) = App::new(StartOptions {
+        installation_text: None,
+        language: Some(Language::English),
+        country: None,
+        store,
+        centers: activation_companion::centers::bundled_centers().to_vec(),
+    });
+    assert!(app.installation().id().is_none());
+    let mut ui =
+        iced_test::Simulator::with_settings(activation_companion::gui::test_settings(), app.view());
+    let kept = home.path().join("session.json.unreadable");
+    let message = format!(
+        "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
+        kept.display()
+    );
+    assert!(ui.find(message.as_str()).is_ok());
+}
