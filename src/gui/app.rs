@@ -56,6 +56,7 @@ pub enum Shortcut {
     CopySlmgrCommand,
     CopyOsppCommand,
     Route(Route),
+    TickNextStep,
 }
 
 /// A one-line message under the screen.
@@ -342,6 +343,12 @@ impl App {
             (Shortcut::CopyOsppCommand, Screen::ConfirmationId) => {
                 Message::Confirmation(confirmation::Message::Copy(CidCopy::OsppCommand))
             }
+            (Shortcut::TickNextStep, Screen::Route) => {
+                if let route::Action::Changed = self.route.tick_next_step() {
+                    self.save();
+                }
+                return Task::none();
+            }
             (Shortcut::Route(route), _) => {
                 self.screen = Screen::Route;
                 let _ = self.route.update(route::Message::ChoseRoute(route));
@@ -463,6 +470,9 @@ impl App {
 fn shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
     match key.as_ref() {
         Key::Named(Named::Tab) => Some(Message::FocusNext(!modifiers.shift())),
+        Key::Named(Named::Enter) if modifiers.command() => {
+            Some(Message::Shortcut(Shortcut::TickNextStep))
+        }
         _ if !modifiers.command() => None,
         Key::Character("1") => Some(Message::Show(Screen::InstallationId)),
         Key::Character("2") => Some(Message::Show(Screen::Route)),

@@ -70,7 +70,7 @@ texts! {
     Provenance => "出典", "Source";
     FromThisPc => "この PC の Windows の一覧（phone.inf）より。最も新しい一覧です。", "From this PC's Windows (phone.inf): the most current list.";
     FromBundledList => "Microsoft の一覧（Windows の phone.inf など）をこのアプリに収録したもの。", "From Microsoft's lists (Windows' own phone.inf and others), bundled with this app.";
-    Checklist => "チェックリスト（済んだ手順に印を付けます）", "Checklist (tick each step as you go)";
+    Checklist => "チェックリスト（済んだ手順に印を付けます。Ctrl+Enter で次の手順）", "Checklist (tick each step as you go; Ctrl+Enter ticks the next)";
     IfRejected => "インストール ID が受け付けられないとき", "If the Installation ID is rejected";
     PhoneRetired => "2025 年 12 月以降、自動音声の電話認証は終了しポータルへ案内されると報告されています。", "Since December 2025 the automated phone line is reported to only point callers to the portal.";
 

@@ -93,6 +93,25 @@ impl State {
             .and_then(|uri| qr_code::Data::new(uri).ok());
     }
 
+    /// The script on show: the portal's, or the phone line's for the chosen country.
+    fn script(&self) -> &'static script::CallScript {
+        script::call_script(self.route, self.country.as_deref())
+    }
+
+    /// Ticks the first step not yet ticked (Ctrl+Enter, during a call).
+    pub fn tick_next_step(&mut self) -> Action {
+        let script = self.script();
+        let steps = script.steps(Language::English).len();
+        match (1..=steps).find(|&step| !self.ticked.contains(&(script.id.clone(), step))) {
+            Some(step) => self.update(Message::Ticked {
+                script: script.id.clone(),
+                step,
+                done: true,
+            }),
+            None => Action::None,
+        }
+    }
+
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::ChoseRoute(route) => self.route = route,
@@ -167,7 +186,15 @@ impl State {
             .id(SEARCH_ID)
             .on_input(Message::Searched)
             .padding(8);
-        let matches = centers::find_in(&self.centers, &self.query);
+        let mut matches = centers::find_in(&self.centers, &self.query);
+        // The chosen country heads the list, so it is in sight without scrolling.
+        if let Some(position) = matches
+            .iter()
+            .position(|c| Some(c.iso.as_str()) == self.country.as_deref())
+        {
+            let chosen = matches.remove(position);
+            matches.insert(0, chosen);
+        }
         let list: Element<'_, Message> = if matches.is_empty() {
             text(Text::NoCountryMatch.in_language(language))
                 .color(theme::MUTED)
