@@ -458,7 +458,7 @@ impl App {
                 text(notice).font(fonts::BOLD),
                 space::horizontal(),
                 text(Text::KeyboardHelp.in_language(language))
-                    .size(13)
+                    .size(14)
                     .color(theme::MUTED),
             ]
             .align_y(Alignment::Center),

@@ -295,7 +295,7 @@ impl State {
                         .to_string()
                 };
                 text(format!("{} — {}", field("date"), field("url")))
-                    .size(12)
+                    .size(14)
                     .color(theme::MUTED)
                     .into()
             });
@@ -310,11 +310,11 @@ impl State {
             .sources
             .iter()
             .filter(move |url| !dated_urls.contains(&url.as_str()))
-            .map(|url| text(url.clone()).size(12).color(theme::MUTED).into());
+            .map(|url| text(url.clone()).size(14).color(theme::MUTED).into());
         let provenance = column![
             text(Text::Provenance.in_language(language)).font(fonts::BOLD),
             text(origin.in_language(language)).size(14),
-            text(center.notes.clone()).size(13),
+            text(center.notes.clone()).size(14),
         ]
         .extend(dated_sources)
         .extend(other_sources)
@@ -374,7 +374,7 @@ impl State {
             ];
             if let Some(detail) = &step.detail {
                 item = item.push(
-                    container(text(detail.clone()).size(13).color(theme::MUTED)).padding([0, 28]),
+                    container(text(detail.clone()).size(14).color(theme::MUTED)).padding([0, 28]),
                 );
             }
             list = list.push(item);
@@ -387,7 +387,7 @@ impl State {
             }
         }
         for note in script.notes(language) {
-            list = list.push(text(format!("※ {note}")).size(13).color(theme::MUTED));
+            list = list.push(text(format!("※ {note}")).size(14).color(theme::MUTED));
         }
         list.into()
     }
