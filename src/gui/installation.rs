@@ -273,9 +273,7 @@ impl State {
 
         let qr: Element<'_, Message> = match &self.qr {
             Some(data) => column![
-                container(qr_code(data).cell_size(8))
-                    .padding(14)
-                    .style(theme::qr_frame),
+                theme::scannable(data, 8.0),
                 text(Text::QrInstruction.in_language(language))
                     .size(15)
                     .width(260),

@@ -158,10 +158,7 @@ impl State {
         let script = script::call_script(Route::Portal, None);
         let steps = self.checklist(script, language);
         let qr: Element<'_, Message> = match &self.portal_qr {
-            Some(data) => container(qr_code(data).cell_size(6))
-                .padding(12)
-                .style(theme::qr_frame)
-                .into(),
+            Some(data) => theme::scannable(data, 6.0),
             None => text(script::PORTAL_URL).into(),
         };
         row![
@@ -323,9 +320,7 @@ impl State {
         let script = script::call_script(Route::Phone, Some(&center.iso));
         let qr: Element<'_, Message> = match &self.call_qr {
             Some(data) => column![
-                container(qr_code(data).cell_size(5))
-                    .padding(10)
-                    .style(theme::qr_frame),
+                theme::scannable(data, 5.0),
                 text(Text::ScanToCall.in_language(language))
                     .size(14)
                     .width(200),

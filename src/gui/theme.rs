@@ -1,8 +1,8 @@
 //! Colours and widget styles. Light, high contrast; state is shown by colour *and* by a mark
 //! or a word, never by colour alone.
 
-use iced::widget::{button, container, text_input};
-use iced::{Background, Border, Color, Theme};
+use iced::widget::{button, container, qr_code, text_input};
+use iced::{Background, Border, Color, Element, Theme};
 
 use crate::id::GroupState;
 
@@ -60,11 +60,20 @@ pub fn panel(_: &Theme) -> container::Style {
 }
 
 /// White behind a QR code: its quiet zone.
-pub fn qr_frame(_: &Theme) -> container::Style {
+fn qr_frame(_: &Theme) -> container::Style {
     container::Style {
         background: Some(Background::Color(Color::WHITE)),
         ..container::Style::default()
     }
+}
+
+/// A QR code on white with the 4-module quiet zone scanners need (iced draws 2 modules of it;
+/// the frame adds the other 2), `cell` pixels per module.
+pub fn scannable<'a, Message: 'a>(data: &'a qr_code::Data, cell: f32) -> Element<'a, Message> {
+    container(qr_code(data).cell_size(cell))
+        .padding(2.0 * cell)
+        .style(qr_frame)
+        .into()
 }
 
 pub fn warning(_: &Theme) -> container::Style {
