@@ -45,7 +45,6 @@ impl Localized for QrError {
 /// A QR code ready to draw or export.
 #[derive(Debug, Clone)]
 pub struct Qr {
-    content: String,
     /// Modules per side, without the quiet zone.
     modules: usize,
     /// Dark modules row by row.
@@ -73,25 +72,14 @@ impl Qr {
             .map(|c| c == qrcode::Color::Dark)
             .collect();
         Ok(Qr {
-            content: text.to_string(),
             modules: code.width(),
             dark,
         })
     }
 
-    /// What a scanner reads back.
-    pub fn content(&self) -> &str {
-        &self.content
-    }
-
     /// Modules per side, without the quiet zone.
     pub fn modules(&self) -> usize {
         self.modules
-    }
-
-    /// Dark modules row by row, `modules() × modules()`.
-    pub fn dark_modules(&self) -> &[bool] {
-        &self.dark
     }
 
     /// Black on white, with the quiet zone; `module_pixels` is raised to at least 8.
