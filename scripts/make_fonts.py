@@ -10,6 +10,7 @@ script's directory). It writes
     data/fonts/BIZUDGothic-Regular.subset.ttf
     data/fonts/BIZUDGothic-Bold.subset.ttf
     data/fonts/OFL.txt
+    data/fonts/made-from.json   (what they were made from: source hashes, tool versions)
 
 Characters kept:
   * printable ASCII, U+0020..U+007E, always;
@@ -46,6 +47,11 @@ DATA_DIR = ROOT / "data"
 OUT_DIR = DATA_DIR / "fonts"
 
 STYLES = ("Regular", "Bold")
+# The subsets' own family name (src/gui/fonts.rs uses the same): under the original name
+# "BIZ UDGothic", an installed copy of the full font shadowed the embedded subset, so the
+# window and the snapshots looked different on machines that have it.
+FAMILY = "Activation Companion UDGothic"
+POSTSCRIPT_FAMILY = "ActivationCompanionUDGothic"
 FONT_FILE = "BIZUDGothic-{style}.ttf"
 OUT_FILE = "BIZUDGothic-{style}.subset.ttf"
 
@@ -312,7 +318,22 @@ def ofl_text(font_path: Path, copyright_line: str) -> str:
     )
 
 
-def subset(src: Path, dst: Path, chars: set[str]) -> tuple[set[str], str]:
+def rename(font, style: str) -> None:
+    """Gives the subset its own family name in every language of the name table (the
+    Japanese records say "BIZ UDゴシック"), so no installed font can stand in for it."""
+    names = {
+        1: FAMILY,
+        3: f"{POSTSCRIPT_FAMILY}-{style}",
+        4: FAMILY if style == "Regular" else f"{FAMILY} {style}",
+        6: f"{POSTSCRIPT_FAMILY}-{style}",
+        16: FAMILY,
+    }
+    for record in font["name"].names:
+        if record.nameID in names:
+            record.string = names[record.nameID]
+
+
+def subset(src: Path, dst: Path, chars: set[str], style: str) -> tuple[set[str], str]:
     """Subset `src` to `chars` and write `dst`. Returns (chars the font lacks, copyright)."""
     from fontTools import subset as ftsubset
     from fontTools.ttLib import TTFont
@@ -338,11 +359,41 @@ def subset(src: Path, dst: Path, chars: set[str]) -> tuple[set[str], str]:
     sub = ftsubset.Subsetter(options=options)
     sub.populate(unicodes=sorted(ord(c) for c in chars if ord(c) in cmap))
     sub.subset(font)
+    rename(font, style)
     tmp = dst.with_suffix(".tmp")
     font.save(str(tmp), reorderTables=True)
     font.close()
     os.replace(tmp, dst)
     return missing, copyright_line
+
+
+def sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def made_from(fonts: dict[str, Path], chars: set[str]) -> str:
+    """The inputs, so anyone can tell whether running this script again would change the
+    subsets: the source fonts' hashes, the characters kept, the fontTools version."""
+    import hashlib
+
+    import fontTools
+
+    record = {
+        "script": "scripts/make_fonts.py",
+        "family": FAMILY,
+        "fonttools": fontTools.version,
+        "sources": {
+            style: {"file": path.name, "sha256": sha256(path)} for style, path in fonts.items()
+        },
+        "characters": len(chars),
+        "characters_sha256": hashlib.sha256("".join(sorted(chars)).encode("utf-8")).hexdigest(),
+        "outputs": {
+            style: sha256(OUT_DIR / OUT_FILE.format(style=style)) for style in fonts
+        },
+    }
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
 def main() -> int:
@@ -374,11 +425,14 @@ def main() -> int:
     copyright_line = ""
     for style, path in fonts.items():
         dst = OUT_DIR / OUT_FILE.format(style=style)
-        missing, copyright_line = subset(path, dst, wanted)
+        missing, copyright_line = subset(path, dst, wanted, style)
         missing_all |= missing
 
     licence = ofl_text(fonts["Regular"], copyright_line)
     (OUT_DIR / "OFL.txt").write_text(licence, encoding="utf-8", newline="\n")
+
+    record = made_from(fonts, wanted)
+    (OUT_DIR / "made-from.json").write_text(record, encoding="utf-8", newline="\n")
 
     kept = wanted - missing_all
     print(f"characters: {len(kept)} kept ({len(from_sources)} from src/**/*.rs and data/*.json, "

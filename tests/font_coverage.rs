@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use activation_companion::gui::fonts;
+
 const FONTS: [&str; 2] = [
     "data/fonts/BIZUDGothic-Regular.subset.ttf",
     "data/fonts/BIZUDGothic-Bold.subset.ttf",
@@ -301,16 +303,24 @@ fn font_files_exist_are_valid_and_small() {
         with_face(rel, |face| {
             assert!(face.number_of_glyphs() > 95, "{rel} has almost no glyphs");
             assert!(face.units_per_em() > 0);
-            let family = face
+            // Every family name, in every language of the name table, is the subsets' own:
+            // an installed "BIZ UDGothic" (or "BIZ UDゴシック") must not be able to stand in.
+            let families: Vec<String> = face
                 .names()
                 .into_iter()
-                .filter(|n| n.name_id == ttf_parser::name_id::FAMILY)
-                .find_map(|n| n.to_string());
-            assert_eq!(
-                family.as_deref(),
-                Some("BIZ UDGothic"),
-                "{rel}: unexpected family name"
-            );
+                .filter(|n| {
+                    [
+                        ttf_parser::name_id::FAMILY,
+                        ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
+                    ]
+                    .contains(&n.name_id)
+                })
+                .filter_map(|n| n.to_string())
+                .collect();
+            assert!(!families.is_empty(), "{rel}: no family name");
+            for family in families {
+                assert_eq!(family, fonts::FAMILY, "{rel}: family name ({REGENERATE})");
+            }
         });
     }
     let licence = fs::read_to_string(root().join("data/fonts/OFL.txt"))

@@ -1,8 +1,8 @@
 //! The window, driven headlessly through its real view with iced_test, and its state machine.
 //! Snapshots of each screen in both languages live in tests/snapshots/ for a reviewer to see;
-//! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui`.
+//! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui` (see `snapshot.rs`).
 
-use std::path::PathBuf;
+mod snapshot;
 
 use activation_companion::centers::bundled_centers;
 use activation_companion::gui::{
@@ -11,7 +11,6 @@ use activation_companion::gui::{
 use activation_companion::id::GroupState;
 use activation_companion::language::Language;
 use activation_companion::session::SessionStore;
-use iced::Theme;
 use iced_test::{Simulator, selector};
 
 const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
@@ -47,29 +46,6 @@ fn interact(app: &mut App, interaction: impl FnOnce(&mut Simulator<'_, Message>)
     for message in messages {
         let _ = app.update(message);
     }
-}
-
-fn assert_snapshot(app: &App, name: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    let stored = path.with_file_name(format!("{name}-tiny-skia.png"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        let _ = std::fs::remove_file(&stored);
-    } else {
-        assert!(
-            stored.exists(),
-            "missing snapshot {}: run UPDATE_SNAPSHOTS=1 cargo test --test gui",
-            stored.display()
-        );
-    }
-    let snapshot = simulator(app)
-        .snapshot(&Theme::Light)
-        .expect("the headless renderer draws");
-    assert!(
-        snapshot.matches_image(&path).expect("snapshot readable"),
-        "{name} differs from its snapshot"
-    );
 }
 
 #[test]
@@ -255,47 +231,59 @@ fn reading_mode_steps_through_the_groups() {
     assert!(ui.find("5465220").is_ok());
 }
 
+/// Every screen in both languages, as the user sees it at the window's default size.
+fn every_screen(language: Language) -> Vec<(String, image::RgbaImage)> {
+    let tag = language.tag();
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, language, Some(SLMGR_DTI));
+    let mut frames = Vec::new();
+    let mut shoot = |app: &App, name: &str| {
+        frames.push((
+            format!("{name}-{tag}"),
+            snapshot::capture(&mut simulator(app)),
+        ));
+    };
+    shoot(&app, "installation-id");
+
+    let _ = app.update(Message::Installation(installation::Message::OpenReading));
+    shoot(&app, "reading-mode");
+    let _ = app.update(Message::Installation(installation::Message::CloseReading));
+
+    let _ = app.update(Message::Show(Screen::Route));
+    shoot(&app, "route-portal");
+    let _ = app.update(Message::Route(gui::route::Message::ChoseRoute(
+        activation_companion::script::Route::Phone,
+    )));
+    shoot(&app, "route-phone");
+
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        "426296".into(),
+    )));
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        1,
+        "483131".into(),
+    )));
+    shoot(&app, "confirmation-id-typing");
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        CID.into(),
+    )));
+    assert!(
+        app.confirmation()
+            .blocks()
+            .iter()
+            .all(|b| activation_companion::id::block_state(b) == GroupState::Consistent)
+    );
+    shoot(&app, "confirmation-id-done");
+    frames
+}
+
 #[test]
 fn snapshots_of_every_screen_in_both_languages() {
-    for language in Language::ALL {
-        let tag = language.tag();
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
-        assert_snapshot(&app, &format!("installation-id-{tag}"));
-
-        let _ = app.update(Message::Installation(installation::Message::OpenReading));
-        assert_snapshot(&app, &format!("reading-mode-{tag}"));
-        let _ = app.update(Message::Installation(installation::Message::CloseReading));
-
-        let _ = app.update(Message::Show(Screen::Route));
-        assert_snapshot(&app, &format!("route-portal-{tag}"));
-        let _ = app.update(Message::Route(gui::route::Message::ChoseRoute(
-            activation_companion::script::Route::Phone,
-        )));
-        assert_snapshot(&app, &format!("route-phone-{tag}"));
-
-        let _ = app.update(Message::Show(Screen::ConfirmationId));
-        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
-            0,
-            "426296".into(),
-        )));
-        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
-            1,
-            "483131".into(),
-        )));
-        assert_snapshot(&app, &format!("confirmation-id-typing-{tag}"));
-        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
-            0,
-            CID.into(),
-        )));
-        assert!(
-            app.confirmation()
-                .blocks()
-                .iter()
-                .all(|b| activation_companion::id::block_state(b) == GroupState::Consistent)
-        );
-        assert_snapshot(&app, &format!("confirmation-id-done-{tag}"));
-    }
+    let frames: Vec<_> = Language::ALL.into_iter().flat_map(every_screen).collect();
+    snapshot::assert_all(&frames);
 }
 
 #[test]
@@ -424,4 +412,87 @@ fn shortcuts_do_what_the_buttons_do() {
     assert!(app.installation().id().is_some());
     let _ = app.update(Message::StartOver);
     assert!(app.installation().id().is_none());
+}
+
+// ---- the snapshot comparison itself ---------------------------------------------------------
+
+/// What another machine's rasteriser may do: edge pixels (those with another colour around
+/// them) blended with a different gamma and rounded differently; flat areas untouched.
+fn rasterised_elsewhere(frame: &image::RgbaImage) -> image::RgbaImage {
+    let mut other = frame.clone();
+    for (x, y, pixel) in other.enumerate_pixels_mut() {
+        let around = (x.saturating_sub(1)..=(x + 1).min(frame.width() - 1)).flat_map(|nx| {
+            (y.saturating_sub(1)..=(y + 1).min(frame.height() - 1))
+                .map(move |ny| *frame.get_pixel(nx, ny))
+        });
+        let edge = around.into_iter().any(|p| p != *frame.get_pixel(x, y));
+        if !edge {
+            continue;
+        }
+        let nudge: i32 = if (x + y) % 2 == 0 { 20 } else { -20 };
+        for channel in &mut pixel.0[..3] {
+            let gamma = 255.0 * (f32::from(*channel) / 255.0).powf(0.85);
+            *channel = (gamma as i32 + nudge).clamp(0, 255) as u8;
+        }
+    }
+    other
+}
+
+fn frame_of(language: Language, iid_text: &str) -> image::RgbaImage {
+    let home = tempfile::tempdir().unwrap();
+    let app = start(&home, language, Some(iid_text));
+    snapshot::capture(&mut simulator(&app))
+}
+
+#[test]
+fn the_snapshot_comparison_tolerates_another_rasteriser() {
+    use snapshot::{Comparison, compare};
+
+    let frame = frame_of(Language::Japanese, SLMGR_DTI);
+    assert_eq!(compare(&frame, &frame), Comparison::Same);
+    let elsewhere = rasterised_elsewhere(&frame);
+    let changed = frame
+        .pixels()
+        .zip(elsewhere.pixels())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(changed > 10_000, "the perturbation touches the edges ({changed} pixels)");
+    assert_eq!(compare(&frame, &elsewhere), Comparison::Same);
+    assert_eq!(compare(&elsewhere, &frame), Comparison::Same);
+}
+
+#[test]
+fn the_snapshot_comparison_fails_on_a_word_a_move_or_a_colour() {
+    use snapshot::{Comparison, compare};
+
+    let changed = |a: &image::RgbaImage, b: &image::RgbaImage| {
+        matches!(compare(a, b), Comparison::Changed { .. })
+            && matches!(compare(b, a), Comparison::Changed { .. })
+    };
+    let frame = frame_of(Language::English, SLMGR_DTI);
+
+    // One word of the pasted text changed (the ID and every verdict stay the same).
+    let word = frame_of(
+        Language::English,
+        &SLMGR_DTI.replace("Installation ID:", "Installation No:"),
+    );
+    assert!(changed(&frame, &word), "a changed word is a difference");
+
+    // The QR code moved 3 pixels to the right.
+    let mut moved = frame.clone();
+    let (left, top, width, height) = (700, 280, 240, 240);
+    let block = image::imageops::crop_imm(&frame, left, top, width, height).to_image();
+    image::imageops::replace(&mut moved, &block, i64::from(left + 3), i64::from(top));
+    assert!(changed(&frame, &moved), "a moved widget is a difference");
+
+    // The consistent cards' green background, a little redder: a changed colour.
+    let card = *frame.get_pixel(40, 290);
+    assert!(card[1] > card[0], "(40, 290) is inside a green group card: {card:?}");
+    let mut recoloured = frame.clone();
+    for pixel in recoloured.pixels_mut() {
+        if *pixel == card {
+            pixel[0] += 10;
+        }
+    }
+    assert!(changed(&frame, &recoloured), "a changed colour is a difference");
 }
