@@ -6,6 +6,7 @@ use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::i18n::Text;
+use super::shortcuts::shortcuts;
 use super::{confirmation, fonts, installation, route, theme, this_pc};
 use crate::centers::ActivationCenter;
 use crate::id::BLOCK_LENGTH;
@@ -360,10 +361,10 @@ impl App {
         self.update(message)
     }
 
-    /// Keyboard shortcuts; only keys no focused widget used reach here.
+    /// Keys no focused widget used: Tab, and the keys of reading mode and "Start over?".
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => shortcut(&key, modifiers),
+            keyboard::Event::KeyPressed { key, modifiers, .. } => focus_key(&key, modifiers),
             _ => None,
         });
         if self.installation.is_reading() {
@@ -453,27 +454,36 @@ impl App {
             Some(Notice::Session(error)) => error.message(language),
             None => String::new(),
         };
-        page.push(
-            row![
-                text(notice).font(fonts::BOLD),
-                space::horizontal(),
-                text(Text::KeyboardHelp.in_language(language))
-                    .size(14)
-                    .color(theme::MUTED),
-            ]
-            .align_y(Alignment::Center),
-        )
-        .into()
+        // The hint keeps its natural width; a long notice wraps in the space left of it.
+        let footer = row![
+            text(notice).font(fonts::BOLD).width(Length::Fill),
+            text(Text::KeyboardHelp.in_language(language))
+                .size(14)
+                .color(theme::MUTED)
+                .wrapping(text::Wrapping::None),
+        ]
+        .spacing(16)
+        .align_y(Alignment::Center);
+        shortcuts(page.push(footer), command_shortcut)
     }
 }
 
-fn shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
+/// Tab moves between fields when no field used the key.
+fn focus_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
     match key.as_ref() {
         Key::Named(Named::Tab) => Some(Message::FocusNext(!modifiers.shift())),
-        Key::Named(Named::Enter) if modifiers.command() => {
-            Some(Message::Shortcut(Shortcut::TickNextStep))
-        }
-        _ if !modifiers.command() => None,
+        _ => None,
+    }
+}
+
+/// Ctrl (⌘ on macOS) shortcuts, taken before the focused field sees the key (see
+/// `shortcuts`): a shortcut is never typed into a field.
+fn command_shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
+    if !modifiers.command() {
+        return None;
+    }
+    match key.as_ref() {
+        Key::Named(Named::Enter) => Some(Message::Shortcut(Shortcut::TickNextStep)),
         Key::Character("1") => Some(Message::Show(Screen::InstallationId)),
         Key::Character("2") => Some(Message::Show(Screen::Route)),
         Key::Character("3") => Some(Message::Show(Screen::ConfirmationId)),

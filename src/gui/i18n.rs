@@ -57,7 +57,7 @@ texts! {
     RoutePhone => "電話 (Ctrl+T)", "Phone (Ctrl+T)";
     PortalScan => "スマートフォンで読み取ると aka.ms/aoh が開きます。", "Scan to open aka.ms/aoh on your phone.";
     PortalAccount => "Microsoft アカウントでのサインインが必要です（個人用、または職場・学校用）。", "A Microsoft account sign-in is needed (personal, or work or school).";
-    SearchCountry => "国・地域を検索（日本語・英語・ISO コード）", "Search country or region (English, Japanese, ISO code)";
+    SearchCountry => "国・地域名か ISO コード", "Country, region or code";
     NoCountryMatch => "該当する国・地域がありません。", "No country or region matches.";
     ChooseCountry => "国・地域を選んでください。", "Choose a country or region.";
     TollFree => "フリーダイヤル", "Toll-free";

@@ -232,9 +232,11 @@ impl State {
                 );
             }
             page = page.push(
-                scrollable(choices).direction(scrollable::Direction::Horizontal(
-                    scrollable::Scrollbar::default(),
-                )),
+                scrollable(choices)
+                    .direction(scrollable::Direction::Horizontal(
+                        scrollable::Scrollbar::default(),
+                    ))
+                    .spacing(theme::SCROLLBAR_GAP),
             );
         }
 

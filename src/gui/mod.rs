@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod installation;
 pub mod route;
+mod shortcuts;
 pub mod theme;
 pub mod this_pc;
 

@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length};
 
 use super::fonts;
 use super::i18n::Text;
-use super::theme;
+use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, NumberKind, Origin};
 use crate::language::Language;
 use crate::script::{self, Route};
@@ -162,7 +162,7 @@ impl State {
             None => text(script::PORTAL_URL).into(),
         };
         row![
-            scrollable(steps).width(Length::Fill),
+            scrollable(steps).spacing(SCROLLBAR_GAP).width(Length::Fill),
             column![
                 qr,
                 text(script::PORTAL_URL).font(fonts::BOLD).size(20),
@@ -208,17 +208,25 @@ impl State {
             .spacing(2)
             .into()
         };
-        let picker = column![search, scrollable(list).height(Length::Fill)]
-            .spacing(8)
-            .width(280);
+        let picker = column![
+            search,
+            scrollable(list).spacing(SCROLLBAR_GAP).height(Length::Fill)
+        ]
+        .spacing(8)
+        .width(280);
 
         let details: Element<'_, Message> = match self.center() {
             Some(center) => self.center_details(center, language),
             None => text(Text::ChooseCountry.in_language(language)).into(),
         };
-        row![picker, scrollable(details).width(Length::Fill)]
-            .spacing(20)
-            .into()
+        row![
+            picker,
+            scrollable(details)
+                .spacing(SCROLLBAR_GAP)
+                .width(Length::Fill)
+        ]
+        .spacing(20)
+        .into()
     }
 
     fn center_details<'a>(

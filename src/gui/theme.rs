@@ -14,6 +14,11 @@ const OK_BACKGROUND: Color = Color::from_rgb(0.92, 0.98, 0.93);
 const CARD: Color = Color::from_rgb(0.97, 0.97, 0.98);
 const EDGE: Color = Color::from_rgb(0.78, 0.80, 0.84);
 
+/// Space between a scroll area's content and its scrollbar. Every scrollbar in the window is
+/// embedded (it takes its own space): a floating one covered the last characters of wrapped
+/// sentences and the bottom of the product buttons.
+pub const SCROLLBAR_GAP: f32 = 6.0;
+
 pub fn theme() -> Theme {
     Theme::Light
 }

@@ -230,7 +230,9 @@ impl State {
                 };
                 let mut done = column![
                     text(report.outcome.message(language)).color(colour),
-                    scrollable(text(report.output.clone()).size(14)).height(Length::Shrink),
+                    scrollable(text(report.output.clone()).size(14))
+                        .spacing(theme::SCROLLBAR_GAP)
+                        .height(Length::Shrink),
                 ]
                 .spacing(6);
                 if needs_admin {

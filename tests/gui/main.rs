@@ -2,6 +2,7 @@
 //! Snapshots of each screen in both languages live in tests/snapshots/ for a reviewer to see;
 //! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui` (see `snapshot.rs`).
 
+mod layout;
 mod snapshot;
 
 use activation_companion::centers::bundled_centers;
@@ -231,30 +232,23 @@ fn reading_mode_steps_through_the_groups() {
     assert!(ui.find("5465220").is_ok());
 }
 
-/// Every screen in both languages, as the user sees it at the window's default size.
-fn every_screen(language: Language) -> Vec<(String, image::RgbaImage)> {
-    let tag = language.tag();
+/// Walks every screen in the order of the job, with a pasted slmgr output, a mistyped and then
+/// a complete Confirmation ID, showing each state to `visit`.
+fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, language, Some(SLMGR_DTI));
-    let mut frames = Vec::new();
-    let mut shoot = |app: &App, name: &str| {
-        frames.push((
-            format!("{name}-{tag}"),
-            snapshot::capture(&mut simulator(app)),
-        ));
-    };
-    shoot(&app, "installation-id");
+    visit("installation-id", &app);
 
     let _ = app.update(Message::Installation(installation::Message::OpenReading));
-    shoot(&app, "reading-mode");
+    visit("reading-mode", &app);
     let _ = app.update(Message::Installation(installation::Message::CloseReading));
 
     let _ = app.update(Message::Show(Screen::Route));
-    shoot(&app, "route-portal");
+    visit("route-portal", &app);
     let _ = app.update(Message::Route(gui::route::Message::ChoseRoute(
         activation_companion::script::Route::Phone,
     )));
-    shoot(&app, "route-phone");
+    visit("route-phone", &app);
 
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
@@ -265,7 +259,7 @@ fn every_screen(language: Language) -> Vec<(String, image::RgbaImage)> {
         1,
         "483131".into(),
     )));
-    shoot(&app, "confirmation-id-typing");
+    visit("confirmation-id-typing", &app);
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
         0,
         CID.into(),
@@ -276,14 +270,80 @@ fn every_screen(language: Language) -> Vec<(String, image::RgbaImage)> {
             .iter()
             .all(|b| activation_companion::id::block_state(b) == GroupState::Consistent)
     );
-    shoot(&app, "confirmation-id-done");
-    frames
+    visit("confirmation-id-done", &app);
 }
 
 #[test]
 fn snapshots_of_every_screen_in_both_languages() {
-    let frames: Vec<_> = Language::ALL.into_iter().flat_map(every_screen).collect();
+    let mut frames = Vec::new();
+    for language in Language::ALL {
+        walk_screens(language, &mut |name, app| {
+            let frame = snapshot::capture(&mut simulator(app));
+            frames.push((format!("{name}-{}", language.tag()), frame));
+        });
+    }
     snapshot::assert_all(&frames);
+}
+
+/// The sizes every screen is checked at: the window's default, and a small laptop's.
+const SIZES: [(f32, f32); 2] = [(1180.0, 800.0), (1024.0, 700.0)];
+
+#[test]
+fn no_sentence_is_cut_off_on_any_screen() {
+    let mut problems = Vec::new();
+    for language in Language::ALL {
+        for size in SIZES {
+            walk_screens(language, &mut |name, app| {
+                let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+                for problem in layout::survey(&mut ui).cut_off(size) {
+                    problems.push(format!("{name} ({language:?}, {size:?}): {problem}"));
+                }
+            });
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Many products with long names, and a long notice (a session file that could not be read,
+/// kept under a long path): the product buttons stay clear of their scrollbar, and the
+/// keyboard hint stays one line inside the window.
+#[test]
+fn many_products_and_a_long_notice_still_fit() {
+    let office = "465145217131314304264339481117862266242033457260311819664735280";
+    let products: String = (1..=6)
+        .map(|n| {
+            format!(
+                "Installation ID for: Office 16, Office16ProPlus{n}VL_MAK_AE_Enterprise edition: {office}\n"
+            )
+        })
+        .collect();
+    for language in Language::ALL {
+        for size in SIZES {
+            let home = tempfile::tempdir().unwrap();
+            let deep = home
+                .path()
+                .join("a-very-long-folder-name-for-the-saved-session".repeat(3));
+            std::fs::create_dir_all(&deep).unwrap();
+            std::fs::write(deep.join(SessionStore::FILE_NAME), "{ not json").unwrap();
+            let (app, _) = App::new(StartOptions {
+                installation_text: Some(products.clone()),
+                language: Some(language),
+                country: Some("JP".into()),
+                store: SessionStore::in_dir(&deep),
+                centers: bundled_centers().to_vec(),
+            });
+            let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+            let survey = layout::survey(&mut ui);
+            let problems = survey.cut_off(size);
+            assert!(problems.is_empty(), "{language:?} {size:?}: {problems:?}");
+            let hint = gui::i18n::Text::KeyboardHelp.in_language(language);
+            let bounds = survey.text(hint).expect("the keyboard hint is shown");
+            assert!(
+                bounds.height < 30.0,
+                "{language:?} {size:?}: the keyboard hint wraps: {bounds:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -456,7 +516,10 @@ fn the_snapshot_comparison_tolerates_another_rasteriser() {
         .zip(elsewhere.pixels())
         .filter(|(a, b)| a != b)
         .count();
-    assert!(changed > 10_000, "the perturbation touches the edges ({changed} pixels)");
+    assert!(
+        changed > 10_000,
+        "the perturbation touches the edges ({changed} pixels)"
+    );
     assert_eq!(compare(&frame, &elsewhere), Comparison::Same);
     assert_eq!(compare(&elsewhere, &frame), Comparison::Same);
 }
@@ -487,12 +550,113 @@ fn the_snapshot_comparison_fails_on_a_word_a_move_or_a_colour() {
 
     // The consistent cards' green background, a little redder: a changed colour.
     let card = *frame.get_pixel(40, 290);
-    assert!(card[1] > card[0], "(40, 290) is inside a green group card: {card:?}");
+    assert!(
+        card[1] > card[0],
+        "(40, 290) is inside a green group card: {card:?}"
+    );
     let mut recoloured = frame.clone();
     for pixel in recoloured.pixels_mut() {
         if *pixel == card {
             pixel[0] += 10;
         }
     }
-    assert!(changed(&frame, &recoloured), "a changed colour is a difference");
+    assert!(
+        changed(&frame, &recoloured),
+        "a changed colour is a difference"
+    );
+}
+
+// ---- keyboard shortcuts ------------------------------------------------------------------------
+
+/// Ctrl (⌘ on macOS) + `key` as a keyboard sends it: X11 sends the text "1" with Ctrl+1.
+fn command_key(key: &str) -> Vec<iced::Event> {
+    use iced::keyboard::{self, Key, Location, Modifiers, key::NativeCode, key::Physical};
+    let named = match key {
+        "Enter" => Key::Named(keyboard::key::Named::Enter),
+        key => Key::Character(key.into()),
+    };
+    vec![
+        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(Modifiers::COMMAND)),
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: named.clone(),
+            modified_key: named,
+            physical_key: Physical::Unidentified(NativeCode::Unidentified),
+            location: Location::Standard,
+            modifiers: Modifiers::COMMAND,
+            repeat: false,
+            text: (key != "Enter").then(|| key.into()),
+        }),
+    ]
+}
+
+const SHORTCUT_KEYS: [&str; 17] = [
+    "1", "2", "3", "l", "+", "=", "-", "0", "n", "r", "d", "g", "k", "o", "p", "t", "Enter",
+];
+
+/// Whether a message would change what a field holds.
+fn is_typing(message: &Message) -> bool {
+    use iced::widget::text_editor::Action;
+    matches!(
+        message,
+        Message::Confirmation(confirmation::Message::Edited(..))
+            | Message::Route(gui::route::Message::Searched(_))
+            | Message::Installation(installation::Message::Edited(Action::Edit(_)))
+    )
+}
+
+#[test]
+fn a_shortcut_is_never_typed_into_the_focused_field() {
+    use activation_companion::script::Route;
+
+    /// A field that has the focus on its screen: its name, its id, and how to show it.
+    type Field = (&'static str, iced::widget::Id, fn(&mut App));
+    let fields: [Field; 3] = [
+        (
+            "the Installation ID box",
+            installation::INPUT_ID.into(),
+            |_| {},
+        ),
+        ("the country search", gui::route::SEARCH_ID.into(), |app| {
+            let _ = app.update(Message::Shortcut(gui::Shortcut::Route(Route::Phone)));
+        }),
+        (
+            "Confirmation ID block A",
+            confirmation::block_id(0),
+            |app| {
+                let _ = app.update(Message::Show(Screen::ConfirmationId));
+            },
+        ),
+    ];
+    for (field, id, show) in fields {
+        for key in SHORTCUT_KEYS {
+            let home = tempfile::tempdir().unwrap();
+            let mut app = start(&home, Language::English, None);
+            show(&mut app);
+            let messages: Vec<Message> = {
+                let mut ui = simulator(&app);
+                ui.click(selector::id(id.clone()))
+                    .unwrap_or_else(|_| panic!("{field} is on screen"));
+                ui.simulate(command_key(key));
+                ui.into_messages().collect()
+            };
+            assert!(
+                !messages.iter().any(is_typing),
+                "Ctrl+{key} in {field} typed into it: {messages:?}"
+            );
+            assert!(!messages.is_empty(), "Ctrl+{key} in {field} did nothing");
+        }
+    }
+}
+
+#[test]
+fn ctrl_1_in_a_confirmation_block_shows_screen_1_and_types_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    interact(&mut app, |ui| {
+        ui.click(selector::id(confirmation::block_id(0))).unwrap();
+        ui.simulate(command_key("1"));
+    });
+    assert_eq!(app.screen(), Screen::InstallationId);
+    assert_eq!(app.confirmation().blocks()[0], "");
 }

@@ -40,12 +40,17 @@ pub enum Comparison {
         actual: (u32, u32),
     },
     /// `pixels` pixels differ; `first` is the top-left-most, for the report.
-    Changed { pixels: usize, first: (u32, u32) },
+    Changed {
+        pixels: usize,
+        first: (u32, u32),
+    },
 }
 
 /// Renders the simulator's current frame at logical size.
 pub fn capture<Message>(ui: &mut Simulator<'_, Message>) -> RgbaImage {
-    let snapshot = ui.snapshot(&Theme::Light).expect("the headless renderer draws");
+    let snapshot = ui
+        .snapshot(&Theme::Light)
+        .expect("the headless renderer draws");
     // iced_test hands out pixels only through a PNG it writes where none exists yet.
     let dir = tempfile::tempdir().expect("a temporary directory");
     let stem = dir.path().join("frame");
@@ -99,15 +104,18 @@ pub fn compare(expected: &RgbaImage, actual: &RgbaImage) -> Comparison {
 
 /// The largest difference between two colours' channels.
 fn distance(a: &Rgba<u8>, b: &Rgba<u8>) -> u8 {
-    a.0.iter().zip(b.0).map(|(&a, b)| a.abs_diff(b)).max().unwrap_or(0)
+    a.0.iter()
+        .zip(b.0)
+        .map(|(&a, b)| a.abs_diff(b))
+        .max()
+        .unwrap_or(0)
 }
 
 fn differs(expected: &RgbaImage, actual: &RgbaImage, x: u32, y: u32) -> bool {
     let (low_expected, high_expected) = neighbourhood(expected, x, y);
     let (low_actual, high_actual) = neighbourhood(actual, x, y);
-    let flat = |low: [u8; 4], high: [u8; 4]| {
-        low.iter().zip(high).all(|(&l, h)| h - l <= FLAT_TOLERANCE)
-    };
+    let flat =
+        |low: [u8; 4], high: [u8; 4]| low.iter().zip(high).all(|(&l, h)| h - l <= FLAT_TOLERANCE);
     if flat(low_expected, high_expected) && flat(low_actual, high_actual) {
         return true;
     }
@@ -188,8 +196,8 @@ fn save(frame: &RgbaImage, path: &Path) {
     use image::ImageEncoder;
     use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 
-    let file = std::fs::File::create(path)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let file =
+        std::fs::File::create(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     PngEncoder::new_with_quality(
         std::io::BufWriter::new(file),
         CompressionType::Best,
