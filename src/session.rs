@@ -15,10 +15,6 @@ use crate::id::CidFormat;
 use crate::language::{Language, Localized};
 use crate::script::Route;
 
-/// The longest pasted text kept in a session: an ID with its context fits many times over;
-/// megabytes of paste are not worth saving on every keystroke.
-pub const MAX_SAVED_TEXT: usize = 16 * 1024;
-
 /// Everything the user has typed or chosen. Field names are the file format: keep them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -143,9 +139,9 @@ impl SessionStore {
         if let Some(dir) = self.path.parent() {
             fs::create_dir_all(dir).map_err(unwritable)?;
         }
-        let mut session = session.clone();
-        truncate_on_char_boundary(&mut session.installation_text, MAX_SAVED_TEXT);
-        let json = serde_json::to_vec_pretty(&session).expect("a session always serialises");
+        // Saved whole: the window keeps the Installation ID box small (see
+        // `gui::installation::MAX_BOX_TEXT`), and a restart must show what was on screen.
+        let json = serde_json::to_vec_pretty(session).expect("a session always serialises");
         let temporary = self.path.with_extension("json.tmp");
         let mut file = File::create(&temporary).map_err(unwritable)?;
         file.write_all(&json).map_err(unwritable)?;
@@ -165,27 +161,5 @@ impl SessionStore {
             }
             _ => Ok(()),
         }
-    }
-}
-
-fn truncate_on_char_boundary(text: &mut String, max: usize) {
-    if text.len() > max {
-        let mut end = max;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_never_splits_a_character() {
-        let mut text = "あ".repeat(10); // 3 bytes each
-        truncate_on_char_boundary(&mut text, 10);
-        assert_eq!(text, "あああ");
     }
 }

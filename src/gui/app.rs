@@ -218,6 +218,13 @@ impl App {
                     self.save();
                     Task::none()
                 }
+                installation::Action::Typed(edit) => {
+                    self.save();
+                    let pause = || std::thread::sleep(installation::TYPING_PAUSE);
+                    Task::perform(super::off_the_ui_thread(pause), move |_| {
+                        Message::Installation(installation::Message::PausedAfter(edit))
+                    })
+                }
                 installation::Action::CopyToClipboard(contents) => self.copy(contents),
             },
             Message::Route(message) => {

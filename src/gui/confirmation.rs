@@ -150,6 +150,7 @@ impl State {
                 .enumerate()
                 .map(|(index, (block, &state))| {
                     let mark = match state {
+                        GroupState::Empty => Text::Empty,
                         GroupState::Incomplete => Text::Incomplete,
                         GroupState::Consistent => Text::Consistent,
                         GroupState::Inconsistent => Text::Inconsistent,

@@ -40,6 +40,7 @@ texts! {
     IidPrompt => "slui 4 の画面、または slmgr /dti の出力を貼り付けるか、数字を入力してください。", "Paste what slui 4 or slmgr /dti shows, or type the digits.";
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
     IidEmpty => "まだインストール ID がありません。", "No Installation ID yet.";
+    KeptOnlyIds => "長いテキスト（16 KB 超）だったため、含まれていたインストール ID だけを製品名とともに残しました。", "The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.";
     IidAllConsistent => "すべてのグループのチェック数字が一致しています。", "Every group's check digit matches.";
     ChooseProduct => "製品を選んでください：", "Choose the product:";
     ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
@@ -83,6 +84,7 @@ texts! {
     CopySlmgr => "slmgr.vbs /atp コマンドをコピー (Ctrl+K)", "Copy the slmgr.vbs /atp command (Ctrl+K)";
     CopyOspp => "Office 用 ospp.vbs /actcid: コマンドをコピー (Ctrl+O)", "Copy the ospp.vbs /actcid: command for Office (Ctrl+O)";
     WhatNext => "次に：SLUI の A〜H の欄に同じ数字を入力し、「Windows のライセンス認証」を押します。", "Next: type the same blocks A–H into SLUI and press Activate.";
+    Empty => "未入力", "empty";
     Incomplete => "入力中", "typing";
 
     ReadFromPc => "この PC から読み取る", "Read from this PC";
@@ -111,6 +113,26 @@ pub fn digit_count(language: Language, count: usize) -> String {
     match language {
         Language::Japanese => format!("{count} 桁"),
         Language::English => format!("{count} digits"),
+    }
+}
+
+/// Progress while the first groups of an Installation ID are typed.
+pub fn typed_so_far(language: Language, typed: usize, of: usize) -> String {
+    match language {
+        Language::Japanese => format!("{of} 桁中 {typed} 桁を入力しました。"),
+        Language::English => format!("{typed} of {of} digits typed."),
+    }
+}
+
+/// A paste that was one enormous run of digits.
+pub fn digit_run_too_long(language: Language, digits: usize) -> String {
+    match language {
+        Language::Japanese => format!(
+            "貼り付けられた {digits} 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。"
+        ),
+        Language::English => format!(
+            "The pasted run of {digits} digits is far too long to be an Installation ID (63, 54 or 50 digits), so it was not kept."
+        ),
     }
 }
 

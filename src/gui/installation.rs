@@ -1,6 +1,8 @@
 //! Screen 1: the Installation ID made readable (large numbered groups, each checked) and
 //! scannable (a QR of its digits), with a reading mode for the phone line.
 
+use std::time::Duration;
+
 use iced::widget::text_editor::{self, Edit};
 use iced::widget::{button, column, container, qr_code, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
@@ -9,12 +11,25 @@ use super::fonts;
 use super::i18n::{self, Text};
 use super::theme;
 use crate::id::{
-    GroupState, IdKind, IdProblem, InstallationId, find_installation_ids, labelled_line,
+    GroupState, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids, labelled_line,
 };
 use crate::language::{Language, Localized};
-use crate::session::MAX_SAVED_TEXT;
 
 pub const INPUT_ID: &str = "installation-id";
+
+/// The most text the box holds: an ID with its context fits many times over. Longer text (a
+/// huge paste, or text grown by edits) is replaced by the IDs found in it with their product
+/// names, so the box, every frame and the saved session stay small, and a restart shows
+/// exactly what was on screen.
+pub const MAX_BOX_TEXT: usize = 16 * 1024;
+
+/// The longest run of digits drawn as numbered groups (12 groups of 7): enough to find an
+/// extra digit or two. Longer runs are not IDs being typed (1 MB of digits once made 150,000
+/// cards and froze the window); they get a verdict and no cards.
+pub const MAX_DIGITS_AS_GROUPS: usize = 12 * 7;
+
+/// How long typing may pause before a short ID is called too short rather than in progress.
+pub const TYPING_PAUSE: Duration = Duration::from_secs(3);
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -25,6 +40,8 @@ pub enum Message {
     ReadNext,
     ReadPrevious,
     Copy(Copy),
+    /// The user stopped typing after edit number `n` (sent `TYPING_PAUSE` after it).
+    PausedAfter(u64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +55,21 @@ pub enum Action {
     None,
     /// The user changed something worth saving.
     Changed,
+    /// The user typed or pasted (edit number `n`): save, and send `PausedAfter(n)` after
+    /// `TYPING_PAUSE`.
+    Typed(u64),
     CopyToClipboard(String),
+}
+
+/// What became of text too long for the box (said once, until the next edit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LongText {
+    /// Only the Installation IDs in it were kept, with their product names.
+    KeptIds,
+    /// It held no ID, only a run of this many digits: far too long to be one.
+    DigitRun(usize),
+    /// It held nothing like an ID.
+    NothingFound,
 }
 
 #[derive(Default)]
@@ -54,6 +85,12 @@ pub struct State {
     qr: Option<qr_code::Data>,
     /// Text is there but holds no Installation ID.
     nothing_found: bool,
+    /// The ID is being typed: the box holds nothing but digits and separators.
+    typed_by_hand: bool,
+    /// Edits so far, and whether the user has paused since the last one.
+    edits: u64,
+    paused: bool,
+    long_text: Option<LongText>,
 }
 
 /// More products than any PC has: a paste with more IDs keeps the first ones.
@@ -63,6 +100,7 @@ impl State {
     pub fn new(text: &str, chosen: usize) -> State {
         let mut state = State {
             chosen,
+            paused: true,
             ..State::default()
         };
         state.set_text(text.to_string());
@@ -92,34 +130,28 @@ impl State {
     }
 
     fn set_text(&mut self, text: String) {
-        let huge = text.len() > MAX_SAVED_TEXT;
-        // A huge paste: keep what matters (the IDs, with their product labels), not megabytes
-        // in a text box.
-        let text = if huge {
-            let ids = find_installation_ids(&text);
-            ids.iter()
-                .take(MAX_PRODUCTS)
-                .map(|id| labelled_line(id.label(), id.digits()))
-                .collect::<Vec<_>>()
-                .join("\n")
+        let (text, long_text) = if text.len() > MAX_BOX_TEXT {
+            let (kept, note) = keep_only_ids(&text);
+            (kept, Some(note))
         } else {
-            text
+            (text, None)
         };
         if self.editor.text() != text {
             self.editor = text_editor::Content::with_text(&text);
         }
         self.interpret(text);
-        self.nothing_found |= huge && self.found.is_empty();
+        self.long_text = long_text;
     }
 
     /// Reads the IDs out of the box's text.
     fn interpret(&mut self, text: String) {
         let mut found = find_installation_ids(&text);
-        let being_typed = !text.chars().any(char::is_alphabetic)
+        self.typed_by_hand = found.is_empty()
+            && !text.chars().any(char::is_alphabetic)
             && text
                 .chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        if found.is_empty() && being_typed {
+        if self.typed_by_hand {
             // Show progress group by group rather than "nothing found".
             found.push(InstallationId::from_typed(&text));
         }
@@ -154,17 +186,22 @@ impl State {
                 match action {
                     // Pasting megabytes into the box would stall it: read the IDs out first.
                     text_editor::Action::Edit(Edit::Paste(pasted))
-                        if pasted.len() > MAX_SAVED_TEXT =>
+                        if pasted.len() > MAX_BOX_TEXT =>
                     {
                         self.set_text(pasted.to_string());
                     }
                     action => {
                         self.editor.perform(action);
-                        let text = self.editor.text();
-                        self.interpret(text);
+                        self.set_text(self.editor.text());
                     }
                 }
-                Action::Changed
+                self.edits += 1;
+                self.paused = false;
+                Action::Typed(self.edits)
+            }
+            Message::PausedAfter(edit) => {
+                self.paused |= edit == self.edits;
+                Action::None
             }
             Message::Chose(index) => {
                 self.chosen = index.min(self.found.len().saturating_sub(1));
@@ -172,7 +209,7 @@ impl State {
                 Action::Changed
             }
             Message::OpenReading => {
-                self.reading = self.id().filter(|id| id.groups().len() > 0).map(|_| 0);
+                self.reading = self.id().filter(|id| shown_as_groups(id)).map(|_| 0);
                 Action::None
             }
             Message::CloseReading => {
@@ -241,20 +278,34 @@ impl State {
         }
 
         let Some(id) = self.id() else {
-            if self.nothing_found {
-                let problem = IdProblem::NotFound {
-                    kind: IdKind::Installation,
-                };
-                return page
-                    .push(text(problem.message(language)).color(theme::BAD))
-                    .into();
-            }
-            return page
-                .push(text(Text::IidEmpty.in_language(language)).color(theme::MUTED))
-                .into();
+            let (message, colour) = match (self.long_text, self.nothing_found) {
+                (Some(LongText::DigitRun(digits)), _) => {
+                    (i18n::digit_run_too_long(language, digits), theme::BAD)
+                }
+                (Some(LongText::NothingFound), _) | (_, true) => (
+                    IdProblem::NotFound {
+                        kind: IdKind::Installation,
+                    }
+                    .message(language),
+                    theme::BAD,
+                ),
+                _ => (
+                    Text::IidEmpty.in_language(language).to_string(),
+                    theme::MUTED,
+                ),
+            };
+            return page.push(text(message).color(colour)).into();
         };
 
         let verdict = match id.problem() {
+            // The first groups of an ID being typed: progress, not yet an error.
+            Some(IdProblem::WrongLength {
+                found,
+                first_bad: None,
+                ..
+            }) if self.typed_by_hand && !self.paused && found < IidFormat::LENGTHS[0] => {
+                text(i18n::typed_so_far(language, found, IidFormat::LENGTHS[0])).color(theme::MUTED)
+            }
             Some(problem) => text(problem.message(language)).color(theme::BAD),
             None => text(format!(
                 "{} — {}",
@@ -263,6 +314,12 @@ impl State {
             ))
             .color(theme::OK),
         };
+        if self.long_text == Some(LongText::KeptIds) {
+            page = page.push(text(Text::KeptOnlyIds.in_language(language)).color(theme::MUTED));
+        }
+        if !shown_as_groups(id) {
+            return page.push(verdict).into();
+        }
 
         let actions = row![
             button(text(Text::ReadAloud.in_language(language))).on_press(Message::OpenReading),
@@ -296,6 +353,29 @@ impl State {
     }
 }
 
+/// Whether the ID is short enough to draw as numbered groups (see `MAX_DIGITS_AS_GROUPS`).
+fn shown_as_groups(id: &InstallationId) -> bool {
+    (1..=MAX_DIGITS_AS_GROUPS).contains(&id.digits().len())
+}
+
+/// Text too long for the box, reduced to the IDs in it, each on a line with its product name
+/// (the `ospp.vbs` form, which reads back the same), or to nothing when it holds none.
+fn keep_only_ids(text: &str) -> (String, LongText) {
+    let ids = find_installation_ids(text);
+    let kept: Vec<String> = ids
+        .iter()
+        .filter(|id| shown_as_groups(id))
+        .take(MAX_PRODUCTS)
+        .map(|id| labelled_line(id.label(), id.digits()))
+        .collect();
+    let note = match ids.iter().map(|id| id.digits().len()).max() {
+        _ if !kept.is_empty() => LongText::KeptIds,
+        Some(longest) => LongText::DigitRun(longest),
+        None => LongText::NothingFound,
+    };
+    (kept.join("\n"), note)
+}
+
 /// The groups three to a row, each numbered, large, and marked with its check.
 fn groups_grid(id: &InstallationId, language: Language) -> Element<'_, Message> {
     let states = id.group_states();
@@ -320,6 +400,7 @@ fn group_card(
     language: Language,
 ) -> Element<'_, Message> {
     let mark = match state {
+        GroupState::Empty => Text::Empty,
         GroupState::Incomplete => Text::Incomplete,
         GroupState::Consistent => Text::Consistent,
         GroupState::Inconsistent => Text::Inconsistent,

@@ -14,6 +14,10 @@ pub mod this_pc;
 
 pub use app::{App, Message, Screen, Shortcut, StartOptions};
 
+use std::future::Future;
+
+use iced::futures::channel::oneshot;
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: StartOptions) -> iced::Result {
     let mut application =
@@ -38,4 +42,16 @@ pub fn test_settings() -> iced::Settings {
         default_font: fonts::REGULAR,
         ..iced::Settings::default()
     }
+}
+
+/// Runs blocking work (a script, a pause) on its own thread, so the window never waits for it;
+/// `None` if that thread died.
+pub(crate) fn off_the_ui_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> impl Future<Output = Option<T>> {
+    let (sender, receiver) = oneshot::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    async move { receiver.await.ok() }
 }

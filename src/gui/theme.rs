@@ -25,7 +25,7 @@ pub fn theme() -> Theme {
 
 pub fn state_color(state: GroupState) -> Color {
     match state {
-        GroupState::Incomplete => MUTED,
+        GroupState::Empty | GroupState::Incomplete => MUTED,
         GroupState::Consistent => OK,
         GroupState::Inconsistent => BAD,
     }
@@ -33,7 +33,7 @@ pub fn state_color(state: GroupState) -> Color {
 
 fn state_background(state: GroupState) -> Color {
     match state {
-        GroupState::Incomplete => CARD,
+        GroupState::Empty | GroupState::Incomplete => CARD,
         GroupState::Consistent => OK_BACKGROUND,
         GroupState::Inconsistent => BAD_BACKGROUND,
     }

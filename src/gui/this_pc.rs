@@ -2,9 +2,6 @@
 //! from slmgr/ospp instead of copying 63 digits by hand, and apply the Confirmation ID.
 //! The scripts run on a worker thread; the window stays responsive and shows progress.
 
-use std::future::Future;
-
-use iced::futures::channel::oneshot;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
@@ -56,17 +53,6 @@ pub struct State {
     elevation_error: Option<String>,
 }
 
-/// Runs blocking work on its own thread; `None` if that thread died.
-fn off_the_ui_thread<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> impl Future<Output = Option<T>> {
-    let (sender, receiver) = oneshot::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(work());
-    });
-    async move { receiver.await.ok() }
-}
-
 /// Whether this build can run slmgr/ospp at all.
 pub const AVAILABLE: bool = cfg!(windows);
 
@@ -92,7 +78,7 @@ impl State {
                 self.reading = true;
                 self.read_error = None;
                 Action::Run(Task::perform(
-                    off_the_ui_thread(windows::read_this_pc),
+                    super::off_the_ui_thread(windows::read_this_pc),
                     Message::ReadDone,
                 ))
             }
@@ -134,7 +120,7 @@ impl State {
                 let (product, activation_id, _) = self.target_for(id);
                 self.applying = Applying::Running;
                 Action::Run(Task::perform(
-                    off_the_ui_thread(move || {
+                    super::off_the_ui_thread(move || {
                         windows::apply_on_this_pc(&cid, product, activation_id.as_deref())
                     }),
                     Message::ApplyDone,

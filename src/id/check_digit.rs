@@ -26,6 +26,8 @@ pub fn group_is_consistent(group: &[u8]) -> bool {
 /// How a group or block reads against the rule, as it is being typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupState {
+    /// No digit yet.
+    Empty,
     /// Fewer digits than the group holds: nothing to judge yet.
     Incomplete,
     /// The check digit matches: typed plausibly (never a promise that it will activate).
@@ -38,6 +40,7 @@ pub enum GroupState {
 pub fn group_state(group: &str, full_length: usize) -> GroupState {
     use std::cmp::Ordering;
     match group.len().cmp(&full_length) {
+        _ if group.is_empty() => GroupState::Empty,
         Ordering::Less => GroupState::Incomplete,
         Ordering::Equal if group_is_consistent(group.as_bytes()) => GroupState::Consistent,
         _ => GroupState::Inconsistent,

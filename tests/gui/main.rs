@@ -660,3 +660,150 @@ fn ctrl_1_in_a_confirmation_block_shows_screen_1_and_types_nothing() {
     assert_eq!(app.screen(), Screen::InstallationId);
     assert_eq!(app.confirmation().blocks()[0], "");
 }
+
+// ---- the Installation ID box under load, and what it says while typing ---------------------
+
+fn paste(app: &mut App, text: String) {
+    use iced::widget::text_editor::{Action, Edit};
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::Edit(Edit::Paste(std::sync::Arc::new(text))),
+    )));
+}
+
+#[test]
+fn text_grown_past_16_kb_keeps_its_ids_and_comes_back_after_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let noise = "Remaining Windows rearm count: 1001\n".repeat(250); // 9 KB a paste
+    let before_restart = {
+        let mut app = start(&home, Language::English, None);
+        // Two pastes, each under 16 KB: together over it, with the ID at the end.
+        paste(&mut app, noise.clone());
+        paste(&mut app, format!("{noise}{SLMGR_DTI}"));
+        assert!(
+            app.installation().text().len() <= installation::MAX_BOX_TEXT,
+            "the box holds at most 16 KB"
+        );
+        assert!(app.installation().id().unwrap().is_valid());
+        assert!(
+            simulator(&app)
+                .find("The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.")
+                .is_ok(),
+            "the user is told what was kept"
+        );
+        app.installation().text().to_string()
+    };
+    let app = start(&home, Language::English, None);
+    assert_eq!(app.installation().text(), before_restart);
+    assert_eq!(
+        app.installation().id().map(|id| id.digits().to_string()),
+        Some("489126343257012289105546522085205332958764158851011127139061121".into())
+    );
+}
+
+#[test]
+fn a_megabyte_of_digits_is_not_an_installation_id_said_once() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::Japanese, None);
+    paste(&mut app, "7".repeat(1_000_000));
+    assert_eq!(app.installation().text(), "", "nothing of it is kept");
+    assert!(app.installation().id().is_none());
+    let mut ui = simulator(&app);
+    let survey = layout::survey(&mut ui);
+    let said = "貼り付けられた 1000000 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。";
+    assert_eq!(
+        survey
+            .texts
+            .iter()
+            .filter(|(text, ..)| text == said)
+            .count(),
+        1
+    );
+    assert!(
+        survey.texts.len() < 40,
+        "{} texts drawn",
+        survey.texts.len()
+    );
+    // Saved small: the session file is a few hundred bytes, not a megabyte.
+    let saved = std::fs::metadata(home.path().join(SessionStore::FILE_NAME)).unwrap();
+    assert!(saved.len() < 2_000, "{} bytes saved", saved.len());
+}
+
+#[test]
+fn a_long_typed_run_gets_its_verdict_and_no_group_cards() {
+    let home = tempfile::tempdir().unwrap();
+    let digits = "1234567".repeat(1_400); // 9,800 digits: under 16 KB, far over any ID
+    let app = start(&home, Language::English, Some(&digits));
+    let survey = layout::survey(&mut simulator(&app));
+    let verdict = "Found 9800 digits; an Installation ID has 63, 54 or 50 digits.";
+    assert!(
+        survey
+            .texts
+            .iter()
+            .any(|(text, ..)| text.starts_with(verdict)),
+        "{:?}",
+        survey.texts
+    );
+    assert!(
+        !survey.texts.iter().any(|(text, ..)| text == "Group 1"),
+        "no group cards"
+    );
+}
+
+#[test]
+fn the_first_groups_being_typed_are_progress_until_a_pause() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    interact(&mut app, |ui| {
+        ui.click(selector::id(installation::INPUT_ID)).unwrap();
+        ui.typewrite("4891263");
+    });
+    let too_short = "Found 7 digits; an Installation ID has 63, 54 or 50 digits.";
+    {
+        let mut ui = simulator(&app);
+        assert!(ui.find("7 of 63 digits typed.").is_ok());
+        assert!(ui.find(too_short).is_err(), "no error while typing");
+    }
+    // The window sends this after the pause that follows the last keystroke (7 so far).
+    let _ = app.update(Message::Installation(installation::Message::PausedAfter(7)));
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find(too_short).is_ok(),
+        "after a pause, the length is wrong"
+    );
+
+    // A pause notice for an older keystroke changes nothing; too many digits is an error at once.
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    interact(&mut app, |ui| {
+        ui.click(selector::id(installation::INPUT_ID)).unwrap();
+        ui.typewrite(&"4891263".repeat(10));
+    });
+    let _ = app.update(Message::Installation(installation::Message::PausedAfter(1)));
+    let survey = layout::survey(&mut simulator(&app));
+    assert!(
+        survey.texts.iter().any(|(text, ..)| text
+            .starts_with("Found 70 digits; an Installation ID has 63, 54 or 50 digits.")),
+        "{:?}",
+        survey.texts
+    );
+}
+
+#[test]
+fn empty_confirmation_boxes_say_empty_not_typing() {
+    let home = tempfile::tempdir().unwrap();
+    for (language, empty, typing) in [
+        (Language::English, "empty", "typing"),
+        (Language::Japanese, "未入力", "入力中"),
+    ] {
+        let mut app = start(&home, language, None);
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+            0,
+            "426".into(),
+        )));
+        let survey = layout::survey(&mut simulator(&app));
+        let count = |word: &str| survey.texts.iter().filter(|(t, ..)| t == word).count();
+        assert_eq!(count(typing), 1, "{language:?}: block A is being typed");
+        assert_eq!(count(empty), 7, "{language:?}: blocks B–H are empty");
+    }
+}
