@@ -9,7 +9,7 @@ use clap::Parser;
 use activation_companion::centers::ActivationCenter;
 use activation_companion::cli::{self, Cli, Command};
 use activation_companion::gui::{self, StartOptions};
-use activation_companion::language::Language;
+use activation_companion::language::{Language, Localized};
 use activation_companion::session::SessionStore;
 use activation_companion::{centers, windows};
 
@@ -34,7 +34,8 @@ fn main() -> ExitCode {
     match gui::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            let language = language.unwrap_or_else(Language::from_system);
+            eprintln!("{}", error.message(language));
             ExitCode::from(2)
         }
     }

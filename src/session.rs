@@ -9,15 +9,19 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 use crate::id::CidFormat;
 use crate::language::{Language, Localized};
 use crate::script::Route;
 
 /// Everything the user has typed or chosen. Field names are the file format: keep them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+///
+/// Reading is lenient field by field (see the `Deserialize` impl): a value this version does
+/// not know (a language or route added later, a field of another shape) costs that field only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Session {
     /// The Installation ID field as typed or pasted.
     pub installation_text: String,
@@ -32,6 +36,38 @@ pub struct Session {
     /// Confirmation ID blocks as typed, A first.
     pub cid_blocks: Vec<String>,
     pub language: Option<Language>,
+}
+
+impl<'de> Deserialize<'de> for Session {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Session, D::Error> {
+        let fields = Map::<String, Value>::deserialize(deserializer)?;
+        /// The field as this version reads it, or its default.
+        fn field<T: DeserializeOwned + Default>(fields: &Map<String, Value>, name: &str) -> T {
+            fields
+                .get(name)
+                .and_then(|value| T::deserialize(value).ok())
+                .unwrap_or_default()
+        }
+        /// Each readable item of a list field.
+        fn items<T: DeserializeOwned>(fields: &Map<String, Value>, name: &str) -> Vec<T> {
+            let items = fields.get(name).and_then(Value::as_array);
+            items
+                .into_iter()
+                .flatten()
+                .filter_map(|item| T::deserialize(item).ok())
+                .collect()
+        }
+        Ok(Session {
+            installation_text: field(&fields, "installation_text"),
+            chosen_product: field(&fields, "chosen_product"),
+            route: field(&fields, "route"),
+            country: field(&fields, "country"),
+            ticked_steps: items(&fields, "ticked_steps"),
+            cid_format: field(&fields, "cid_format"),
+            cid_blocks: items(&fields, "cid_blocks"),
+            language: field(&fields, "language"),
+        })
+    }
 }
 
 impl Session {
@@ -123,11 +159,19 @@ impl SessionStore {
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Session::default()),
             Err(_) => return Err(SessionError::Corrupt { kept_as: None }),
         };
-        serde_json::from_slice(&bytes).map_err(|_| {
-            let kept_as = self.path.with_extension("json.unreadable");
-            let kept_as = fs::rename(&self.path, &kept_as).ok().map(|()| kept_as);
-            SessionError::Corrupt { kept_as }
+        serde_json::from_slice(&bytes).map_err(|_| SessionError::Corrupt {
+            kept_as: self.set_aside(),
         })
+    }
+
+    /// Moves an unreadable file aside, never over an earlier one: `session.json.unreadable`,
+    /// then `session.json.unreadable-2`, … Returns where it went.
+    fn set_aside(&self) -> Option<PathBuf> {
+        let first = self.path.with_extension("json.unreadable");
+        let free = std::iter::once(first.clone())
+            .chain((2..1000).map(|n| first.with_extension(format!("unreadable-{n}"))))
+            .find(|candidate| !candidate.exists())?;
+        fs::rename(&self.path, &free).ok().map(|()| free)
     }
 
     /// Writes the session atomically: temporary file, flush to disk, rename.

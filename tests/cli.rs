@@ -294,3 +294,38 @@ fn apply_elsewhere_than_windows_says_so() {
         assert!(String::from_utf8_lossy(&output.stderr).contains("works on Windows only"));
     }
 }
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn no_display_is_one_clear_line_and_exit_2() {
+    // No display at all, then one that is gone (nothing listens on :97 here).
+    for display in [None, Some(":97")] {
+        for (lang, words) in [
+            ("en", "The window cannot open"),
+            ("ja", "ウィンドウを開けません"),
+        ] {
+            let home = tempfile::tempdir().unwrap();
+            let mut command = Command::new(BINARY);
+            command
+                .args(["--lang", lang])
+                .env("ACTIVATION_COMPANION_HOME", home.path())
+                .env_remove("DISPLAY")
+                .env_remove("WAYLAND_DISPLAY")
+                .env_remove("WAYLAND_SOCKET");
+            if let Some(display) = display {
+                command.env("DISPLAY", display);
+            }
+            let output = command.output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{display:?} {lang}: {stderr}"
+            );
+            assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+            assert!(stderr.contains(words), "{stderr}");
+            assert!(stderr.contains("activation-companion --help"), "{stderr}");
+            assert!(!stderr.contains("panicked"), "{stderr}");
+        }
+    }
+}

@@ -140,3 +140,59 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
     );
     assert!(ui.find(message.as_str()).is_ok());
 }
+
+#[test]
+fn a_value_this_version_does_not_know_costs_only_that_field() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    std::fs::write(
+        store.path(),
+        r#"{
+            "installation_text": "4891263 4325701",
+            "language": "fr",
+            "route": "fax",
+            "cid_format": "9x6",
+            "country": 81,
+            "ticked_steps": [["phone-jp", 1], "bad", ["phone-jp", 2]],
+            "cid_blocks": ["426296", 483130, "8290"],
+            "chosen_product": -1
+        }"#,
+    )
+    .unwrap();
+    let session = store.load().expect("a readable file is not corrupt");
+    assert_eq!(session.installation_text, "4891263 4325701");
+    assert_eq!(session.language, None);
+    assert_eq!(session.route, None);
+    assert_eq!(session.cid_format, CidFormat::EightBlocks);
+    assert_eq!(session.country, None);
+    assert_eq!(
+        session.ticked_steps,
+        vec![("phone-jp".to_string(), 1), ("phone-jp".to_string(), 2)]
+    );
+    assert_eq!(
+        session.cid_blocks,
+        vec!["426296".to_string(), "8290".into()]
+    );
+    assert_eq!(session.chosen_product, 0);
+    assert!(store.path().exists(), "the file was not set aside");
+}
+
+#[test]
+fn a_second_corrupt_file_does_not_overwrite_the_first() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let mut kept = Vec::new();
+    for content in ["first {", "second ["] {
+        std::fs::write(store.path(), content).unwrap();
+        let Err(SessionError::Corrupt {
+            kept_as: Some(path),
+        }) = store.load()
+        else {
+            panic!("{content} is corrupt")
+        };
+        kept.push(path);
+    }
+    assert_ne!(kept[0], kept[1]);
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), "first {");
+    assert_eq!(std::fs::read_to_string(&kept[1]).unwrap(), "second [");
+}

@@ -18,8 +18,59 @@ use std::future::Future;
 
 use iced::futures::channel::oneshot;
 
+use crate::language::{Language, Localized};
+
+/// Why the window could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// No display to open it on (a Linux console or SSH session, or a display that is gone).
+    #[error("{}", self.message(Language::English))]
+    NoDisplay { display: Option<String> },
+    #[error("{0}")]
+    Iced(iced::Error),
+}
+
+impl Localized for WindowError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            WindowError::NoDisplay { display } => {
+                let display = display.as_deref().unwrap_or_default();
+                match (display.is_empty(), language) {
+                    (true, Language::Japanese) => "画面（ディスプレイ）がないため、ウィンドウを開けません\
+                         （DISPLAY も WAYLAND_DISPLAY も設定されていません）。コマンドはウィンドウなしで使えます: \
+                         activation-companion --help"
+                        .to_string(),
+                    (true, Language::English) => "The window cannot open: there is no display (neither \
+                         DISPLAY nor WAYLAND_DISPLAY is set). The commands work without one: \
+                         activation-companion --help"
+                        .to_string(),
+                    (false, Language::Japanese) => format!(
+                        "画面（ディスプレイ {display}）に接続できないため、ウィンドウを開けません。\
+                         コマンドはウィンドウなしで使えます: activation-companion --help"
+                    ),
+                    (false, Language::English) => format!(
+                        "The window cannot open: the display {display} cannot be reached. The \
+                         commands work without one: activation-companion --help"
+                    ),
+                }
+            }
+            WindowError::Iced(error) => match language {
+                Language::Japanese => format!("ウィンドウを開けません（{error}）。"),
+                Language::English => format!("The window cannot open ({error})."),
+            },
+        }
+    }
+}
+
 /// Opens the window and runs until it is closed.
-pub fn run(options: StartOptions) -> iced::Result {
+pub fn run(options: StartOptions) -> Result<(), WindowError> {
+    if cfg!(all(unix, not(target_os = "macos")))
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .all(|name| std::env::var_os(name).is_none_or(|value| value.is_empty()))
+    {
+        return Err(WindowError::NoDisplay { display: None });
+    }
     let mut application =
         iced::application(move || App::new(options.clone()), App::update, App::view)
             .title(App::title)
@@ -32,7 +83,37 @@ pub fn run(options: StartOptions) -> iced::Result {
     for font in fonts::all() {
         application = application.font(font);
     }
-    application.run()
+    // iced panics when it cannot create its event loop (a DISPLAY that is gone): that one
+    // panic becomes `NoDisplay`; any other is reported as it was and continues unwinding.
+    let panicked = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let previous_hook = std::panic::take_hook();
+    let record = panicked.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(mut slot) = record.lock() {
+            *slot = Some(info.to_string());
+        }
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| application.run()));
+    std::panic::set_hook(previous_hook);
+    match result {
+        Ok(result) => result.map_err(WindowError::Iced),
+        Err(payload) => {
+            let message = panicked.lock().ok().and_then(|mut slot| slot.take());
+            match message {
+                Some(message) if message.contains("Create event loop") => {
+                    Err(WindowError::NoDisplay {
+                        display: std::env::var("DISPLAY")
+                            .or_else(|_| std::env::var("WAYLAND_DISPLAY"))
+                            .ok(),
+                    })
+                }
+                message => {
+                    eprintln!("{}", message.unwrap_or_default());
+                    std::panic::resume_unwind(payload)
+                }
+            }
+        }
+    }
 }
 
 /// Settings for headless tests: the same embedded fonts as the window.
