@@ -9,6 +9,7 @@ pub mod language;
 pub mod qr;
 pub mod script;
 pub mod session;
+pub mod text;
 pub mod windows;
 
 pub use language::{Language, Localized};

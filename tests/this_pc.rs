@@ -22,8 +22,7 @@ use activation_companion::id::ConfirmationId;
 use activation_companion::windows::{
     ApplyError, ApplyOutcome, CommandOutput, CommandRunner, FailureKind, Product, ReadError,
     RunError, SCRIPT_TIMEOUT, apply_command, apply_confirmation_id, codes,
-    command_line_for_display, country_from_locale_tag, decode_script_output, phone_inf_path,
-    read_installation_ids,
+    command_line_for_display, country_from_locale_tag, phone_inf_path, read_installation_ids,
 };
 use activation_companion::{Language, Localized};
 
@@ -737,9 +736,13 @@ fn utf16_and_utf8_records_decode_to_the_same_text() {
         "ospp_actcid_error.txt",
     ] {
         let text = fixture(name);
-        assert_eq!(decode_script_output(&utf16le(&text)), text, "{name}");
         assert_eq!(
-            decode_script_output(text.replace('\n', "\r\n").as_bytes()),
+            activation_companion::text::decode(&utf16le(&text)),
+            text,
+            "{name}"
+        );
+        assert_eq!(
+            activation_companion::text::decode(text.replace('\n', "\r\n").as_bytes()),
             text,
             "{name}"
         );

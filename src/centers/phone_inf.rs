@@ -71,7 +71,7 @@ pub fn parse_phone_inf_with(
     bytes: &[u8],
     reference: &[ActivationCenter],
 ) -> Result<Vec<ActivationCenter>, PhoneInfError> {
-    let text = decode(bytes);
+    let text = crate::text::decode(bytes);
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\0')
         .is_empty()
@@ -104,27 +104,6 @@ pub fn parse_phone_inf_with(
         .into_iter()
         .map(|(iso, group)| build_center(iso, group, reference))
         .collect())
-}
-
-/// Text from the bytes: UTF-16 (with a BOM, or recognisably without one), else UTF-8 / ANSI.
-fn decode(bytes: &[u8]) -> String {
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => utf16(bytes, u16::from_le_bytes),
-        [0, a, 0, b, ..] if *a != 0 && *b != 0 => utf16(bytes, u16::from_be_bytes),
-        // ANSI bytes outside ASCII only ever appear in names; numbers and keys are ASCII.
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    // A truncated file may end in half a code unit: `chunks_exact` drops it.
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
 }
 
 /// The two sections the parser needs.
@@ -619,12 +598,12 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert_eq!(decode(&bytes), "[IsoCodes]");
+        assert_eq!(crate::text::decode(&bytes), "[IsoCodes]");
         let bytes: Vec<u8> = "[IsoCodes]"
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
             .collect();
-        assert_eq!(decode(&bytes), "[IsoCodes]");
+        assert_eq!(crate::text::decode(&bytes), "[IsoCodes]");
     }
 
     #[test]

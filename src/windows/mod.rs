@@ -12,7 +12,7 @@
 //!
 //! - **`cscript //nologo //U`.** `//U` makes cscript write redirected output as UTF-16LE, so a
 //!   Japanese Windows' text decodes the same whatever the console code page; the decoder
-//!   ([`decode_script_output`]) also accepts UTF-8 or an ANSI code page (lossily; digits always
+//!   ([`crate::text::decode`]) also accepts UTF-8 or an ANSI code page (lossily; digits always
 //!   survive), in case `//U` is ignored.
 //! - **No text is trusted for success except Microsoft's English messages.** slmgr.vbs prints
 //!   localised text on a localised Windows, so codes (`0xC004F04D`, or slmgr's exit code) come
@@ -53,7 +53,7 @@ pub use platform::{
 };
 #[cfg(windows)]
 pub use runner::SystemRunner;
-pub use runner::{CommandOutput, CommandRunner, RunError, decode_script_output};
+pub use runner::{CommandOutput, CommandRunner, RunError};
 
 /// How long one script may take before it is stopped.
 pub const SCRIPT_TIMEOUT: Duration = Duration::from_secs(60);

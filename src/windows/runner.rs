@@ -12,6 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::language::{Language, Localized};
+use crate::text::decode;
 
 /// What a finished process left behind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,10 +25,10 @@ pub struct CommandOutput {
 }
 
 impl CommandOutput {
-    /// stdout and stderr decoded (see [`decode_script_output`]), stderr after stdout.
+    /// stdout and stderr decoded (see [`crate::text::decode`]), stderr after stdout.
     pub fn text(&self) -> String {
-        let mut text = decode_script_output(&self.stdout);
-        let stderr = decode_script_output(&self.stderr);
+        let mut text = decode(&self.stdout);
+        let stderr = decode(&self.stderr);
         if !stderr.trim().is_empty() {
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
@@ -199,76 +200,12 @@ fn wait_with_deadline(child: &mut Child, timeout: Duration) -> Result<Option<i32
     }
 }
 
-/// Decodes what cscript printed.
-///
-/// The commands run with `cscript //U`, which writes redirected output as UTF-16LE, so a Japanese
-/// Windows' text survives whatever the console code page is. UTF-8 never contains NUL bytes and
-/// UTF-16 text with any ASCII in it always does, so: a UTF-16 byte-order mark, or any NUL byte,
-/// means UTF-16 (little-endian unless the NULs sit on even offsets); anything else is read as
-/// UTF-8, invalid bytes (an ANSI code page such as CP932) becoming U+FFFD — the digits, which
-/// are ASCII in every code page, always survive. Line ends become `\n`.
-pub fn decode_script_output(bytes: &[u8]) -> String {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        decode_utf16(rest, u16::from_le_bytes)
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        decode_utf16(rest, u16::from_be_bytes)
-    } else if bytes.contains(&0) {
-        let zeros_at_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-        let zeros_at_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
-        if zeros_at_odd >= zeros_at_even {
-            decode_utf16(bytes, u16::from_le_bytes)
-        } else {
-            decode_utf16(bytes, u16::from_be_bytes)
-        }
-    } else {
-        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        String::from_utf8_lossy(bytes).into_owned()
-    };
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\0', "")
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn utf16le(text: &str) -> Vec<u8> {
         text.encode_utf16().flat_map(u16::to_le_bytes).collect()
-    }
-
-    #[test]
-    fn utf16le_with_and_without_bom_decodes() {
-        let text = "インストール ID: 123\r\n";
-        let mut with_bom = vec![0xFF, 0xFE];
-        with_bom.extend(utf16le(text));
-        assert_eq!(decode_script_output(&with_bom), "インストール ID: 123\n");
-        assert_eq!(
-            decode_script_output(&utf16le(text)),
-            "インストール ID: 123\n"
-        );
-    }
-
-    #[test]
-    fn utf16be_and_utf8_decode() {
-        let be: Vec<u8> = "ID: 42".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode_script_output(&be), "ID: 42");
-        assert_eq!(decode_script_output("確認 ID\r\n".as_bytes()), "確認 ID\n");
-        assert_eq!(decode_script_output(b"\xEF\xBB\xBFok"), "ok");
-    }
-
-    #[test]
-    fn an_ansi_code_page_keeps_its_digits() {
-        // "ID: 12" preceded by two CP932 bytes (not UTF-8).
-        let decoded = decode_script_output(b"\x83\x43ID: 12");
-        assert!(decoded.ends_with("ID: 12"), "{decoded}");
     }
 
     #[test]
