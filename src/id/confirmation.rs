@@ -83,7 +83,7 @@ impl ConfirmationId {
         ConfirmationId::from_run(extract::all_digits(text))
     }
 
-    fn from_run(run: DigitRun) -> ConfirmationId {
+    pub(crate) fn from_run(run: DigitRun) -> ConfirmationId {
         let format = CidFormat::for_digit_count(run.digits.len());
         let blocks = run.digits.len().div_ceil(BLOCK_LENGTH).max(1);
         ConfirmationId {

@@ -45,6 +45,8 @@ pub struct DigitRun {
     pub pieces: Vec<usize>,
     /// The product the text names for this run (`ospp.vbs /dinstid`, `slmgr /dlv`), if any.
     pub label: Option<String>,
+    /// Where the run lies in the normalised text, first digit to last (for `lookalike`).
+    pub span: Range<usize>,
 }
 
 /// NFKC-normalises text so full-width digits, colons, hyphens and spaces become ASCII.
@@ -109,6 +111,7 @@ pub fn all_digits(text: &str) -> DigitRun {
         digits: String::new(),
         pieces: Vec::new(),
         label: None,
+        span: 0..text.len(),
     };
     let mut in_piece = false;
     for c in text.chars() {
@@ -139,8 +142,79 @@ fn is_separator(c: char) -> bool {
 /// Finds every ID-like run (at least `MIN_ID_LIKE_DIGITS` digits) in order of appearance.
 /// Linear in the length of the text.
 pub fn find_runs(text: &str) -> Vec<DigitRun> {
-    let text = normalize(text);
-    let text = text.as_ref();
+    let normalized = normalize(text);
+    scan(&unlabel(&normalized))
+}
+
+/// A letter typed where a digit belongs, found in an ID-like run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookalike {
+    pub letter: char,
+    /// The digit it looks like.
+    pub digit: char,
+    /// The run as it would read with the letter taken for the digit (never used as an ID:
+    /// only to say which group or block holds the letter).
+    pub run: DigitRun,
+    /// Where the letter is among the run's digits (0-based).
+    pub index: usize,
+}
+
+/// The digit a letter is easily taken for, when it is one of those letters.
+fn digit_lookalike(c: char) -> Option<char> {
+    match c {
+        'O' | 'o' => Some('0'),
+        'l' | 'I' => Some('1'),
+        _ => None,
+    }
+}
+
+/// The first letter in the text that stands among digits where a digit belongs (`43257O1`:
+/// an O for a zero, an l or I for a one), if reading it as that digit makes an ID-like run.
+/// The text itself is never changed: this only finds what to tell the user.
+pub fn find_lookalike(text: &str) -> Option<Lookalike> {
+    let normalized = normalize(text);
+    let mut substituted = normalized.as_bytes().to_vec();
+    let mut letters = Vec::new();
+    // Maximal stretches of digits and look-alike letters that hold at least one of each.
+    let mut start = 0;
+    for (at, c) in normalized.char_indices().chain([(normalized.len(), ' ')]) {
+        if c.is_ascii_digit() || digit_lookalike(c).is_some() {
+            continue;
+        }
+        let stretch = &normalized[start..at];
+        if stretch.bytes().any(|b| b.is_ascii_digit()) {
+            for (offset, c) in stretch.char_indices() {
+                if let Some(digit) = digit_lookalike(c) {
+                    substituted[start + offset] = digit as u8;
+                    letters.push((start + offset, c, digit));
+                }
+            }
+        }
+        start = at + c.len_utf8();
+    }
+    if letters.is_empty() {
+        return None;
+    }
+    // Only ASCII letters were replaced by ASCII digits: the same length, still UTF-8.
+    let substituted = String::from_utf8(substituted).ok()?;
+    let unlabelled = unlabel(&substituted);
+    scan(&unlabelled).into_iter().find_map(|run| {
+        let &(at, letter, digit) = letters.iter().find(|(at, ..)| run.span.contains(at))?;
+        let index = unlabelled[run.span.start..at]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .count();
+        Some(Lookalike {
+            letter,
+            digit,
+            run,
+            index,
+        })
+    })
+}
+
+/// [`find_runs`] on text already normalised and unlabelled.
+fn scan(text: &str) -> Vec<DigitRun> {
     let mut finder = RunFinder {
         text,
         found: Vec::new(),
@@ -201,6 +275,159 @@ pub fn find_runs(text: &str) -> Vec<DigitRun> {
     }
     finder.end_chain();
     finder.found
+}
+
+/// How many labelled parts in order make a labelled ID: the fewest parts any format has (an
+/// XP-era Confirmation ID's 7 blocks).
+const MIN_LABELLED_PARTS: u8 = 7;
+
+/// A label in front of a group or block: `A:` `B ` (slui, the portal, a copied table), `1:`
+/// `2.` or `グループ1` (an Installation ID with its group numbers).
+#[derive(Debug)]
+struct Label {
+    start: usize,
+    /// The digits it labels.
+    piece: Range<usize>,
+    /// 0 for `A` or `1`, 1 for `B` or `2`, …
+    ordinal: u8,
+    numeric: bool,
+}
+
+/// The text with the labels of labelled IDs blanked out, so their groups chain like any
+/// others: `A: 426296 B: 483130 … H: 580616`, `A<TAB>426296<NEWLINE>B<TAB>…`,
+/// `1: 4891263 2: 4325701 …`, `グループ1 4891263 グループ2 …`.
+///
+/// Only labels that run in order from `A` or `1`, at least seven of them, each followed by
+/// its piece of digits with nothing but separators before the next label, count: a lone
+/// letter, a list number, an Extended PID, a GUID or a version number never does, so nothing
+/// is glued into an ID. A `|` (which ends every chain) replaces the first label and the
+/// separator after the last piece, so neighbouring digits stay out. The text keeps its length,
+/// so positions in it are positions in the normalised text.
+fn unlabel(text: &str) -> Cow<'_, str> {
+    let labels = find_labels(text);
+    if labels.len() < usize::from(MIN_LABELLED_PARTS) {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut k = 0;
+    while k < labels.len() {
+        let first = &labels[k];
+        let mut end = k + 1;
+        while end < labels.len() {
+            let (previous, next) = (&labels[end - 1], &labels[end]);
+            let between = &text[previous.piece.end..next.start];
+            if next.numeric != first.numeric
+                || next.ordinal != previous.ordinal + 1
+                || !between.chars().all(|c| is_separator(c) || is_list_mark(c))
+            {
+                break;
+            }
+            end += 1;
+        }
+        if first.ordinal != 0 || end - k < usize::from(MIN_LABELLED_PARTS) {
+            k += 1;
+            continue;
+        }
+        for (index, label) in labels[k..end].iter().enumerate() {
+            bytes[label.start..label.piece.start].fill(b' ');
+            if index > 0 {
+                let gap = labels[k + index - 1].piece.end..label.start;
+                for byte in &mut bytes[gap] {
+                    if is_list_mark(char::from(*byte)) {
+                        *byte = b' ';
+                    }
+                }
+            }
+        }
+        bytes[first.start] = b'|';
+        let after = labels[end - 1].piece.end;
+        if let Some(c) = text[after..].chars().next().filter(|&c| is_separator(c)) {
+            bytes[after..after + c.len_utf8()].fill(b' ');
+            bytes[after] = b'|';
+        }
+        k = end;
+    }
+    // Only whole labels (ASCII, or whole Japanese words) and whole separators were replaced,
+    // by ASCII: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// What may stand between labelled parts besides separators: `A 426296, B 483130; …`.
+fn is_list_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | '/' | '|')
+}
+
+/// Every label candidate, in order.
+fn find_labels(text: &str) -> Vec<Label> {
+    let bytes = text.as_bytes();
+    let mut labels = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let after_word_character = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+        match (!after_word_character && text.is_char_boundary(i))
+            .then(|| label_at(text, i))
+            .flatten()
+        {
+            Some(label) => {
+                i = label.piece.end;
+                labels.push(label);
+            }
+            None => i += 1,
+        }
+    }
+    labels
+}
+
+/// A label starting at `start` and the piece of digits it labels, if there is one.
+fn label_at(text: &str, start: usize) -> Option<Label> {
+    const WORDS: [&str; 4] = ["group", "block", "グループ", "ブロック"];
+    let rest = &text[start..];
+    let word = WORDS.iter().find(|word| {
+        rest.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    });
+    let mut at = start + word.map_or(0, |w| w.len());
+    let bytes = text.as_bytes();
+    let skip = |mut at: usize, what: &[u8]| {
+        while at < bytes.len() && what.contains(&bytes[at]) {
+            at += 1;
+        }
+        at
+    };
+    at = skip(at, b" \t");
+    let (ordinal, numeric) = match *bytes.get(at)? {
+        c @ b'A'..=b'H' => (c - b'A', false),
+        c @ b'a'..=b'h' => (c - b'a', false),
+        c @ b'1'..=b'9' => (c - b'1', true),
+        _ => return None,
+    };
+    at += 1;
+    let next = bytes.get(at).copied().unwrap_or(b' ');
+    if next.is_ascii_alphanumeric() {
+        return None;
+    }
+    at = skip(at, b" \t");
+    let punctuated = matches!(bytes.get(at), Some(b':' | b'.' | b')'));
+    if punctuated {
+        at += 1;
+    }
+    let spaced = matches!(next, b' ' | b'\t' | b'\n' | b'\r');
+    // Without a word before it, a number needs its colon, full stop or bracket, and a letter at
+    // least a space: `1 4891263` is two pieces, and `e3cc` in a GUID is no label.
+    if word.is_none() && !(punctuated || (spaced && !numeric)) {
+        return None;
+    }
+    at = skip(at, b" \t\r\n");
+    let digits = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=LONGEST_GROUP).contains(&digits).then(|| Label {
+        start,
+        piece: at..at + digits,
+        ordinal,
+        numeric,
+    })
 }
 
 struct RunFinder<'a> {
@@ -268,6 +495,7 @@ impl RunFinder<'_> {
             digits,
             pieces,
             label,
+            span: start..end,
         });
     }
 
@@ -430,6 +658,61 @@ mod tests {
             Some("Windows(R), Professional edition")
         );
         assert_eq!(find_runs(&format!("Installation ID: {id}"))[0].label, None);
+    }
+
+    const CID: &str = "426296483130829081394993064403777482905722580616";
+    const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
+
+    /// The ID's digits in groups of `size`, each after a label made by `label(n)`.
+    fn labelled(digits: &str, size: usize, label: impl Fn(usize) -> String, gap: &str) -> String {
+        digits
+            .as_bytes()
+            .chunks(size)
+            .enumerate()
+            .map(|(n, group)| format!("{}{}", label(n), std::str::from_utf8(group).unwrap()))
+            .collect::<Vec<_>>()
+            .join(gap)
+    }
+
+    #[test]
+    fn labelled_blocks_and_groups_are_found() {
+        let letter = |n: usize| char::from(b'A' + n as u8).to_string();
+        for text in [
+            labelled(CID, 6, |n| format!("{}: ", letter(n)), " "),
+            labelled(CID, 6, |n| format!("{}\t", letter(n)), "\n"),
+            labelled(CID, 6, |n| format!("{}. ", letter(n).to_lowercase()), "  "),
+            labelled(CID, 6, |n| format!("Block {} ", letter(n)), ", "),
+            "Ａ：４２６２９６ Ｂ：４８３１３０ Ｃ：８２９０８１ Ｄ：３９４９９３ Ｅ：０６４４０３ Ｆ：７７７４８２ Ｇ：９０５７２２ Ｈ：５８０６１６".into(),
+        ] {
+            assert_eq!(digits_of(&text), vec![CID.to_string()], "{text}");
+        }
+        for text in [
+            labelled(IID, 7, |n| format!("{}: ", n + 1), " "),
+            labelled(IID, 7, |n| format!("{}) ", n + 1), "\n"),
+            labelled(IID, 7, |n| format!("グループ{} ", n + 1), " "),
+            labelled(IID, 7, |n| format!("Group {}: ", n + 1), "\n"),
+        ] {
+            assert_eq!(digits_of(&text), vec![IID.to_string()], "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_never_glue_neighbours_into_an_id() {
+        let blocks = labelled(CID, 6, |n| format!("{}: ", char::from(b'A' + n as u8)), " ");
+        for text in [
+            format!("Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025\n{blocks}"),
+            format!("{blocks}\n4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c"),
+            format!("Version 10.0.26100 1234 {blocks} 5678"),
+        ] {
+            assert_eq!(digits_of(&text), vec![CID.to_string()], "{text}");
+        }
+        // Out of order, or too few: the labels stay, and so nothing is found.
+        let shuffled =
+            "A: 426296 C: 829081 B: 483130 D: 394993 E: 064403 F: 777482 G: 905722 H: 580616";
+        assert!(digits_of(shuffled).is_empty());
+        assert!(digits_of("A: 426296 B: 483130 C: 829081").is_empty());
+        // A list of numbered items is not an ID.
+        assert!(digits_of("1. 12 apples 2. 3 pears 3. 45 plums").is_empty());
     }
 
     #[test]

@@ -91,11 +91,12 @@ impl InstallationId {
         InstallationId::from_run(extract::all_digits(text))
     }
 
-    fn from_run(run: DigitRun) -> InstallationId {
+    pub(crate) fn from_run(run: DigitRun) -> InstallationId {
         let DigitRun {
             digits,
             pieces,
             label,
+            ..
         } = run;
         let format = IidFormat::for_digit_count(digits.len());
         let grouped = match format {

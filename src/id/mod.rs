@@ -6,6 +6,7 @@ mod confirmation;
 mod extract;
 mod grouped;
 mod installation;
+mod lookalike;
 mod problem;
 
 pub use check_digit::{GroupState, group_state};
@@ -15,4 +16,5 @@ pub use confirmation::{
 };
 pub use extract::MIN_ID_LIKE_DIGITS;
 pub use installation::{IidFormat, InstallationId, find_installation_ids, labelled_line};
+pub use lookalike::lookalike_letter;
 pub use problem::{IdKind, IdProblem};

@@ -42,6 +42,14 @@ pub enum IdProblem {
     /// The length is right but these groups or blocks ("4", "C") fail their check digit.
     #[error("{}", self.message(Language::English))]
     Mistyped { kind: IdKind, parts: Vec<String> },
+    /// A letter where a digit belongs (`O` for 0, `l` or `I` for 1) in group or block `part`.
+    #[error("{}", self.message(Language::English))]
+    LookalikeLetter {
+        kind: IdKind,
+        part: String,
+        letter: char,
+        digit: char,
+    },
 }
 
 impl IdProblem {
@@ -167,6 +175,33 @@ impl Localized for IdProblem {
                 }
                 text
             }
+            (
+                IdProblem::LookalikeLetter {
+                    kind,
+                    part,
+                    letter,
+                    digit,
+                },
+                Language::English,
+            ) => {
+                let name = if *digit == '0' { "a zero" } else { "a one" };
+                format!(
+                    "{} {part} contains the letter {letter}, not a digit: {name}? Type the digit {digit}.",
+                    capitalised(kind.part(language))
+                )
+            }
+            (
+                IdProblem::LookalikeLetter {
+                    kind,
+                    part,
+                    letter,
+                    digit,
+                },
+                Language::Japanese,
+            ) => format!(
+                "{} {part} に数字ではなく英字の {letter} が入っています。数字の {digit} ではありませんか？数字で入力してください。",
+                kind.part(language)
+            ),
             (IdProblem::Mistyped { kind, parts }, Language::English) => {
                 let noun = kind.part(language);
                 let hint = match kind {
