@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::language::Language;
+use crate::language::{Language, Localized};
 
 pub use phone_inf::{PhoneInfError, parse_phone_inf, parse_phone_inf_with};
 
@@ -285,22 +285,20 @@ pub fn find_centers(query: &str) -> Vec<&'static ActivationCenter> {
     find_in(bundled_centers(), query)
 }
 
-/// Rows matching what the user typed.
+/// Rows matching what the user typed: the one lookup behind every command and the window.
 ///
-/// An exact ISO alpha-2 code (`jp`, `GB`) returns only that row. Otherwise every row whose
-/// English, CLDR English or Japanese name contains the query, ignoring case and width (`ｊａｐａｎ`,
-/// `JAPAN`, `日本`); an ASCII query also ignores accents (`cote` finds Côte d'Ivoire). An empty
-/// query returns every row.
+/// A code resolves exactly before any name search: ISO alpha-2 (`jp`, `GB`), standard alpha-3
+/// (`JPN`, `gbr`) or a common alias (`UK` for the United Kingdom, which is `GB`), so "UK"
+/// never finds Ukraine by its name. Otherwise every row whose English, CLDR English or Japanese
+/// name contains the query, ignoring case and width (`ｊａｐａｎ`, `JAPAN`, `日本`); an ASCII
+/// query also ignores accents (`cote` finds Côte d'Ivoire). An empty query returns every row.
 pub fn find_in<'a>(centers: &'a [ActivationCenter], query: &str) -> Vec<&'a ActivationCenter> {
     let query = fold(query);
     let query = query.trim();
     if query.is_empty() {
         return centers.iter().collect();
     }
-    if query.len() == 2
-        && query.bytes().all(|b| b.is_ascii_alphabetic())
-        && let Some(center) = by_iso(centers, query)
-    {
+    if let Some(center) = alpha2_for_code(query).and_then(|iso| by_iso(centers, iso)) {
         return vec![center];
     }
     let ascii = query.is_ascii();
@@ -315,6 +313,102 @@ pub fn find_in<'a>(centers: &'a [ActivationCenter], query: &str) -> Vec<&'a Acti
                 })
         })
         .collect()
+}
+
+/// The ISO alpha-2 code a typed code stands for: itself, a standard alpha-3 code's, or an
+/// alias's. `None` when the text is not shaped like a code.
+fn alpha2_for_code(code: &str) -> Option<&str> {
+    if !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    match code.len() {
+        2 if code.eq_ignore_ascii_case("uk") => Some("GB"),
+        2 => Some(code),
+        3 => iso3::standard_alpha3_to_alpha2(code),
+        _ => None,
+    }
+}
+
+/// Why what the user typed names no single region.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountryError {
+    #[error("{}", self.message(Language::English))]
+    Unknown { query: String },
+    /// Several regions match; `matches` names them with their codes.
+    #[error("{}", self.message(Language::English))]
+    Ambiguous {
+        query: String,
+        matches: Vec<(String, String)>,
+    },
+}
+
+impl Localized for CountryError {
+    fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (CountryError::Unknown { query }, Language::Japanese) => format!(
+                "「{query}」に当たる国・地域はありません。ISO コード（JP、JPN など）か国名の一部で指定してください。"
+            ),
+            (CountryError::Unknown { query }, Language::English) => format!(
+                "No country or region matches \"{query}\". Give an ISO code (JP, JPN) or part of a name."
+            ),
+            (CountryError::Ambiguous { query, matches }, _) => {
+                let names: Vec<String> = matches
+                    .iter()
+                    .map(|(name, iso)| format!("{name} ({iso})"))
+                    .collect();
+                match language {
+                    Language::Japanese => format!(
+                        "「{query}」に当たる国・地域が複数あります: {}。コードで指定してください。",
+                        names.join("、")
+                    ),
+                    Language::English => format!(
+                        "\"{query}\" matches several countries or regions: {}. Give its code.",
+                        names.join(", ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// The one region `query` names: [`find_in`] with exactly one result, where a query shaped
+/// like a code (two or three letters) must be a code (`ZZ` is unknown, not "Brazzaville").
+pub fn country_in<'a>(
+    centers: &'a [ActivationCenter],
+    query: &str,
+    language: Language,
+) -> Result<&'a ActivationCenter, CountryError> {
+    let folded = fold(query);
+    let code = folded.trim();
+    if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return alpha2_for_code(code)
+            .and_then(|iso| by_iso(centers, iso))
+            .ok_or_else(|| CountryError::Unknown {
+                query: query.trim().to_string(),
+            });
+    }
+    match find_in(centers, query).as_slice() {
+        [only] => Ok(only),
+        [] => Err(CountryError::Unknown {
+            query: query.trim().to_string(),
+        }),
+        // An empty query matches everything: that is not naming a country either.
+        _ if query.trim().is_empty() => Err(CountryError::Unknown {
+            query: query.trim().to_string(),
+        }),
+        several => Err(CountryError::Ambiguous {
+            query: query.trim().to_string(),
+            matches: several
+                .iter()
+                .map(|c| (c.name(language).to_string(), c.iso.clone()))
+                .collect(),
+        }),
+    }
+}
+
+/// [`country_in`] over the bundled table.
+pub fn country(query: &str, language: Language) -> Result<&'static ActivationCenter, CountryError> {
+    country_in(bundled_centers(), query, language)
 }
 
 /// NFKC, then lowercase: full-width letters and digits become ASCII.

@@ -143,7 +143,7 @@ impl CallScript {
 
     /// Whether this script is written for `country` (ISO alpha-2, case-insensitive).
     pub fn covers(&self, country: &str) -> bool {
-        let country = normalize_country(country);
+        let country = country.trim();
         self.countries
             .iter()
             .any(|c| c.eq_ignore_ascii_case(country))
@@ -252,16 +252,6 @@ pub fn call_script(route: Route, country: Option<&str>) -> &'static CallScript {
     }
 }
 
-/// Trims the code and maps the common non-ISO `UK` to `GB`.
-fn normalize_country(country: &str) -> &str {
-    let country = country.trim();
-    if country.eq_ignore_ascii_case("UK") {
-        "GB"
-    } else {
-        country
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,10 +263,5 @@ mod tests {
         }
         assert_eq!(" Phone ".parse::<Route>(), Ok(Route::Phone));
         assert!("fax".parse::<Route>().is_err());
-    }
-
-    #[test]
-    fn uk_alias_finds_the_gb_script() {
-        assert_eq!(call_script(Route::Phone, Some("uk")).id, "phone-gb");
     }
 }

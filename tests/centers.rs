@@ -415,3 +415,37 @@ proptest! {
         let _ = parse_phone_inf(&utf16);
     }
 }
+
+#[test]
+fn codes_resolve_before_names() {
+    use activation_companion::centers::{CountryError, country};
+    use activation_companion::language::Language;
+
+    // "UK" is the United Kingdom, never Ukraine by its name; alpha-3 codes work too.
+    for (query, iso) in [
+        ("UK", "GB"),
+        ("uk", "GB"),
+        ("GBR", "GB"),
+        ("jpn", "JP"),
+        ("USA", "US"),
+    ] {
+        assert_eq!(isos(&find_centers(query)), [iso], "{query}");
+        assert_eq!(
+            country(query, Language::English).unwrap().iso,
+            iso,
+            "{query}"
+        );
+    }
+    // Microsoft's own codes in phone.inf are not ISO: ANG is not Angola.
+    assert!(country("ANG", Language::English).is_err());
+    // A code-shaped query names a code or nothing ("ZZ" is inside "Brazzaville").
+    assert_eq!(
+        country("ZZ", Language::English),
+        Err(CountryError::Unknown { query: "ZZ".into() })
+    );
+    assert!(matches!(
+        country("united", Language::English),
+        Err(CountryError::Ambiguous { .. })
+    ));
+    assert_eq!(country("Japan", Language::English).unwrap().iso, "JP");
+}

@@ -266,3 +266,17 @@ pub(crate) fn iso3_to_alpha2(code: &str) -> Option<&'static str> {
         .find(|(iso3, _)| iso3.eq_ignore_ascii_case(code))
         .map(|&(_, alpha2)| alpha2)
 }
+
+/// Codes only Microsoft's lists use; a person typing one means something else (`ANG` is not
+/// Angola, `ROM` not Romania's ISO code), so they are not looked up from what users type.
+const MICROSOFT_ONLY: [&str; 9] = [
+    "ANG", "BON", "JAN", "ROM", "SLM", "SMM", "STM", "STT", "TMP",
+];
+
+/// The alpha-2 code for a standard ISO 3166-1 alpha-3 code a user typed (`JPN` → `JP`).
+pub(crate) fn standard_alpha3_to_alpha2(code: &str) -> Option<&'static str> {
+    if MICROSOFT_ONLY.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+        return None;
+    }
+    iso3_to_alpha2(code)
+}
