@@ -1,11 +1,12 @@
 //! The command line: the engine's verdicts as readable text, or as JSON for scripts.
 //!
-//! Exit codes (a stable contract): 0 an ID was found and is valid / something matched;
-//! 1 an ID-like run was found but is invalid, or nothing matched a query;
-//! 2 nothing ID-like was found, or the command line was wrong.
+//! Each command builds a [`Report`] (what goes to standard output, the one-line complaints for
+//! standard error, the exit code) and [`run`] delivers it: a reader that goes away (`| head`)
+//! ends the output quietly, and a full disk is one line on standard error.
 
+use std::fmt::Write as _;
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -13,10 +14,11 @@ use serde::Serialize;
 
 use crate::centers::{self, ActivationCenter};
 use crate::id::{
-    ConfirmationId, IdKind, IdProblem, InstallationId, find_confirmation_id, find_installation_ids,
+    CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, find_confirmation_id,
+    find_installation_ids, lookalike_letter,
 };
 use crate::language::{Language, Localized};
-use crate::qr::Qr;
+use crate::qr::{self, Qr};
 use crate::script::{self, Route};
 use crate::windows::{self, ApplyOutcome, Product};
 
@@ -57,6 +59,7 @@ pub enum RouteArg {
     Phone,
 }
 
+/// TEXT is text even when it starts with a dash (see [`parse`]).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find and check every Installation ID in TEXT (or standard input): slmgr/ospp output, typed groups…
@@ -76,17 +79,17 @@ pub enum Command {
         text: Vec<String>,
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
-        /// Encode the activation center's tel: link for this country (ISO code) instead.
+        /// Encode the activation center's tel: link for this country (ISO code or name) instead.
         #[arg(long, value_name = "XX", conflicts_with = "portal")]
         tel: Option<String>,
         /// Encode the portal's address (https://aka.ms/aoh) instead.
         #[arg(long)]
         portal: bool,
-        /// Pixels per QR module (at least 8).
+        /// Pixels per QR module (8 to 64).
         #[arg(long, default_value_t = 10)]
         module_pixels: u32,
     },
-    /// Activation-center phone numbers: QUERY is an ISO code or part of a country name (English or Japanese).
+    /// Activation-center phone numbers: QUERY is an ISO code (JP, JPN, UK) or part of a country name (English or Japanese).
     Centers {
         query: Option<String>,
         #[arg(long)]
@@ -96,7 +99,7 @@ pub enum Command {
     Script {
         #[arg(long, value_enum, default_value = "portal")]
         route: RouteArg,
-        /// The country whose phone line to describe (ISO code).
+        /// The country whose phone line to describe (ISO code or name).
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },
@@ -116,16 +119,180 @@ pub enum Command {
         /// An Installation ID (or any text holding one) to start with.
         #[arg(long)]
         iid: Option<String>,
-        /// The country for the phone route (ISO code).
+        /// The country for the phone route (ISO code or name).
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },
 }
 
-/// Exit codes of the contract.
-const FOUND_VALID: u8 = 0;
-const FOUND_INVALID: u8 = 1;
-const NOTHING_FOUND: u8 = 2;
+/// The command line, with text that starts with a dash read as text wherever it stands:
+/// `ospp.vbs /dinstid` output starts with `---Processing---`, and a Confirmation ID may be
+/// written `-426296-…`. Each command's known options are moved before its text and the text
+/// after `--`; anything shaped like an option (`--word`, `-x`) that is not one is left for
+/// clap to refuse.
+pub fn parse() -> Cli {
+    Cli::parse_from(options_first(std::env::args_os().collect()))
+}
+
+/// See [`parse`]: `[program, …global options, command, …its arguments]` with the command's
+/// options (as `--name=value`) before `--` and its text after.
+pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    use std::ffi::OsString;
+
+    let cli = Cli::command();
+    let global: Vec<&clap::Arg> = cli.get_arguments().collect();
+    let Some(position) = args.iter().position(|arg| {
+        cli.get_subcommands()
+            .any(|command| arg.to_str() == Some(command.get_name()))
+    }) else {
+        return args;
+    };
+    let name = args[position].to_str().unwrap_or_default();
+    let Some(command) = cli.find_subcommand(name) else {
+        return args;
+    };
+    let known: Vec<&clap::Arg> = command.get_arguments().chain(global).collect();
+    let option = |word: &str| {
+        known.iter().find(|arg| {
+            word.strip_prefix("--")
+                .is_some_and(|long| arg.get_long() == Some(long))
+                || word
+                    .strip_prefix('-')
+                    .and_then(|short| short.chars().next().filter(|_| short.len() == 1))
+                    .is_some_and(|short| arg.get_short() == Some(short))
+        })
+    };
+    let mut front: Vec<OsString> = args[..=position].to_vec();
+    let mut text: Vec<OsString> = Vec::new();
+    let mut rest = args[position + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let Some(word) = arg.to_str() else {
+            text.push(arg.clone());
+            continue;
+        };
+        if word == "--" {
+            text.extend(rest.by_ref().cloned());
+            break;
+        }
+        let (head, inline_value) = match word.split_once('=') {
+            Some((head, value)) if head.starts_with("--") => (head, Some(value)),
+            _ => (word, None),
+        };
+        let looks_like_an_option = word.starts_with("--")
+            && word[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+            || (word.len() == 2
+                && word.starts_with('-')
+                && word[1..].starts_with(|c: char| c.is_ascii_alphabetic()));
+        match option(head) {
+            Some(arg) if arg.get_action().takes_values() && !arg.is_positional() => {
+                let value = match inline_value {
+                    Some(value) => Some(OsString::from(value)),
+                    None => rest.next().cloned(),
+                };
+                let mut joined = OsString::from(format!("{head}="));
+                if let Some(value) = value {
+                    joined.push(value);
+                }
+                front.push(joined);
+            }
+            Some(_) => front.push(arg.clone()),
+            None if looks_like_an_option => front.push(arg.clone()),
+            None => text.push(arg.clone()),
+        }
+    }
+    if !text.is_empty() {
+        front.push("--".into());
+        front.extend(text);
+    }
+    front
+}
+
+/// The exit codes, a stable contract (the README has the same table):
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: an ID was found and every group or block is consistent; a query matched; a file was
+    /// written.
+    Done = 0,
+    /// 1: an ID-like run was found but is mistyped or of the wrong length; a query or country
+    /// matched nothing (or several where one was needed).
+    Invalid = 1,
+    /// 2: nothing ID-like was found; the command line was wrong; the output or a file could not
+    /// be written; no window could open; Windows only.
+    Unusable = 2,
+}
+
+/// What a command has to say, delivered by [`Report::deliver`].
+#[derive(Debug)]
+struct Report {
+    out: String,
+    errors: Vec<String>,
+    exit: Exit,
+}
+
+impl Report {
+    fn new() -> Report {
+        Report {
+            out: String::new(),
+            errors: Vec::new(),
+            exit: Exit::Done,
+        }
+    }
+
+    fn line(&mut self, line: impl AsRef<str>) {
+        self.out.push_str(line.as_ref());
+        self.out.push('\n');
+    }
+
+    fn json(&mut self, value: &impl Serialize) {
+        let text = serde_json::to_string_pretty(value).expect("our JSON values always serialise");
+        self.line(text);
+    }
+
+    fn fail(mut self, message: impl Into<String>, exit: Exit) -> Report {
+        self.errors.push(message.into());
+        self.exit = exit;
+        self
+    }
+
+    fn exit(mut self, exit: Exit) -> Report {
+        self.exit = exit;
+        self
+    }
+
+    /// Writes the report. A closed pipe ends the output quietly (the reader has what it
+    /// wanted); any other write failure is one line on standard error and exit 2.
+    fn deliver(self, language: Language) -> Exit {
+        let mut stdout = io::stdout().lock();
+        let written = stdout
+            .write_all(self.out.as_bytes())
+            .and_then(|()| stdout.flush());
+        let mut stderr = io::stderr().lock();
+        for error in &self.errors {
+            let _ = writeln!(stderr, "{error}");
+        }
+        match written {
+            Ok(()) => self.exit,
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => self.exit,
+            Err(error) => {
+                let _ = writeln!(stderr, "{}", cannot_write(None, &error, language));
+                Exit::Unusable
+            }
+        }
+    }
+}
+
+/// "Cannot write FILE (…)" or "Cannot write the output (…)".
+fn cannot_write(path: Option<&Path>, error: &io::Error, language: Language) -> String {
+    match (path, language) {
+        (Some(path), Language::Japanese) => {
+            format!("{} に書き込めません（{error}）。", path.display())
+        }
+        (Some(path), Language::English) => format!("Cannot write {} ({error}).", path.display()),
+        (None, Language::Japanese) => format!("出力を書き込めません（{error}）。"),
+        (None, Language::English) => format!("Cannot write the output ({error})."),
+    }
+}
 
 /// Runs a command-line command; `None` means "open the window" (handled by main).
 pub fn run(cli: Cli) -> Option<ExitCode> {
@@ -133,7 +300,7 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
         .lang
         .map(Language::from)
         .unwrap_or_else(Language::from_system);
-    let code = match cli.command? {
+    let report = match cli.command? {
         Command::Iid { text, json } => iid(&input(&text), json, language),
         Command::Cid { text, json } => cid(&input(&text), json, language),
         Command::Qr {
@@ -142,7 +309,7 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
             tel,
             portal,
             module_pixels,
-        } => qr(&text, out, tel.as_deref(), portal, module_pixels, language),
+        } => qr(&text, &out, tel.as_deref(), portal, module_pixels, language),
         Command::Centers { query, json } => centers(query.as_deref().unwrap_or(""), json, language),
         Command::Script { route, country } => script(route, country.as_deref(), language),
         Command::Apply {
@@ -152,11 +319,19 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
         } => apply(&input(&cid), activation_id.as_deref(), office, language),
         Command::Gui { .. } => return None,
     };
-    Some(ExitCode::from(code))
+    Some(ExitCode::from(report.deliver(language) as u8))
 }
 
-/// The arguments joined with spaces, or all of standard input (any bytes: lossy UTF-8, or
-/// UTF-16 with a byte-order mark as PowerShell may send).
+/// The region `gui --country` names, as an ISO code; the message and exit code when it names
+/// none or several (for main, before the window opens).
+pub fn gui_country(query: &str, language: Language) -> Result<String, (String, ExitCode)> {
+    centers::country(query, language)
+        .map(|center| center.iso.clone())
+        .map_err(|error| (error.message(language), ExitCode::from(Exit::Invalid as u8)))
+}
+
+/// The arguments joined with spaces, or all of standard input, decoded whatever its encoding
+/// (see [`crate::text::decode`]).
 fn input(text: &[String]) -> String {
     if !text.is_empty() {
         return text.join(" ");
@@ -164,31 +339,15 @@ fn input(text: &[String]) -> String {
     let mut bytes = Vec::new();
     // An unreadable stdin is treated as empty: the command then says nothing was found.
     let _ = io::stdin().read_to_end(&mut bytes);
-    decode_text(&bytes)
+    crate::text::decode(&bytes)
 }
 
-/// Text from bytes of unknown encoding: UTF-16 when it starts with a byte-order mark,
-/// else UTF-8 with invalid bytes replaced (never an error: junk simply holds no ID).
-pub fn decode_text(bytes: &[u8]) -> String {
-    let utf16 = |bytes: &[u8], read: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
-        String::from_utf16_lossy(&units)
-    };
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn print_json(value: &impl Serialize) {
-    let text = serde_json::to_string_pretty(value).expect("our JSON values always serialise");
-    println!("{text}");
-}
-
-fn fail(message: &str) {
-    let _ = writeln!(io::stderr(), "{message}");
+/// The letter-for-a-digit problem to report instead of what was found, when `found` alone
+/// would not be usable (`O` for 0 in block C leaves no ID, or a wrong one).
+fn lookalike_instead(text: &str, kind: IdKind, found_is_usable: bool) -> Option<IdProblem> {
+    (!found_is_usable)
+        .then(|| lookalike_letter(text, kind))
+        .flatten()
 }
 
 #[derive(Serialize)]
@@ -202,8 +361,18 @@ struct IidJson<'a> {
     problem: Option<String>,
 }
 
-fn iid(text: &str, json: bool, language: Language) -> u8 {
+fn iid(text: &str, json: bool, language: Language) -> Report {
+    let mut report = Report::new();
     let ids = find_installation_ids(text);
+    let all_valid = ids.iter().all(InstallationId::is_valid);
+    if let Some(problem) =
+        lookalike_instead(text, IdKind::Installation, !ids.is_empty() && all_valid)
+    {
+        if json {
+            report.line("[]");
+        }
+        return report.fail(problem.message(language), Exit::Invalid);
+    }
     if json {
         let rows: Vec<IidJson> = ids
             .iter()
@@ -217,66 +386,67 @@ fn iid(text: &str, json: bool, language: Language) -> u8 {
                 problem: id.problem().map(|p| p.message(language)),
             })
             .collect();
-        print_json(&rows);
+        report.json(&rows);
     } else {
         for (i, id) in ids.iter().enumerate() {
-            print_installation_id(i + 1, ids.len(), id, language);
+            write_installation_id(&mut report, i + 1, ids.len(), id, language);
         }
     }
-    if ids.is_empty() {
-        fail(
-            &IdProblem::NotFound {
+    match (ids.is_empty(), all_valid) {
+        (true, _) => {
+            let problem = IdProblem::NotFound {
                 kind: IdKind::Installation,
-            }
-            .message(language),
-        );
-        NOTHING_FOUND
-    } else if ids.iter().all(InstallationId::is_valid) {
-        FOUND_VALID
-    } else {
-        FOUND_INVALID
+            };
+            report.fail(problem.message(language), Exit::Unusable)
+        }
+        (false, true) => report,
+        (false, false) => report.exit(Exit::Invalid),
     }
 }
 
-fn print_installation_id(number: usize, count: usize, id: &InstallationId, language: Language) {
+/// One ID, group by group; linear in the number of groups, however many a paste holds.
+fn write_installation_id(
+    report: &mut Report,
+    number: usize,
+    count: usize,
+    id: &InstallationId,
+    language: Language,
+) {
     let mut heading = language
         .pick("インストール ID", "Installation ID")
         .to_string();
     if count > 1 {
-        heading.push_str(&format!(" {number}/{count}"));
+        let _ = write!(heading, " {number}/{count}");
     }
     if let Some(label) = id.label() {
-        heading.push_str(&format!(" — {label}"));
+        let _ = write!(heading, " — {label}");
     }
-    println!("{heading}");
-    let bad = id.bad_groups();
-    for (i, group) in id.groups().enumerate() {
-        let mark = if bad.contains(&(i + 1)) {
-            language.pick(
-                "  ← チェック数字が一致しません",
-                "  <- check digit does not match",
-            )
+    report.line(heading);
+    let mark = language.pick(
+        "  ← チェック数字が一致しません",
+        "  <- check digit does not match",
+    );
+    for (i, (group, state)) in id.groups().zip(id.group_states()).enumerate() {
+        let mark = if state == GroupState::Inconsistent {
+            mark
         } else {
             ""
         };
-        println!("  {:>2}  {group}{mark}", i + 1);
+        let _ = writeln!(report.out, "  {:>2}  {group}{mark}", i + 1);
     }
-    match id.problem() {
-        Some(problem) => println!("  {}", problem.message(language)),
-        None => println!(
-            "  {}",
-            match language {
-                Language::Japanese => format!(
-                    "{} 桁。すべてのグループのチェック数字が一致しています。",
-                    id.digits().len()
-                ),
-                Language::English => format!(
-                    "{} digits; every group's check digit matches.",
-                    id.digits().len()
-                ),
-            }
-        ),
-    }
+    report.line(match id.problem() {
+        Some(problem) => format!("  {}", problem.message(language)),
+        None => match language {
+            Language::Japanese => format!(
+                "  {} 桁。すべてのグループのチェック数字が一致しています。",
+                id.digits().len()
+            ),
+            Language::English => format!(
+                "  {} digits; every group's check digit matches.",
+                id.digits().len()
+            ),
+        },
+    });
 }
 
 #[derive(Serialize)]
@@ -289,21 +459,27 @@ struct CidJson<'a> {
     problem: Option<String>,
 }
 
-fn cid(text: &str, json: bool, language: Language) -> u8 {
-    let Some(cid) = find_confirmation_id(text) else {
+fn cid(text: &str, json: bool, language: Language) -> Report {
+    let mut report = Report::new();
+    let found = find_confirmation_id(text);
+    let usable = found.as_ref().is_some_and(ConfirmationId::is_valid);
+    if let Some(problem) = lookalike_instead(text, IdKind::Confirmation, usable) {
         if json {
-            println!("null");
+            report.line("null");
         }
-        fail(
-            &IdProblem::NotFound {
-                kind: IdKind::Confirmation,
-            }
-            .message(language),
-        );
-        return NOTHING_FOUND;
+        return report.fail(problem.message(language), Exit::Invalid);
+    }
+    let Some(cid) = found else {
+        if json {
+            report.line("null");
+        }
+        let problem = IdProblem::NotFound {
+            kind: IdKind::Confirmation,
+        };
+        return report.fail(problem.message(language), Exit::Unusable);
     };
     if json {
-        print_json(&CidJson {
+        report.json(&CidJson {
             digits: cid.digits(),
             blocks: cid.blocks().collect(),
             format: cid.format().map(|f| f.code()),
@@ -312,106 +488,136 @@ fn cid(text: &str, json: bool, language: Language) -> u8 {
             problem: cid.problem().map(|p| p.message(language)),
         });
     } else {
-        print_confirmation_id(&cid, language);
+        write_confirmation_id(&mut report, &cid, language);
     }
-    if cid.is_valid() {
-        FOUND_VALID
+    report.exit(if cid.is_valid() {
+        Exit::Done
     } else {
-        FOUND_INVALID
-    }
+        Exit::Invalid
+    })
 }
 
-fn print_confirmation_id(cid: &ConfirmationId, language: Language) {
-    println!("{}", language.pick("確認 ID", "Confirmation ID"));
-    let bad = cid.bad_blocks();
-    for (block, letter) in cid.blocks().zip(crate::id::block_letters()) {
-        let mark = if bad.contains(&letter) {
-            language.pick(
-                "  ← 聞き間違いかもしれません",
-                "  <- may have been misheard",
-            )
+fn write_confirmation_id(report: &mut Report, cid: &ConfirmationId, language: Language) {
+    report.line(language.pick("確認 ID", "Confirmation ID"));
+    let mark = language.pick(
+        "  ← 聞き間違いかもしれません",
+        "  <- may have been misheard",
+    );
+    for ((block, state), letter) in cid
+        .blocks()
+        .zip(cid.block_states())
+        .zip(crate::id::block_letters())
+    {
+        let mark = if state == GroupState::Inconsistent {
+            mark
         } else {
             ""
         };
-        println!("  {letter}  {block}{mark}");
+        let _ = writeln!(report.out, "  {letter}  {block}{mark}");
     }
-    match cid.problem() {
-        Some(problem) => println!("  {}", problem.message(language)),
-        None => {
-            println!(
-                "  {}",
-                language.pick(
-                    "すべてのブロックが矛盾なく入力されています（正しいかどうかは Windows が判定します）。",
-                    "All blocks typed consistently (only Windows can tell whether it activates).",
-                )
-            );
-            println!("  {}", cid.slmgr_command());
-            println!("  {}", cid.ospp_command());
-        }
+    if let Some(problem) = cid.problem() {
+        report.line(format!("  {}", problem.message(language)));
+        return;
     }
+    report.line(format!(
+        "  {}",
+        language.pick(
+            "すべてのブロックが矛盾なく入力されています（正しいかどうかは Windows が判定します）。",
+            "All blocks typed consistently (only Windows can tell whether it activates).",
+        )
+    ));
+    if cid.format() == Some(CidFormat::SevenBlocks) {
+        // slmgr and ospp exist only where Confirmation IDs have 48 digits.
+        report.line(format!(
+            "  {}",
+            language.pick(
+                "42 桁（A〜G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と \
+                 Office 2010 以降の確認 ID は A〜H の 8 ブロック 48 桁なので、そのための ID なら \
+                 ブロック H が抜けています。",
+                "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and \
+                 later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for \
+                 one of them, block H is missing.",
+            )
+        ));
+        return;
+    }
+    report.line(format!("  {}", cid.slmgr_command()));
+    report.line(format!("  {}", cid.ospp_command()));
 }
 
 fn qr(
     text: &[String],
-    out: PathBuf,
+    out: &Path,
     tel: Option<&str>,
     portal: bool,
     module_pixels: u32,
     language: Language,
-) -> u8 {
+) -> Report {
+    let report = Report::new();
+    if !qr::MODULE_PIXELS.contains(&module_pixels) {
+        let (low, high) = (qr::MODULE_PIXELS.start(), qr::MODULE_PIXELS.end());
+        return report.fail(
+            match language {
+                Language::Japanese => format!(
+                    "--module-pixels は {low} から {high} の間で指定してください（{module_pixels} は範囲外です）。"
+                ),
+                Language::English => format!(
+                    "--module-pixels must be between {low} and {high} ({module_pixels} is not)."
+                ),
+            },
+            Exit::Unusable,
+        );
+    }
     let made = if portal {
-        Qr::for_text(script::PORTAL_URL).map_err(|e| (e.message(language), FOUND_INVALID))
-    } else if let Some(iso) = tel {
-        let uri = centers::center_by_iso(iso).and_then(|center| {
-            center
-                .numbers()
-                .into_iter()
-                .find_map(|number| number.tel_uri())
-        });
-        match uri {
-            Some(uri) => Qr::for_text(&uri).map_err(|e| (e.message(language), FOUND_INVALID)),
-            None => Err((
-                match language {
-                    Language::Japanese => {
-                        format!("{iso} には電話をかけられる国際形式の番号がありません。")
-                    }
-                    Language::English => {
-                        format!("{iso} has no number in international form to call.")
-                    }
-                },
-                FOUND_INVALID,
-            )),
+        Qr::for_text(script::PORTAL_URL).map_err(|e| (e.message(language), Exit::Invalid))
+    } else if let Some(query) = tel {
+        match centers::country(query, language) {
+            Err(error) => Err((error.message(language), Exit::Invalid)),
+            Ok(center) => match center.numbers().iter().find_map(|n| n.tel_uri()) {
+                Some(uri) => Qr::for_text(&uri).map_err(|e| (e.message(language), Exit::Invalid)),
+                None => Err((
+                    match language {
+                        Language::Japanese => format!(
+                            "{}（{}）には電話をかけられる国際形式の番号がありません。",
+                            center.name(language),
+                            center.iso
+                        ),
+                        Language::English => format!(
+                            "{} ({}) has no number in international form to call.",
+                            center.name(language),
+                            center.iso
+                        ),
+                    },
+                    Exit::Invalid,
+                )),
+            },
         }
     } else {
-        match find_installation_ids(&input(text)).first() {
+        let text = input(text);
+        match find_installation_ids(&text).first() {
             Some(id) => {
-                Qr::for_installation_id(id).map_err(|e| (e.message(language), FOUND_INVALID))
+                Qr::for_installation_id(id).map_err(|e| (e.message(language), Exit::Invalid))
             }
             None => Err((
-                IdProblem::NotFound {
-                    kind: IdKind::Installation,
-                }
-                .message(language),
-                NOTHING_FOUND,
+                lookalike_letter(&text, IdKind::Installation)
+                    .unwrap_or(IdProblem::NotFound {
+                        kind: IdKind::Installation,
+                    })
+                    .message(language),
+                Exit::Unusable,
             )),
         }
     };
     let qr = match made {
         Ok(qr) => qr,
-        Err((message, code)) => {
-            fail(&message);
-            return code;
-        }
+        Err((message, exit)) => return report.fail(message, exit),
     };
-    if let Err(error) = std::fs::write(&out, qr.to_png(module_pixels)) {
-        fail(&match language {
-            Language::Japanese => format!("{} に書き込めません: {error}", out.display()),
-            Language::English => format!("Cannot write {}: {error}", out.display()),
-        });
-        return NOTHING_FOUND;
+    if let Err(error) = std::fs::write(out, qr.to_png(module_pixels)) {
+        return report.fail(cannot_write(Some(out), &error, language), Exit::Unusable);
     }
-    println!("{}", out.display());
-    FOUND_VALID
+    let mut report = report;
+    report.line(out.display().to_string());
+    report
 }
 
 #[derive(Serialize)]
@@ -421,7 +627,8 @@ struct CenterJson<'a> {
     tel: Vec<String>,
 }
 
-fn centers(query: &str, json: bool, language: Language) -> u8 {
+fn centers(query: &str, json: bool, language: Language) -> Report {
+    let mut report = Report::new();
     let found = centers::find_centers(query);
     if json {
         let rows: Vec<CenterJson> = found
@@ -435,28 +642,23 @@ fn centers(query: &str, json: bool, language: Language) -> u8 {
                     .collect(),
             })
             .collect();
-        print_json(&rows);
+        report.json(&rows);
     } else {
         for center in &found {
-            print_center(center, language);
+            write_center(&mut report, center, language);
         }
     }
     if found.is_empty() {
-        fail(&match language {
-            Language::Japanese => format!(
-                "「{query}」に当たる国・地域はありません。ISO コード（JP など）か国名の一部で探してください。"
-            ),
-            Language::English => format!(
-                "No country or region matches \"{query}\". Try an ISO code (JP) or part of a name."
-            ),
-        });
-        return FOUND_INVALID;
+        let error = centers::CountryError::Unknown {
+            query: query.trim().to_string(),
+        };
+        return report.fail(error.message(language), Exit::Invalid);
     }
-    FOUND_VALID
+    report
 }
 
-fn print_center(center: &ActivationCenter, language: Language) {
-    println!("{} ({})", center.name(language), center.iso);
+fn write_center(report: &mut Report, center: &ActivationCenter, language: Language) {
+    report.line(format!("{} ({})", center.name(language), center.iso));
     for number in center.numbers() {
         let kind = match number.kind {
             centers::NumberKind::TollFree => language.pick("フリーダイヤル", "toll-free"),
@@ -470,39 +672,49 @@ fn print_center(center: &ActivationCenter, language: Language) {
                 "  (may not work from abroad)",
             ));
         }
-        println!("{}", line.trim_end());
+        report.line(line.trim_end());
     }
     for alternative in &center.alternatives {
-        println!(
+        report.line(format!(
             "  {}: {}  ({})",
             language.pick("別の番号", "alternative"),
             alternative.number,
             alternative.note(language)
-        );
+        ));
     }
 }
 
-fn script(route: RouteArg, country: Option<&str>, language: Language) -> u8 {
+fn script(route: RouteArg, country: Option<&str>, language: Language) -> Report {
+    let mut report = Report::new();
     let route = match route {
         RouteArg::Portal => Route::Portal,
         RouteArg::Phone => Route::Phone,
     };
+    let country = match country.map(|query| centers::country(query, language)) {
+        Some(Err(error)) => return report.fail(error.message(language), Exit::Invalid),
+        Some(Ok(center)) => Some(center.iso.as_str()),
+        None => None,
+    };
     let script = script::call_script(route, country);
-    println!("{}", script.title(language));
+    report.line(script.title(language));
     for (i, step) in script.steps(language).iter().enumerate() {
-        println!("{:>2}. {}", i + 1, step.text);
+        report.line(format!("{:>2}. {}", i + 1, step.text));
         if let Some(detail) = &step.detail {
-            println!("    {detail}");
+            report.line(format!("    {detail}"));
         }
     }
     for note in script.notes(language) {
-        println!("* {note}");
+        report.line(format!("* {note}"));
     }
-    FOUND_VALID
+    report
 }
 
-fn apply(text: &str, activation_id: Option<&str>, office: bool, language: Language) -> u8 {
+fn apply(text: &str, activation_id: Option<&str>, office: bool, language: Language) -> Report {
+    let mut report = Report::new();
     let cid = ConfirmationId::from_typed(text);
+    if let Some(problem) = lookalike_instead(text, IdKind::Confirmation, cid.is_valid()) {
+        return report.fail(problem.message(language), Exit::Invalid);
+    }
     let target = if office {
         let found = windows::office_scripts(&windows::process_env, &|path| path.is_file())
             .into_iter()
@@ -514,33 +726,31 @@ fn apply(text: &str, activation_id: Option<&str>, office: bool, language: Langua
                 script: PathBuf::from("OSPP.VBS"),
             },
             None => {
-                fail(language.pick(
-                    "この PC に Office（OSPP.VBS）が見つかりません。",
-                    "Office (OSPP.VBS) was not found on this PC.",
-                ));
-                return FOUND_INVALID;
+                return report.fail(
+                    language.pick(
+                        "この PC に Office（OSPP.VBS）が見つかりません。",
+                        "Office (OSPP.VBS) was not found on this PC.",
+                    ),
+                    Exit::Invalid,
+                );
             }
         }
     } else {
         Product::Windows
     };
     match windows::apply_on_this_pc(&cid, target, activation_id) {
-        Ok(report) => {
-            println!("> {}", report.command);
-            println!("{}", report.output.trim_end());
-            println!("{}", report.outcome.message(language));
-            match report.outcome {
-                ApplyOutcome::Deposited => FOUND_VALID,
-                _ => FOUND_INVALID,
-            }
+        Ok(applied) => {
+            report.line(format!("> {}", applied.command));
+            report.line(applied.output.trim_end());
+            report.line(applied.outcome.message(language));
+            report.exit(match applied.outcome {
+                ApplyOutcome::Deposited => Exit::Done,
+                _ => Exit::Invalid,
+            })
         }
         Err(error @ windows::ApplyError::NotWindows) => {
-            fail(&error.message(language));
-            NOTHING_FOUND
+            report.fail(error.message(language), Exit::Unusable)
         }
-        Err(error) => {
-            fail(&error.message(language));
-            FOUND_INVALID
-        }
+        Err(error) => report.fail(error.message(language), Exit::Invalid),
     }
 }

@@ -4,10 +4,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use activation_companion::centers::ActivationCenter;
-use activation_companion::cli::{self, Cli, Command};
+use activation_companion::cli::{self, Command};
 use activation_companion::gui::{self, StartOptions};
 use activation_companion::language::{Language, Localized};
 use activation_companion::session::SessionStore;
@@ -15,7 +13,7 @@ use activation_companion::{centers, windows};
 
 fn main() -> ExitCode {
     windows::attach_parent_console();
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let language = cli.lang.map(Language::from);
     let (iid, country) = match &cli.command {
         Some(Command::Gui { iid, country }) => (iid.clone(), country.clone()),
@@ -24,10 +22,23 @@ fn main() -> ExitCode {
     if let Some(code) = cli::run(cli) {
         return code;
     }
+    let country = match country {
+        Some(query) => {
+            let in_language = language.unwrap_or_else(Language::from_system);
+            match cli::gui_country(&query, in_language) {
+                Ok(iso) => Some(iso),
+                Err((message, code)) => {
+                    eprintln!("{message}");
+                    return code;
+                }
+            }
+        }
+        None => windows::locale_country(),
+    };
     let options = StartOptions {
         installation_text: iid,
         language,
-        country: country.or_else(windows::locale_country),
+        country,
         store: SessionStore::default_location(),
         centers: phone_list(),
     };

@@ -14,8 +14,10 @@ use crate::language::{Language, Localized};
 
 /// White modules around the code that scanners need to find it (the standard's minimum).
 pub const QUIET_ZONE_MODULES: u32 = 4;
-/// The smallest module size exported to PNG, in pixels.
-pub const MIN_MODULE_PIXELS: u32 = 8;
+/// The module sizes exported to PNG, in pixels: at least 8 so a phone scans it from paper or
+/// a screen; at most 64, already a 2,100-pixel image for an Installation ID (a size with no
+/// bound took gigabytes, then overflowed).
+pub const MODULE_PIXELS: std::ops::RangeInclusive<u32> = 8..=64;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QrError {
@@ -82,9 +84,9 @@ impl Qr {
         self.modules
     }
 
-    /// Black on white, with the quiet zone; `module_pixels` is raised to at least 8.
+    /// Black on white, with the quiet zone; `module_pixels` is brought into [`MODULE_PIXELS`].
     pub fn to_image(&self, module_pixels: u32) -> GrayImage {
-        let module = module_pixels.max(MIN_MODULE_PIXELS);
+        let module = module_pixels.clamp(*MODULE_PIXELS.start(), *MODULE_PIXELS.end());
         let modules = self.modules() as u32;
         let side = (modules + 2 * QUIET_ZONE_MODULES) * module;
         let dark = &self.dark;

@@ -329,3 +329,305 @@ fn no_display_is_one_clear_line_and_exit_2() {
         }
     }
 }
+
+// ---- output that cannot be written ---------------------------------------------------------
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(BINARY)
+        .args(["centers", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before anything is written
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_one_line_and_exit_2() {
+    let output = Command::new(BINARY)
+        .args(["iid", "--json", "--lang", "en", WINDOWS_11])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("Cannot write the output"), "{stderr}");
+}
+
+#[test]
+fn a_qr_file_that_cannot_be_written_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder").join("iid.png");
+    let output = run(
+        &[
+            "qr",
+            "--lang",
+            "en",
+            WINDOWS_11,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("Cannot write "));
+}
+
+#[test]
+fn module_pixels_are_bounded_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("iid.png");
+    for pixels in ["3000", "4294967295", "2"] {
+        let output = run(
+            &[
+                "qr",
+                "--lang",
+                "en",
+                WINDOWS_11,
+                "--out",
+                out.to_str().unwrap(),
+                "--module-pixels",
+                pixels,
+            ],
+            None,
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{pixels}: {stderr}");
+        assert!(
+            stderr.starts_with("--module-pixels must be between 8 and 64"),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+    }
+}
+
+// ---- text is text ---------------------------------------------------------------------------
+
+#[test]
+fn text_that_starts_with_a_dash_is_text() {
+    let ospp = common::ospp_two_products(
+        WINDOWS_11,
+        "465145217131314304264339481117862266242033457260311819664735280",
+    );
+    assert!(ospp.starts_with("---Processing"));
+    // Options before or after the text, or both.
+    for args in [
+        vec!["iid", ospp.as_str(), "--json"],
+        vec!["iid", "--json", ospp.as_str(), "--lang", "en"],
+    ] {
+        let output = run(&args, None);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(json(&output).as_array().unwrap().len(), 2);
+    }
+    let dashed = format!("-{CID}");
+    let output = run(&["cid", &dashed, "--json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)["valid"], true);
+    let output = run(&["apply", "--lang", "en", &dashed], None);
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("unexpected argument"),
+        "apply takes it as the CID"
+    );
+    // An unknown option is still refused.
+    assert_eq!(
+        run(&["iid", "--jsno", WINDOWS_11], None).status.code(),
+        Some(2)
+    );
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn gui_takes_an_iid_that_starts_with_a_dash() {
+    let home = tempfile::tempdir().unwrap();
+    let output = Command::new(BINARY)
+        .args(["gui", "--lang", "en", "--iid", "---Processing---\n4891263"])
+        .env("ACTIVATION_COMPANION_HOME", home.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Parsed: it got as far as looking for a display.
+    assert!(stderr.starts_with("The window cannot open"), "{stderr}");
+}
+
+#[test]
+fn labelled_blocks_and_numbered_groups_are_found() {
+    let letters = "A: 426296 B: 483130 C: 829081 D: 394993 E: 064403 F: 777482 G: 905722 H: 580616";
+    let table =
+        "A\t426296\nB\t483130\nC\t829081\nD\t394993\nE\t064403\nF\t777482\nG\t905722\nH\t580616\n";
+    for text in [letters, table] {
+        let output = run(&["cid", "--json", text], None);
+        assert_eq!(output.status.code(), Some(0), "{text}");
+        assert_eq!(json(&output)["digits"], CID.replace('-', ""));
+    }
+    let groups = common::groups(WINDOWS_11);
+    let numbered: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}: {g}", i + 1))
+        .collect();
+    let japanese: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("グループ{} {g}", i + 1))
+        .collect();
+    for text in [numbered.join(" "), japanese.join("\n")] {
+        let output = run(&["iid", "--json", &text], None);
+        assert_eq!(output.status.code(), Some(0), "{text}");
+        assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    // What `cscript //U` writes.
+    let text = format!("Installation ID: {WINDOWS_11}\r\n");
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let output = run(&["iid", "--json"], Some(&bytes));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
+}
+
+#[test]
+fn human_output_of_a_huge_paste_finishes() {
+    // 571,429 groups, every one failing its check: the output used to be quadratic in them.
+    let digits = "1234567".repeat(571_429);
+    let mut child = Command::new(BINARY)
+        .args(["iid", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(digits.as_bytes());
+    });
+    let reader = std::thread::spawn(move || child.wait_with_output().unwrap());
+    // Not a speed test (the benchmarks measure speed): a guard against a hang. Linear output
+    // takes a few seconds in a debug build; the quadratic one took hours.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while !reader.is_finished() {
+        assert!(std::time::Instant::now() < deadline, "iid did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    writer.join().unwrap();
+    let output = reader.join().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert_eq!(
+        text.matches("<- check digit does not match").count(),
+        571_429
+    );
+}
+
+#[test]
+fn a_cid_of_42_digits_says_block_h_may_be_missing_and_gives_no_command() {
+    // Blocks A–G of a published 48-digit CID: consistent, but H was forgotten.
+    let seven = &CID[..CID.len() - 7];
+    let output = run(&["cid", "--lang", "en", seven], None);
+    let text = stdout(&output);
+    assert!(text.contains("block H is missing"), "{text}");
+    assert!(!text.contains("slmgr.vbs /atp"), "{text}");
+    assert!(!text.contains("ospp.vbs /actcid"), "{text}");
+}
+
+#[test]
+fn a_letter_for_a_digit_is_named() {
+    let output = run(
+        &["cid", "--lang", "en", &CID.replacen("829081", "829O81", 1)],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        "Block C contains the letter O, not a digit: a zero? Type the digit 0."
+    );
+    let mut groups = common::groups(WINDOWS_11);
+    groups[6] = groups[6].replacen('1', "l", 1);
+    let output = run(&["iid", "--lang", "ja", &groups.join(" ")], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("グループ 7 に数字ではなく英字の l"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+// ---- one country lookup everywhere ------------------------------------------------------------
+
+#[test]
+fn codes_and_aliases_resolve_the_same_in_every_command() {
+    for (query, iso) in [
+        ("UK", "GB"),
+        ("gb", "GB"),
+        ("GBR", "GB"),
+        ("JPN", "JP"),
+        ("USA", "US"),
+    ] {
+        let rows = json(&run(&["centers", query, "--json"], None));
+        assert_eq!(rows.as_array().unwrap().len(), 1, "{query}");
+        assert_eq!(rows[0]["iso"], iso, "{query}");
+    }
+    let uk = stdout(&run(
+        &[
+            "script",
+            "--route",
+            "phone",
+            "--country",
+            "UK",
+            "--lang",
+            "en",
+        ],
+        None,
+    ));
+    assert!(uk.starts_with("Activate by phone (United Kingdom)"), "{uk}");
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("uk.png");
+    let output = run(&["qr", "--tel", "UK", "--out", png.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0));
+    let image = image::open(&png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
+        image.width() as usize,
+        image.height() as usize,
+        |x, y| image.get_pixel(x as u32, y as u32).0[0],
+    );
+    let (_, content) = prepared.detect_grids()[0].decode().unwrap();
+    assert_eq!(
+        content, "tel:+448000188354",
+        "the United Kingdom, not Ukraine"
+    );
+}
+
+#[test]
+fn an_unknown_country_is_said_and_exit_1() {
+    for args in [
+        &[
+            "script",
+            "--route",
+            "phone",
+            "--country",
+            "ZZ",
+            "--lang",
+            "en",
+        ][..],
+        &["qr", "--tel", "ZZ", "--out", "unused.png", "--lang", "en"],
+        &["gui", "--country", "ZZ", "--lang", "en"],
+    ] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr).trim_end(),
+            "No country or region matches \"ZZ\". Give an ISO code (JP, JPN) or part of a name."
+        );
+    }
+}

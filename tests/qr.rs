@@ -1,7 +1,7 @@
 //! QR codes decode, as a phone would read them, to exactly what should reach the phone.
 
 use activation_companion::id::InstallationId;
-use activation_companion::qr::{MIN_MODULE_PIXELS, QUIET_ZONE_MODULES, Qr};
+use activation_companion::qr::{MODULE_PIXELS, QUIET_ZONE_MODULES, Qr};
 
 const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127139061121";
 
@@ -44,12 +44,17 @@ fn png_has_a_four_module_quiet_zone_and_big_modules() {
     let qr = Qr::for_text("tel:+81120801734").unwrap();
     let image = image::load_from_memory(&qr.to_png(1)).unwrap().to_luma8();
     let modules = qr.modules() as u32;
+    let smallest = *MODULE_PIXELS.start();
     // Asked for 1 px, got the minimum of 8.
+    assert_eq!(smallest, 8);
+    assert_eq!(image.width(), (modules + 2 * QUIET_ZONE_MODULES) * smallest);
+    // Asked for the most a u32 holds, got the largest size instead of an overflow.
+    let largest = qr.to_image(u32::MAX);
     assert_eq!(
-        image.width(),
-        (modules + 2 * QUIET_ZONE_MODULES) * MIN_MODULE_PIXELS
+        largest.width(),
+        (modules + 2 * QUIET_ZONE_MODULES) * MODULE_PIXELS.end()
     );
-    let quiet = QUIET_ZONE_MODULES * MIN_MODULE_PIXELS;
+    let quiet = QUIET_ZONE_MODULES * smallest;
     for i in 0..image.width() {
         for edge in [0, quiet - 1, image.width() - quiet] {
             assert_eq!(image.get_pixel(i, edge).0[0], 255, "row {edge} is quiet");
