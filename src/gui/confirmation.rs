@@ -7,8 +7,11 @@ use iced::{Alignment, Element, Length};
 use super::fonts;
 use super::i18n::{self, Text};
 use super::theme;
-use crate::id::{BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, block_letter, block_state};
-use crate::language::Language;
+use crate::id::{
+    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, block_letter,
+    block_state, digit_lookalike,
+};
+use crate::language::{Language, Localized};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -39,6 +42,8 @@ pub struct State {
     format: CidFormat,
     /// One string per block, digits only, at most six each.
     blocks: Vec<String>,
+    /// A letter typed where a digit belongs (`O` for 0): refused and named until the next edit.
+    lookalike: Option<IdProblem>,
 }
 
 /// The widget id of a block's box: `cid-A` … `cid-H`.
@@ -50,7 +55,11 @@ impl State {
     pub fn new(format: CidFormat, typed: &[String]) -> State {
         let mut blocks: Vec<String> = typed.iter().map(|b| digits_only(b, BLOCK_LENGTH)).collect();
         blocks.resize(format.block_count(), String::new());
-        State { format, blocks }
+        State {
+            format,
+            blocks,
+            lookalike: None,
+        }
     }
 
     pub fn format(&self) -> CidFormat {
@@ -98,6 +107,12 @@ impl State {
         let Some(old) = self.blocks.get(index) else {
             return Action::None;
         };
+        // An O for a 0 (or l, I for a 1) is named, never dropped or converted: the block
+        // keeps what it had.
+        self.lookalike = State::lookalike_in(index, value);
+        if self.lookalike.is_some() {
+            return Action::None;
+        }
         let digits = digits_only(value, usize::MAX);
         if digits.len() > BLOCK_LENGTH {
             return self.spread(index, &digits);
@@ -115,6 +130,32 @@ impl State {
         Action::Changed {
             focus: (moves_on && next < self.blocks.len()).then(|| block_id(next)),
         }
+    }
+
+    /// A letter where a digit belongs, named with the block the boxes would put it in:
+    /// counted from A for a whole Confirmation ID, else from the box typed into (as `spread`
+    /// places digits).
+    fn lookalike_in(index: usize, value: &str) -> Option<IdProblem> {
+        let (at, letter, digit) = value
+            .char_indices()
+            .find_map(|(at, c)| digit_lookalike(c).map(|digit| (at, c, digit)))?;
+        let letters = value
+            .chars()
+            .filter(|&c| digit_lookalike(c).is_some())
+            .count();
+        let length = ConfirmationId::from_typed(value).digits().len() + letters;
+        let start = if CidFormat::for_digit_count(length).is_some() {
+            0
+        } else {
+            index
+        };
+        let before = ConfirmationId::from_typed(&value[..at]).digits().len();
+        Some(IdProblem::LookalikeLetter {
+            kind: IdKind::Confirmation,
+            part: block_letter(start + before / BLOCK_LENGTH).to_string(),
+            letter,
+            digit,
+        })
     }
 
     /// A pasted or typed run longer than a block: a whole CID fills every box from A,
@@ -191,6 +232,9 @@ impl State {
 
         let mut page =
             column![text(Text::CidPrompt.in_language(language)), formats, boxes].spacing(14);
+        if let Some(problem) = &self.lookalike {
+            page = page.push(text(problem.message(language)).color(theme::BAD));
+        }
         for (index, state) in states.iter().enumerate() {
             if *state == GroupState::Inconsistent {
                 page = page.push(

@@ -12,6 +12,7 @@ use super::i18n::{self, Text};
 use super::theme;
 use crate::id::{
     GroupState, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids, labelled_line,
+    lookalike_letter, typed_lookalike_letter,
 };
 use crate::language::{Language, Localized};
 
@@ -91,6 +92,8 @@ pub struct State {
     edits: u64,
     paused: bool,
     long_text: Option<LongText>,
+    /// A letter where a digit belongs (`O` for 0), when no usable ID was found without it.
+    lookalike: Option<IdProblem>,
 }
 
 /// More products than any PC has: a paste with more IDs keeps the first ones.
@@ -156,6 +159,12 @@ impl State {
             found.push(InstallationId::from_typed(&text));
         }
         found.truncate(MAX_PRODUCTS);
+        self.lookalike = if !found.is_empty() && found.iter().all(InstallationId::is_valid) {
+            None
+        } else {
+            lookalike_letter(&text, IdKind::Installation)
+                .or_else(|| typed_lookalike_letter(&text, IdKind::Installation))
+        };
         self.nothing_found = found.is_empty() && !text.trim().is_empty();
         self.text = text;
         self.found = found;
@@ -277,6 +286,12 @@ impl State {
             );
         }
 
+        if let Some(problem) = &self.lookalike {
+            // What was found around the letter is a fragment: only the letter is worth showing.
+            return page
+                .push(text(problem.message(language)).color(theme::BAD))
+                .into();
+        }
         let Some(id) = self.id() else {
             let (message, colour) = match (self.long_text, self.nothing_found) {
                 (Some(LongText::DigitRun(digits)), _) => {

@@ -159,8 +159,8 @@ pub struct Lookalike {
     pub index: usize,
 }
 
-/// The digit a letter is easily taken for, when it is one of those letters.
-fn digit_lookalike(c: char) -> Option<char> {
+/// The digit a letter is easily taken for (O for 0, l and I for 1), when it is one of those.
+pub fn digit_lookalike(c: char) -> Option<char> {
     match c {
         'O' | 'o' => Some('0'),
         'l' | 'I' => Some('1'),
@@ -210,6 +210,32 @@ pub fn find_lookalike(text: &str) -> Option<Lookalike> {
             run,
             index,
         })
+    })
+}
+
+/// [`find_lookalike`] for a field meant to hold just the ID, as the user types it (`48912O3`):
+/// when it holds nothing but digits, separators and look-alike letters, the first letter
+/// among them, however few digits there are.
+pub fn find_typed_lookalike(text: &str) -> Option<Lookalike> {
+    let normalized = normalize(text);
+    let typed = normalized
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_separator(c) || digit_lookalike(c).is_some());
+    if !typed || !normalized.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (at, letter) = normalized
+        .char_indices()
+        .find(|&(_, c)| digit_lookalike(c).is_some())?;
+    let substituted: String = normalized
+        .chars()
+        .map(|c| digit_lookalike(c).unwrap_or(c))
+        .collect();
+    Some(Lookalike {
+        letter,
+        digit: digit_lookalike(letter)?,
+        index: normalized[..at].bytes().filter(u8::is_ascii_digit).count(),
+        run: all_digits(&substituted),
     })
 }
 

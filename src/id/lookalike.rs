@@ -1,13 +1,23 @@
 //! Letters typed where digits belong (O for 0, l or I for 1), named with their group or
 //! block, so the user can correct them. Never converted silently: the ID stays as typed.
 
-use super::extract::find_lookalike;
+use super::extract::{Lookalike, find_lookalike, find_typed_lookalike};
 use super::{ConfirmationId, IdKind, IdProblem, InstallationId, block_letter};
 
 /// The first look-alike letter in an ID-like run of `text`, as a problem naming its group
 /// (Installation ID) or block (Confirmation ID).
 pub fn lookalike_letter(text: &str, kind: IdKind) -> Option<IdProblem> {
-    let found = find_lookalike(text)?;
+    named(find_lookalike(text)?, kind)
+}
+
+/// [`lookalike_letter`] for a field meant to hold just the ID, as it is typed: also in the
+/// first digits (`48912O3`), when the field holds nothing but digits, separators and such
+/// letters.
+pub fn typed_lookalike_letter(text: &str, kind: IdKind) -> Option<IdProblem> {
+    named(find_typed_lookalike(text)?, kind)
+}
+
+fn named(found: Lookalike, kind: IdKind) -> Option<IdProblem> {
     let lengths: Vec<usize> = match kind {
         IdKind::Installation => InstallationId::from_run(found.run)
             .groups()
@@ -60,6 +70,24 @@ mod tests {
                 letter: 'l',
                 digit: '1',
             })
+        );
+    }
+
+    #[test]
+    fn a_letter_in_the_first_digits_typed_is_named() {
+        assert_eq!(
+            typed_lookalike_letter("4891263 43257O1", IdKind::Installation),
+            Some(IdProblem::LookalikeLetter {
+                kind: IdKind::Installation,
+                part: "2".into(),
+                letter: 'O',
+                digit: '0',
+            })
+        );
+        // A field with words in it is not being typed digit by digit.
+        assert_eq!(
+            typed_lookalike_letter("IID 43257O1", IdKind::Installation),
+            None
         );
     }
 

@@ -14,7 +14,7 @@ pub use confirmation::{
     BLOCK_LENGTH, BLOCK_LETTERS, CidFormat, ConfirmationId, block_letter, block_letters,
     block_state, find_confirmation_id,
 };
-pub use extract::MIN_ID_LIKE_DIGITS;
+pub use extract::{MIN_ID_LIKE_DIGITS, digit_lookalike};
 pub use installation::{IidFormat, InstallationId, find_installation_ids, labelled_line};
-pub use lookalike::lookalike_letter;
+pub use lookalike::{lookalike_letter, typed_lookalike_letter};
 pub use problem::{IdKind, IdProblem};

@@ -807,3 +807,65 @@ fn empty_confirmation_boxes_say_empty_not_typing() {
         assert_eq!(count(empty), 7, "{language:?}: blocks B–H are empty");
     }
 }
+
+// ---- letters for digits, and countries by code ------------------------------------------------
+
+#[test]
+fn a_letter_for_a_digit_is_named_in_both_boxes() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    interact(&mut app, |ui| {
+        ui.click(selector::id(installation::INPUT_ID)).unwrap();
+        ui.typewrite("4891263 43257O1");
+    });
+    assert!(
+        simulator(&app)
+            .find("Group 2 contains the letter O, not a digit: a zero? Type the digit 0.")
+            .is_ok()
+    );
+
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    interact(&mut app, |ui| {
+        ui.click(selector::id(confirmation::block_id(2))).unwrap();
+        ui.typewrite("8290");
+        ui.typewrite("O");
+    });
+    assert_eq!(
+        app.confirmation().blocks()[2],
+        "8290",
+        "the letter is not typed"
+    );
+    assert!(
+        simulator(&app)
+            .find("Block C contains the letter O, not a digit: a zero? Type the digit 0.")
+            .is_ok()
+    );
+    // A whole CID pasted with an l in block F names F.
+    let pasted = CID.replacen("777482", "777l82", 1);
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        2, pasted,
+    )));
+    assert!(
+        simulator(&app)
+            .find("Block F contains the letter l, not a digit: a one? Type the digit 1.")
+            .is_ok()
+    );
+}
+
+#[test]
+fn the_country_search_resolves_codes_first() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Shortcut(gui::Shortcut::Route(
+        activation_companion::script::Route::Phone,
+    )));
+    for (typed, iso) in [("UK", "GB"), ("JPN", "JP"), ("usa", "US")] {
+        interact(&mut app, |ui| {
+            ui.click(selector::id(gui::route::SEARCH_ID)).unwrap();
+            ui.typewrite(typed);
+        });
+        assert_eq!(app.route().country(), Some(iso), "{typed}");
+        // Clear the search for the next one.
+        let _ = app.update(Message::Route(gui::route::Message::Searched(String::new())));
+    }
+}
