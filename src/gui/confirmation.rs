@@ -208,7 +208,7 @@ impl State {
                             .align_x(Alignment::Center)
                             .font(fonts::BOLD)
                             .padding([8, 6])
-                            .width(Length::Fixed(126.0))
+                            .width(Length::Fill)
                             .style(theme::block_input(state)),
                         text(mark.in_language(language))
                             .size(14)
@@ -216,6 +216,8 @@ impl State {
                     ]
                     .spacing(4)
                     .align_x(Alignment::Center)
+                    // Equal shares of the width: a fixed width pushed H off a 1024-pixel window.
+                    .width(Length::Fill)
                     .into()
                 }))
             .spacing(8);

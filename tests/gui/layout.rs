@@ -14,6 +14,8 @@ pub struct Survey {
     pub texts: Vec<(String, Rectangle, Option<Rectangle>)>,
     /// Each scroll area's viewport and the bounds of its whole content.
     pub scrollables: Vec<(Rectangle, Rectangle)>,
+    /// Each text field's value and bounds.
+    pub fields: Vec<(String, Rectangle)>,
 }
 
 /// Walks the whole widget tree once, collecting texts and scroll areas.
@@ -35,6 +37,9 @@ pub fn survey<Message>(ui: &mut Simulator<'_, Message>) -> Survey {
                 content_bounds,
                 ..
             } => found.scrollables.push((bounds, content_bounds)),
+            Candidate::TextInput { bounds, state, .. } => {
+                found.fields.push((state.text().to_string(), bounds));
+            }
             _ => {}
         }
         None
@@ -88,6 +93,14 @@ impl Survey {
                         problems.push(format!("{content:?} runs off the window at {bounds:?}"));
                     }
                 }
+            }
+        }
+        for (value, bounds) in &self.fields {
+            let inside = self.scrollable_of(bounds, None).is_some();
+            if !inside && (bounds.x + bounds.width > width || bounds.y + bounds.height > height) {
+                problems.push(format!(
+                    "the field holding {value:?} runs off the window at {bounds:?}"
+                ));
             }
         }
         problems

@@ -869,3 +869,33 @@ fn the_country_search_resolves_codes_first() {
         let _ = app.update(Message::Route(gui::route::Message::Searched(String::new())));
     }
 }
+
+#[test]
+fn every_confirmation_box_has_room_for_six_digits_at_both_sizes() {
+    for language in Language::ALL {
+        for size in SIZES {
+            let home = tempfile::tempdir().unwrap();
+            let mut app = start(&home, language, None);
+            let _ = app.update(Message::Show(Screen::ConfirmationId));
+            let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+                0,
+                CID.into(),
+            )));
+            let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+            let widths: Vec<f32> = (0..8)
+                .map(|block| {
+                    ui.find(selector::id(confirmation::block_id(block)))
+                        .expect("the box is on screen")
+                        .bounds()
+                        .width
+                })
+                .collect();
+            assert!(
+                widths
+                    .iter()
+                    .all(|&w| (w - widths[0]).abs() < 1.0 && w >= 100.0),
+                "{language:?} {size:?}: box widths {widths:?}"
+            );
+        }
+    }
+}
