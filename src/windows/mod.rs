@@ -46,7 +46,9 @@ pub use command::{
     windows_read_command,
 };
 pub use locale::{country_from_locale_tag, locale_country, user_locale_tag};
-pub use outcome::{ActivationError, ApplyOutcome, FailureKind, codes, interpret_apply_output};
+pub use outcome::{
+    ActivationError, ApplyOutcome, FailureKind, codes, explain_hresult, interpret_apply_output,
+};
 pub use platform::{
     ElevationError, attach_parent_console, is_elevated, read_this_pc_phone_inf, relaunch_elevated,
     windows_user_locale,
@@ -349,6 +351,18 @@ pub fn normalize_activation_id(id: &str) -> Option<String> {
         .map(|m| m.as_str().to_lowercase())
 }
 
+/// Refuses a Confirmation ID that cannot be applied: incomplete, a block failing its check
+/// digit, or the 42-digit Windows XP format (Vista and later, Office 2010 and later take 48).
+pub fn check_cid(cid: &ConfirmationId) -> Result<(), ApplyError> {
+    if let Some(problem) = cid.problem() {
+        return Err(ApplyError::InvalidCid(problem));
+    }
+    if cid.format() != Some(CidFormat::EightBlocks) {
+        return Err(ApplyError::WrongCidFormat);
+    }
+    Ok(())
+}
+
 /// The command that would apply `cid` to `target` — after the same checks
 /// [`apply_confirmation_id`] makes, so the UI can show exactly what will run.
 pub fn apply_command(
@@ -357,12 +371,7 @@ pub fn apply_command(
     target: &ApplyTarget,
     activation_id: Option<&str>,
 ) -> Result<CommandSpec, ApplyError> {
-    if let Some(problem) = cid.problem() {
-        return Err(ApplyError::InvalidCid(problem));
-    }
-    if cid.format() != Some(CidFormat::EightBlocks) {
-        return Err(ApplyError::WrongCidFormat);
-    }
+    check_cid(cid)?;
     let root = system_root(env);
     match target {
         Product::Windows => {
