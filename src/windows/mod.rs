@@ -24,6 +24,7 @@
 //! - **Blocking, 60 s limit** ([`SCRIPT_TIMEOUT`]): call from a worker thread, never the UI thread.
 
 mod command;
+mod licensing;
 mod locale;
 mod outcome;
 mod platform;
@@ -44,6 +45,12 @@ pub use command::{
     office_apply_command, office_read_command, office_scripts, phone_inf_path, quote_windows_arg,
     slmgr_path, system_root, windows_apply_command, windows_command_line, windows_path,
     windows_read_command,
+};
+pub use licensing::{
+    ActivationState, ApplyVerdict, Date, InstalledProduct, LicenseStatus, LicensingError,
+    LicensingReading, LicensingService, PRODUCT_PROPERTIES, ProductClass, ProductKind, ProductRow,
+    ServiceError, TargetError, app_ids, apply_licensing, check_apply_inputs, days_left,
+    microsoft_365_note, pick_target, products_query, read_licensing, run_with_deadline,
 };
 pub use locale::{country_from_locale_tag, locale_country, user_locale_tag};
 pub use outcome::{
