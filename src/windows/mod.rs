@@ -22,6 +22,15 @@
 //!   [`ActivationError::needs_administrator`], and [`relaunch_elevated`] restarts the app through
 //!   the User Account Control prompt.
 //! - **Blocking, 60 s limit** ([`SCRIPT_TIMEOUT`]): call from a worker thread, never the UI thread.
+//!
+//! ## Two routes to the licensing service
+//!
+//! - The scripts above (slmgr.vbs / ospp.vbs through cscript), read from their printed text.
+//! - The licensing service's WMI classes directly (`licensing`, and `wmi` on Windows):
+//!   [`this_pc_licensing`] lists every product with a key, with its status; and
+//!   [`apply_on_this_pc_licensing`] applies a CID and says definitely whether the product is
+//!   now activated. Every value there is a number, a GUID or digits, so a Japanese Windows
+//!   reads the same as an English one, and nothing depends on VBScript.
 
 mod command;
 mod licensing;
@@ -29,6 +38,8 @@ mod locale;
 mod outcome;
 mod platform;
 mod runner;
+#[cfg(windows)]
+mod wmi;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -49,8 +60,9 @@ pub use command::{
 pub use licensing::{
     ActivationState, ApplyVerdict, Date, InstalledProduct, LicenseStatus, LicensingError,
     LicensingReading, LicensingService, PRODUCT_PROPERTIES, ProductClass, ProductKind, ProductRow,
-    ServiceError, TargetError, app_ids, apply_licensing, check_apply_inputs, days_left,
-    microsoft_365_note, pick_target, products_query, read_licensing, run_with_deadline,
+    ServiceError, TargetError, app_ids, apply_licensing, apply_on_this_pc_licensing,
+    check_apply_inputs, days_left, microsoft_365_note, pick_target, products_query, read_licensing,
+    run_with_deadline, this_pc_licensing,
 };
 pub use locale::{country_from_locale_tag, locale_country, user_locale_tag};
 pub use outcome::{
@@ -63,6 +75,8 @@ pub use platform::{
 #[cfg(windows)]
 pub use runner::SystemRunner;
 pub use runner::{CommandOutput, CommandRunner, RunError, decode_script_output};
+#[cfg(windows)]
+pub use wmi::WmiLicensingService;
 
 /// How long one script may take before it is stopped.
 pub const SCRIPT_TIMEOUT: Duration = Duration::from_secs(60);
