@@ -4,9 +4,8 @@
 //! the code small enough to scan from a laptop screen, and the portal takes the ID as one
 //! string of digits, so nothing has to be retyped on the phone.
 
-use std::io::Cursor;
-
-use image::{GrayImage, ImageFormat, Luma};
+use image::codecs::png::PngEncoder;
+use image::{ExtendedColorType, GrayImage, ImageEncoder, Luma};
 use qrcode::{EcLevel, QrCode};
 
 use crate::id::{IdProblem, InstallationId};
@@ -100,11 +99,21 @@ impl Qr {
         })
     }
 
+    /// The image as PNG bytes. Encoded with the PNG encoder itself, not `write_to(…, Png)`:
+    /// `write_to` picks the encoder at run time among every format `image` is built with (iced
+    /// turns on all of them, AVIF's encoder included), so the executable kept megabytes of
+    /// encoders whenever the optimiser did not fold that choice away.
     pub fn to_png(&self, module_pixels: u32) -> Vec<u8> {
-        let mut bytes = Cursor::new(Vec::new());
-        self.to_image(module_pixels)
-            .write_to(&mut bytes, ImageFormat::Png)
+        let image = self.to_image(module_pixels);
+        let mut bytes = Vec::new();
+        PngEncoder::new(&mut bytes)
+            .write_image(
+                image.as_raw(),
+                image.width(),
+                image.height(),
+                ExtendedColorType::L8,
+            )
             .expect("encoding a grayscale PNG into memory cannot fail");
-        bytes.into_inner()
+        bytes
     }
 }

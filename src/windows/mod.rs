@@ -22,12 +22,24 @@
 //!   [`ActivationError::needs_administrator`], and [`relaunch_elevated`] restarts the app through
 //!   the User Account Control prompt.
 //! - **Blocking, 60 s limit** ([`SCRIPT_TIMEOUT`]): call from a worker thread, never the UI thread.
+//!
+//! ## Two routes to the licensing service
+//!
+//! - The scripts above (slmgr.vbs / ospp.vbs through cscript), read from their printed text.
+//! - The licensing service's WMI classes directly (`licensing`, and `wmi` on Windows):
+//!   [`this_pc_licensing`] lists every product with a key, with its status; and
+//!   [`apply_on_this_pc_licensing`] applies a CID and says definitely whether the product is
+//!   now activated. Every value there is a number, a GUID or digits, so a Japanese Windows
+//!   reads the same as an English one, and nothing depends on VBScript.
 
 mod command;
+mod licensing;
 mod locale;
 mod outcome;
 mod platform;
 mod runner;
+#[cfg(windows)]
+mod wmi;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -45,8 +57,17 @@ pub use command::{
     slmgr_path, system_root, windows_apply_command, windows_command_line, windows_path,
     windows_read_command,
 };
+pub use licensing::{
+    ActivationState, ApplyVerdict, Date, InstalledProduct, LicenseStatus, LicensingError,
+    LicensingReading, LicensingService, PRODUCT_PROPERTIES, ProductClass, ProductKind, ProductRow,
+    ServiceError, TargetError, app_ids, apply_licensing, apply_on_this_pc_licensing,
+    check_apply_inputs, days_left, microsoft_365_note, pick_target, products_query, read_licensing,
+    run_with_deadline, this_pc_licensing,
+};
 pub use locale::{country_from_locale_tag, locale_country, user_locale_tag};
-pub use outcome::{ActivationError, ApplyOutcome, FailureKind, codes, interpret_apply_output};
+pub use outcome::{
+    ActivationError, ApplyOutcome, FailureKind, codes, explain_hresult, interpret_apply_output,
+};
 pub use platform::{
     ElevationError, attach_parent_console, is_elevated, read_this_pc_phone_inf, relaunch_elevated,
     windows_user_locale,
@@ -54,6 +75,8 @@ pub use platform::{
 #[cfg(windows)]
 pub use runner::SystemRunner;
 pub use runner::{CommandOutput, CommandRunner, RunError};
+#[cfg(windows)]
+pub use wmi::WmiLicensingService;
 
 /// How long one script may take before it is stopped.
 pub const SCRIPT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -349,6 +372,18 @@ pub fn normalize_activation_id(id: &str) -> Option<String> {
         .map(|m| m.as_str().to_lowercase())
 }
 
+/// Refuses a Confirmation ID that cannot be applied: incomplete, a block failing its check
+/// digit, or the 42-digit Windows XP format (Vista and later, Office 2010 and later take 48).
+pub fn check_cid(cid: &ConfirmationId) -> Result<(), ApplyError> {
+    if let Some(problem) = cid.problem() {
+        return Err(ApplyError::InvalidCid(problem));
+    }
+    if cid.format() != Some(CidFormat::EightBlocks) {
+        return Err(ApplyError::WrongCidFormat);
+    }
+    Ok(())
+}
+
 /// The command that would apply `cid` to `target` — after the same checks
 /// [`apply_confirmation_id`] makes, so the UI can show exactly what will run.
 pub fn apply_command(
@@ -357,12 +392,7 @@ pub fn apply_command(
     target: &ApplyTarget,
     activation_id: Option<&str>,
 ) -> Result<CommandSpec, ApplyError> {
-    if let Some(problem) = cid.problem() {
-        return Err(ApplyError::InvalidCid(problem));
-    }
-    if cid.format() != Some(CidFormat::EightBlocks) {
-        return Err(ApplyError::WrongCidFormat);
-    }
+    check_cid(cid)?;
     let root = system_root(env);
     match target {
         Product::Windows => {

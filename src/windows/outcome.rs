@@ -29,8 +29,38 @@ pub mod codes {
     pub const MAK_LIMIT: u32 = 0xC004_C020;
     /// E_ACCESSDENIED: administrator rights are needed.
     pub const ACCESS_DENIED: u32 = 0x8007_0005;
-    /// SL_E_... "Access denied: the requested action requires elevated privileges" (slmgr.vbs).
+    /// SL_E_LUA_ACCESSDENIED: "the action requires administrator privilege".
     pub const SL_ACCESS_DENIED: u32 = 0xC004_F025;
+    /// SL_E_PRODUCT_SKU_NOT_INSTALLED: "the license is not installed".
+    pub const LICENSE_NOT_INSTALLED: u32 = 0xC004_F015;
+    /// E_INVALIDARG: one or more arguments are not valid.
+    pub const INVALID_ARGUMENT: u32 = 0x8007_0057;
+
+    // Reasons the licensing service gives for a product's state (`LicenseStatusReason`).
+
+    /// SL_E_GRACE_TIME_EXPIRED: "the grace period expired".
+    pub const GRACE_EXPIRED: u32 = 0xC004_F009;
+    /// SL_E_OUT_OF_TOLERANCE: "the hardware ID binding is beyond the level of tolerance".
+    pub const HARDWARE_CHANGED: u32 = 0xC004_F00F;
+    /// SL_E_EUL_NOT_AVAILABLE: "the license could not be found or was invalid".
+    pub const LICENSE_NOT_FOUND: u32 = 0xC004_F034;
+    /// SL_E_NOT_GENUINE: "current state is not genuine".
+    pub const NOT_GENUINE: u32 = 0xC004_F200;
+    /// SL_I_OOB_GRACE_PERIOD: "running within the valid grace period" (not an error).
+    pub const IN_GRACE_PERIOD: u32 = 0x4004_F00C;
+    /// SL_I_OOT_GRACE_PERIOD: "running within the valid out of tolerance grace period".
+    pub const IN_OUT_OF_TOLERANCE_GRACE: u32 = 0x4004_F00D;
+
+    // WMI itself (wbemcli.h): the licensing service cannot be reached through WMI.
+
+    /// WBEM_E_NOT_FOUND: the object (a product row) does not exist.
+    pub const WMI_NOT_FOUND: u32 = 0x8004_1002;
+    /// WBEM_E_INVALID_NAMESPACE: `root\cimv2` is missing.
+    pub const WMI_INVALID_NAMESPACE: u32 = 0x8004_100E;
+    /// WBEM_E_INVALID_CLASS: the class does not exist (no Office 2010, or no licensing service).
+    pub const WMI_INVALID_CLASS: u32 = 0x8004_1010;
+    /// WBEM_E_INVALID_QUERY: a queried property does not exist (Wine's stand-in class).
+    pub const WMI_INVALID_QUERY: u32 = 0x8004_1017;
 }
 
 /// What kind of failure the script reported.
@@ -163,7 +193,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              support (portal or phone line) and explain the hardware change; for a volume licence, \
              ask your licence administrator.",
         ),
-        codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED => language.pick(
+        codes::ACCESS_DENIED => language.pick(
             "管理者権限がないため Windows が拒否しました (0x80070005)。\
              次に: このアプリを閉じ、Activation Companion を右クリックして「管理者として実行」を選び、\
              もう一度確認 ID を適用してください。",
@@ -171,9 +201,117 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              (0x80070005). Next: close the app, right-click Activation Companion, choose \
              “Run as administrator”, and apply the Confirmation ID again.",
         ),
+        codes::SL_ACCESS_DENIED => language.pick(
+            "この操作には管理者権限が必要なため、ライセンス サービスが拒否しました (0xC004F025)。\
+             次に: このアプリを閉じ、Activation Companion を右クリックして「管理者として実行」を選び、\
+             もう一度確認 ID を適用してください。",
+            "The licensing service refused because this needs administrator rights \
+             (0xC004F025). Next: close the app, right-click Activation Companion, choose \
+             “Run as administrator”, and apply the Confirmation ID again.",
+        ),
+        codes::LICENSE_NOT_INSTALLED => language.pick(
+            "この製品のライセンスがインストールされていないと Windows が報告しました (0xC004F015)。\
+             インストール ID を読み取った後に、製品かプロダクト キーが削除・変更された可能性があります。\
+             次に: この PC をもう一度読み取り、製品を選び直してください。インストール ID が変わっていれば、\
+             確認 ID を取得し直してください。",
+            "Windows says this product's license is not installed (0xC004F015): the product or its \
+             key may have been removed or changed after the Installation ID was read. Next: read \
+             this PC again and choose the product again; if its Installation ID changed, get a new \
+             Confirmation ID.",
+        ),
+        codes::INVALID_ARGUMENT => language.pick(
+            "Windows が引数を受け付けませんでした (0x80070057)。インストール ID か確認 ID が、\
+             Windows の期待する形になっていません。\
+             次に: この PC をもう一度読み取り、確認 ID の 8 ブロックを確かめてから適用し直してください。",
+            "Windows rejected an argument (0x80070057): the Installation ID or the Confirmation ID \
+             was not in the form it expects. Next: read this PC again, check the 8 blocks of the \
+             Confirmation ID, and apply again.",
+        ),
+        codes::GRACE_EXPIRED => language.pick(
+            "猶予期間が終了しています (0xC004F009)。\
+             次に: このアプリでインストール ID を Microsoft に伝え、確認 ID を入力してライセンス認証してください。",
+            "The grace period has ended (0xC004F009). Next: activate: carry the Installation ID to \
+             Microsoft with this app and enter the Confirmation ID you get back.",
+        ),
+        codes::HARDWARE_CHANGED => language.pick(
+            "ライセンス認証の後にハードウェアが大きく変わったため、認証が外れています (0xC004F00F)。\
+             次に: この PC のインストール ID を読み取り直し、その ID で確認 ID を取得してください。",
+            "The hardware changed too much since activation, so the activation no longer holds \
+             (0xC004F00F). Next: read this PC's Installation ID again and get a Confirmation ID \
+             for it.",
+        ),
+        codes::LICENSE_NOT_FOUND => language.pick(
+            "有効なライセンスが見つからないか、ライセンスが無効です (0xC004F034)。\
+             次に: まだライセンス認証されていなければ、このアプリで電話またはポータルからライセンス認証してください。",
+            "Windows found no valid license for this product, or the license is invalid \
+             (0xC004F034). Next: if it is not activated, activate it by phone or through the \
+             portal with this app.",
+        ),
+        codes::NOT_GENUINE => language.pick(
+            "Windows は現在の状態を正規品ではないと判断しています (0xC004F200)。\
+             次に: 正規のプロダクト キーを入力してから、ライセンス認証してください。",
+            "Windows considers the current state not genuine (0xC004F200). Next: enter a genuine \
+             product key, then activate.",
+        ),
+        codes::IN_GRACE_PERIOD => language.pick(
+            "まだライセンス認証されておらず、猶予期間中です (0x4004F00C)。\
+             次に: 猶予期間が終わる前にライセンス認証してください。",
+            "Not activated yet: the product is running in its grace period (0x4004F00C). Next: \
+             activate it before the grace period ends.",
+        ),
+        codes::IN_OUT_OF_TOLERANCE_GRACE => language.pick(
+            "ハードウェアの変更により、認証がやり直しの猶予期間に入っています (0x4004F00D)。\
+             次に: インストール ID を読み取り直し、猶予期間が終わる前にライセンス認証してください。",
+            "After hardware changes the product is in a grace period to activate again \
+             (0x4004F00D). Next: read the Installation ID again and activate before it ends.",
+        ),
+        codes::WMI_INVALID_QUERY => language.pick(
+            "ライセンス サービスが WMI の問い合わせに答えませんでした (0x80041017)。この PC の WMI に\
+             本物のライセンス サービスが無いか（Wine など）、WMI が壊れています。\
+             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
+             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+            "The licensing service did not answer the WMI query (0x80041017): this PC's WMI has no \
+             real licensing service (as under Wine), or WMI is damaged. Next: in a Command Prompt \
+             opened as administrator, use `slmgr /dti` (shows the Installation ID) and \
+             `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+        ),
+        codes::WMI_INVALID_CLASS => language.pick(
+            "WMI にライセンス サービスのクラスがありません (0x80041010)。\
+             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
+             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+            "WMI has no licensing service class on this PC (0x80041010). Next: in a Command Prompt \
+             opened as administrator, use `slmgr /dti` (shows the Installation ID) and \
+             `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+        ),
+        codes::WMI_INVALID_NAMESPACE => language.pick(
+            "WMI の名前空間 root\\cimv2 が見つかりません (0x8004100E)。WMI が壊れている可能性があります。\
+             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
+             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+            "WMI's root\\cimv2 namespace is missing (0x8004100E); WMI may be damaged. Next: in a \
+             Command Prompt opened as administrator, use `slmgr /dti` (shows the Installation ID) \
+             and `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+        ),
         _ => return None,
     };
     Some(text)
+}
+
+/// A code from the licensing service explained for the user: the specific explanation when
+/// there is one, else the code with the way to see Windows' own description of it.
+pub fn explain_hresult(code: u32, language: Language) -> String {
+    if let Some(text) = explain_code(code, language) {
+        return text.to_string();
+    }
+    match language {
+        Language::English => format!(
+            "Windows reported code 0x{code:08X}. Next: run `slui.exe 0x2a 0x{code:08X}` to see \
+             Windows' own description, or look the code up on Microsoft's support site."
+        ),
+        Language::Japanese => format!(
+            "Windows がコード 0x{code:08X} を報告しました。次に: `slui.exe 0x2a 0x{code:08X}` を実行すると \
+             Windows 自身の説明が表示されます。Microsoft のサポート サイトでこのコードを調べることもできます。"
+        ),
+    }
 }
 
 impl Localized for ActivationError {
@@ -446,6 +584,18 @@ mod tests {
             codes::NOT_BOUND_TO_ENVIRONMENT,
             codes::MAK_LIMIT,
             codes::ACCESS_DENIED,
+            codes::SL_ACCESS_DENIED,
+            codes::LICENSE_NOT_INSTALLED,
+            codes::INVALID_ARGUMENT,
+            codes::GRACE_EXPIRED,
+            codes::HARDWARE_CHANGED,
+            codes::LICENSE_NOT_FOUND,
+            codes::NOT_GENUINE,
+            codes::IN_GRACE_PERIOD,
+            codes::IN_OUT_OF_TOLERANCE_GRACE,
+            codes::WMI_INVALID_QUERY,
+            codes::WMI_INVALID_CLASS,
+            codes::WMI_INVALID_NAMESPACE,
         ] {
             let error = ActivationError::from_code(code, None);
             let hex = format!("0x{code:08X}");

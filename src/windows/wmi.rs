@@ -1,0 +1,199 @@
+//! The real [`LicensingService`]: Windows' licensing classes through WMI (`root\cimv2`), with
+//! the `wmi` crate. Rows and HRESULTs only; every decision is in `licensing`.
+//!
+//! A connection belongs to the thread that made it (COM; `WMIConnection` is not `Send`), so
+//! callers make it on the worker thread that runs the whole read or apply sequence.
+//! Every failure becomes an HRESULT; nothing here panics.
+
+use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escape_wql_str};
+
+use super::licensing::{LicensingService, ProductClass, ProductRow, ServiceError, products_query};
+use super::outcome::codes;
+
+/// WBEM_E_FAILED: a WMI failure that carried no HRESULT of its own (a value that could not be
+/// converted, an empty pointer…).
+const WBEM_E_FAILED: u32 = 0x8004_1001;
+
+/// The HRESULT behind a `wmi` crate error.
+fn hresult(error: &WMIError) -> u32 {
+    match error {
+        WMIError::HResultError { hres } => *hres as u32,
+        _ => WBEM_E_FAILED,
+    }
+}
+
+/// A connection to `root\cimv2` on this PC.
+pub struct WmiLicensingService {
+    connection: WMIConnection,
+}
+
+impl WmiLicensingService {
+    /// Connects (initialising COM on this thread when needed). Use it on this thread only.
+    pub fn connect() -> Result<WmiLicensingService, ServiceError> {
+        WMIConnection::new()
+            .map(|connection| WmiLicensingService { connection })
+            .map_err(|error| ServiceError::Unavailable {
+                code: hresult(&error),
+            })
+    }
+
+    /// The objects a query returns. With `WBEM_FLAG_RETURN_IMMEDIATELY` (which the crate uses)
+    /// a bad query or class may fail either at once or at the first object: both are errors.
+    fn objects(&self, query: &str) -> Result<Vec<IWbemClassWrapper>, u32> {
+        let results = self
+            .connection
+            .exec_query(query)
+            .map_err(|error| hresult(&error))?;
+        results
+            .map(|object| object.map_err(|error| hresult(&error)))
+            .collect()
+    }
+
+    fn rows(&self, class: ProductClass, with_addon_flag: bool) -> Result<Vec<ProductRow>, u32> {
+        self.objects(&products_query(class, with_addon_flag))?
+            .iter()
+            .map(|object| row(object, with_addon_flag))
+            .collect()
+    }
+
+    /// The `__PATH` of the first object a query returns (methods are called on paths).
+    fn first_path(&self, query: &str) -> Result<Option<String>, u32> {
+        match self.objects(query)?.first() {
+            Some(object) => object.path().map(Some).map_err(|error| hresult(&error)),
+            None => Ok(None),
+        }
+    }
+
+    fn product_path(&self, class: ProductClass, activation_id: &str) -> Result<String, u32> {
+        let query = format!(
+            "SELECT ID FROM {} WHERE ID = {}",
+            class.product_class(),
+            quote_and_escape_wql_str(activation_id)
+        );
+        self.first_path(&query)?.ok_or(codes::WMI_NOT_FOUND)
+    }
+
+    /// The service's one instance; slmgr.vbs and ospp.vbs fetch it as `SELECT Version FROM …`.
+    fn service_path(&self, class: ProductClass) -> Result<String, u32> {
+        let query = format!("SELECT Version FROM {}", class.service_class());
+        self.first_path(&query)?.ok_or(codes::WMI_NOT_FOUND)
+    }
+}
+
+/// A method's `ReturnValue`, when it has one, as an HRESULT: 0 is success.
+fn check_return_value(output: Option<IWbemClassWrapper>) -> Result<(), u32> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    match output.get_property("ReturnValue") {
+        Ok(value) => match number(&value) {
+            Some(0) | None => Ok(()),
+            Some(code) => Err(code),
+        },
+        // No ReturnValue in the output: the call itself succeeded.
+        Err(_) => Ok(()),
+    }
+}
+
+fn number(value: &Variant) -> Option<u32> {
+    match *value {
+        Variant::UI1(n) => Some(u32::from(n)),
+        Variant::UI2(n) => Some(u32::from(n)),
+        Variant::UI4(n) => Some(n),
+        Variant::UI8(n) => Some(n as u32),
+        Variant::I1(n) => Some(n as u32),
+        Variant::I2(n) => Some(n as u32),
+        Variant::I4(n) => Some(n as u32),
+        Variant::I8(n) => Some(n as u32),
+        _ => None,
+    }
+}
+
+fn text(object: &IWbemClassWrapper, name: &str) -> Result<Option<String>, u32> {
+    match object.get_property(name) {
+        Ok(Variant::String(value)) => Ok(Some(value)),
+        Ok(_) => Ok(None),
+        Err(error) => Err(hresult(&error)),
+    }
+}
+
+fn unsigned(object: &IWbemClassWrapper, name: &str) -> Result<u32, u32> {
+    object
+        .get_property(name)
+        .map(|value| number(&value).unwrap_or(0))
+        .map_err(|error| hresult(&error))
+}
+
+fn row(object: &IWbemClassWrapper, with_addon_flag: bool) -> Result<ProductRow, u32> {
+    let license_is_addon = if with_addon_flag {
+        match object.get_property("LicenseIsAddon") {
+            Ok(Variant::Bool(value)) => Some(value),
+            Ok(_) => None,
+            Err(error) => return Err(hresult(&error)),
+        }
+    } else {
+        None
+    };
+    Ok(ProductRow {
+        id: text(object, "ID")?.unwrap_or_default(),
+        application_id: text(object, "ApplicationID")?.unwrap_or_default(),
+        name: text(object, "Name")?.unwrap_or_default(),
+        description: text(object, "Description")?.unwrap_or_default(),
+        partial_product_key: text(object, "PartialProductKey")?,
+        license_status: unsigned(object, "LicenseStatus")?,
+        license_status_reason: unsigned(object, "LicenseStatusReason")?,
+        grace_period_remaining: unsigned(object, "GracePeriodRemaining")?,
+        offline_installation_id: text(object, "OfflineInstallationId")?,
+        license_is_addon,
+    })
+}
+
+impl LicensingService for WmiLicensingService {
+    fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
+        // Windows 7 and Office 2010's class have no LicenseIsAddon: a query naming it is
+        // invalid (0x80041017) there, so ask once more without it. Under Wine the other
+        // properties are missing too, and the second query fails the same way.
+        match self.rows(class, true) {
+            Err(codes::WMI_INVALID_QUERY) => self.rows(class, false),
+            other => other,
+        }
+        .map_err(|code| ServiceError::Unavailable { code })
+    }
+
+    fn deposit(
+        &self,
+        class: ProductClass,
+        activation_id: &str,
+        iid: &str,
+        cid: &str,
+    ) -> Result<(), u32> {
+        const METHOD: &str = "DepositOfflineConfirmationId";
+        let path = self.product_path(class, activation_id)?;
+        let parameters = self
+            .connection
+            .get_object(class.product_class())
+            .and_then(|definition| definition.get_method(METHOD))
+            .map_err(|error| hresult(&error))?
+            .ok_or(codes::INVALID_ARGUMENT)?
+            .spawn_instance()
+            .map_err(|error| hresult(&error))?;
+        parameters
+            .put_property("InstallationId", iid.to_string())
+            .and_then(|()| parameters.put_property("ConfirmationId", cid.to_string()))
+            .map_err(|error| hresult(&error))?;
+        let output = self
+            .connection
+            .exec_method(&path, METHOD, Some(&parameters))
+            .map_err(|error| hresult(&error))?;
+        check_return_value(output)
+    }
+
+    fn refresh(&self, class: ProductClass) -> Result<(), u32> {
+        let path = self.service_path(class)?;
+        let output = self
+            .connection
+            .exec_method(&path, "RefreshLicenseStatus", None)
+            .map_err(|error| hresult(&error))?;
+        check_return_value(output)
+    }
+}

@@ -1,0 +1,1106 @@
+//! The licensing service's decisions, driven through a fake `LicensingService` that serves
+//! recorded rows (`tests/fixtures/licensing/*.json`, see the README there) and records every
+//! call. Nothing here touches Windows.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use activation_companion::id::{ConfirmationId, InstallationId};
+use activation_companion::windows::{
+    ActivationState, ApplyError, ApplyVerdict, LicenseStatus, LicensingError, LicensingService,
+    ProductClass, ProductKind, ProductRow, ServiceError, TargetError, apply_licensing, codes,
+    days_left, microsoft_365_note, pick_target, read_licensing, run_with_deadline,
+};
+use activation_companion::{Language, Localized};
+use serde::Deserialize;
+
+/// A 48-digit CID whose blocks all pass their check digit (Microsoft's portal, id-samples.json).
+const CID: &str = "426296 483130 829081 394993 064403 777482 905722 580616";
+const CID_DIGITS: &str = "426296483130829081394993064403777482905722580616";
+
+const PRO_ID: &str = "2de67392-b7a7-462a-b1ca-108dd189f588";
+const ESU_ID: &str = "f520e45e-7413-4a34-a497-d2765967d094";
+const OFFICE_2021_ID: &str = "6e8bb2e8-bdbf-4a91-9a4c-1a2e8b0e3c55";
+const OFFICE_2010_ID: &str = "71af7e84-93e6-4363-9b69-699e04e74071";
+
+const PRO_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
+const ESU_IID: &str = "508760583450367066786558223034732344271525457574499727444472481";
+const OFFICE_2021_IID: &str = "330951690125516940284967699426343120465744714123270282401018483";
+const OFFICE_2010_IID: &str = "295190127616435381592726087454742312742251185119162781763744405";
+/// Another real IID, standing in for Windows' IID after the key or hardware changed.
+const OTHER_IID: &str = "357519004937432311704289804243740215499212720568120112365696643";
+/// 63 IID-shaped digits that fail their check digits (a fabricated sample in id-samples.json).
+const FABRICATED_IID: &str = "716732999362407812154775536380109673582027487733658541495337958";
+
+#[derive(Deserialize)]
+struct Recorded {
+    #[serde(rename = "SoftwareLicensingProduct")]
+    software_licensing: Vec<ProductRow>,
+    /// `null`: the class does not exist on that PC.
+    #[serde(rename = "OfficeSoftwareProtectionProduct")]
+    office_2010: Option<Vec<ProductRow>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Call {
+    Products(ProductClass),
+    Deposit {
+        class: ProductClass,
+        activation_id: String,
+        iid: String,
+        cid: String,
+    },
+    Refresh(ProductClass),
+}
+
+/// What a successful deposit turns the deposited row into: status, reason, minutes left.
+#[derive(Clone, Copy)]
+struct After {
+    status: u32,
+    reason: u32,
+    grace: u32,
+}
+
+const ACTIVATED: After = After {
+    status: 1,
+    reason: 0,
+    grace: 0,
+};
+
+struct FakeService {
+    classes: RefCell<HashMap<ProductClass, Result<Vec<ProductRow>, ServiceError>>>,
+    deposit_reply: Result<(), u32>,
+    refresh_reply: Result<(), u32>,
+    after_deposit: Option<After>,
+    /// Reads after a successful deposit fail like this (the service went away).
+    fail_reads_after_deposit: Option<ServiceError>,
+    deposited: RefCell<bool>,
+    calls: RefCell<Vec<Call>>,
+}
+
+impl FakeService {
+    fn recorded(name: &str) -> FakeService {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/licensing")
+            .join(name);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let recorded: Recorded =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut classes = HashMap::new();
+        classes.insert(
+            ProductClass::SoftwareLicensing,
+            Ok(recorded.software_licensing),
+        );
+        classes.insert(
+            ProductClass::OfficeSoftwareProtection,
+            recorded.office_2010.ok_or(ServiceError::Unavailable {
+                code: codes::WMI_INVALID_CLASS,
+            }),
+        );
+        FakeService::with_classes(classes)
+    }
+
+    fn with_classes(
+        classes: HashMap<ProductClass, Result<Vec<ProductRow>, ServiceError>>,
+    ) -> FakeService {
+        FakeService {
+            classes: RefCell::new(classes),
+            deposit_reply: Ok(()),
+            refresh_reply: Ok(()),
+            after_deposit: Some(ACTIVATED),
+            fail_reads_after_deposit: None,
+            deposited: RefCell::new(false),
+            calls: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Windows' licensing service is not there (Wine: the real properties fail 0x80041017).
+    fn wine() -> FakeService {
+        let mut classes = HashMap::new();
+        classes.insert(
+            ProductClass::SoftwareLicensing,
+            Err(ServiceError::Unavailable {
+                code: codes::WMI_INVALID_QUERY,
+            }),
+        );
+        classes.insert(
+            ProductClass::OfficeSoftwareProtection,
+            Err(ServiceError::Unavailable {
+                code: codes::WMI_INVALID_CLASS,
+            }),
+        );
+        FakeService::with_classes(classes)
+    }
+
+    fn deposit_fails(mut self, code: u32) -> Self {
+        self.deposit_reply = Err(code);
+        self
+    }
+
+    fn refresh_fails(mut self, code: u32) -> Self {
+        self.refresh_reply = Err(code);
+        self
+    }
+
+    fn after_deposit(mut self, after: After) -> Self {
+        self.after_deposit = Some(after);
+        self
+    }
+
+    fn reads_fail_after_deposit(mut self, error: ServiceError) -> Self {
+        self.fail_reads_after_deposit = Some(error);
+        self
+    }
+
+    /// Changes one row of a class, as Windows would between two reads.
+    fn change_row(&self, class: ProductClass, id: &str, change: impl FnOnce(&mut ProductRow)) {
+        let mut classes = self.classes.borrow_mut();
+        let rows = classes
+            .get_mut(&class)
+            .and_then(|rows| rows.as_mut().ok())
+            .expect("the class has rows");
+        change(
+            rows.iter_mut()
+                .find(|r| r.id == id)
+                .expect("the row exists"),
+        );
+    }
+
+    fn calls(&self) -> Vec<Call> {
+        self.calls.borrow().clone()
+    }
+
+    fn deposits(&self) -> Vec<Call> {
+        self.calls()
+            .into_iter()
+            .filter(|c| matches!(c, Call::Deposit { .. }))
+            .collect()
+    }
+
+    fn refreshes(&self) -> Vec<Call> {
+        self.calls()
+            .into_iter()
+            .filter(|c| matches!(c, Call::Refresh(_)))
+            .collect()
+    }
+}
+
+impl LicensingService for FakeService {
+    fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
+        self.calls.borrow_mut().push(Call::Products(class));
+        if *self.deposited.borrow()
+            && let Some(error) = &self.fail_reads_after_deposit
+        {
+            return Err(error.clone());
+        }
+        self.classes
+            .borrow()
+            .get(&class)
+            .cloned()
+            .expect("every class has a reply")
+    }
+
+    fn deposit(
+        &self,
+        class: ProductClass,
+        activation_id: &str,
+        iid: &str,
+        cid: &str,
+    ) -> Result<(), u32> {
+        self.calls.borrow_mut().push(Call::Deposit {
+            class,
+            activation_id: activation_id.to_string(),
+            iid: iid.to_string(),
+            cid: cid.to_string(),
+        });
+        self.deposit_reply?;
+        *self.deposited.borrow_mut() = true;
+        if let Some(after) = self.after_deposit {
+            self.change_row(class, activation_id, |row| {
+                row.license_status = after.status;
+                row.license_status_reason = after.reason;
+                row.grace_period_remaining = after.grace;
+            });
+        }
+        Ok(())
+    }
+
+    fn refresh(&self, class: ProductClass) -> Result<(), u32> {
+        self.calls.borrow_mut().push(Call::Refresh(class));
+        self.refresh_reply
+    }
+}
+
+fn cid() -> ConfirmationId {
+    ConfirmationId::from_typed(CID)
+}
+
+fn iid(digits: &str) -> InstallationId {
+    InstallationId::from_typed(digits)
+}
+
+fn has_japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Both languages say something, differently, and the Japanese one is Japanese.
+fn assert_both_languages(item: &dyn Localized) -> (String, String) {
+    let en = item.message(Language::English);
+    let ja = item.message(Language::Japanese);
+    assert!(!en.trim().is_empty());
+    assert_ne!(en, ja);
+    assert!(has_japanese(&ja), "{ja}");
+    assert!(!has_japanese(&en), "{en}");
+    (en, ja)
+}
+
+// ---- reading ----------------------------------------------------------------------------
+
+#[test]
+fn windows_pro_in_notification_mode_is_read_with_its_reason_and_the_esu_add_on() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let reading = read_licensing(&service).unwrap();
+
+    // The Enterprise row has no key: skipped. Windows first, then the add-on.
+    let ids: Vec<&str> = reading
+        .products
+        .iter()
+        .map(|p| p.activation_id.as_str())
+        .collect();
+    assert_eq!(ids, [PRO_ID, ESU_ID]);
+    assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+    assert!(!reading.has_office());
+
+    let pro = &reading.products[0];
+    assert_eq!(pro.kind, ProductKind::Windows);
+    assert_eq!(pro.class, ProductClass::SoftwareLicensing);
+    assert_eq!(pro.name, "Windows(R), Professional edition");
+    assert_eq!(pro.partial_key, "3V66T");
+    assert_eq!(pro.status, LicenseStatus::Notification);
+    assert_eq!(pro.state(), ActivationState::Notification);
+    assert_eq!(pro.reason, codes::LICENSE_NOT_FOUND);
+    assert!(!pro.is_activated());
+    assert_eq!(pro.valid_installation_id().unwrap().digits(), PRO_IID);
+
+    let (en, ja) = assert_both_languages(pro);
+    assert!(
+        en.starts_with("Windows(R), Professional edition: not activated"),
+        "{en}"
+    );
+    assert!(
+        en.contains("notification mode") && en.contains("0xC004F034"),
+        "{en}"
+    );
+    assert!(
+        ja.contains("通知モード") && ja.contains("0xC004F034"),
+        "{ja}"
+    );
+
+    let esu = &reading.products[1];
+    assert_eq!(esu.kind, ProductKind::AddOn);
+    assert_eq!(esu.activation_id, ESU_ID);
+    assert_eq!(esu.partial_key, "4C6R8");
+    assert_eq!(esu.status, LicenseStatus::Unlicensed);
+    assert_eq!(esu.valid_installation_id().unwrap().digits(), ESU_IID);
+    assert_eq!(reading.find(&ESU_ID.to_uppercase()), Some(esu));
+}
+
+#[test]
+fn windows_pro_unlicensed_after_the_mak_ran_out_says_so() {
+    let service = FakeService::recorded("windows_pro_unlicensed.json");
+    let reading = read_licensing(&service).unwrap();
+    assert_eq!(reading.products.len(), 1);
+    let pro = &reading.products[0];
+    assert_eq!(pro.status, LicenseStatus::Unlicensed);
+    assert_eq!(pro.state(), ActivationState::Unlicensed);
+    assert_eq!(pro.reason, codes::MAK_LIMIT);
+    let (en, ja) = assert_both_languages(pro);
+    assert!(en.contains("not activated (unlicensed)"), "{en}");
+    assert!(en.contains("0xC004C020") && en.contains("hardware"), "{en}");
+    assert!(
+        ja.contains("ライセンスなし") && ja.contains("0xC004C020"),
+        "{ja}"
+    );
+}
+
+#[test]
+fn a_permanently_activated_windows_has_nothing_to_do() {
+    let service = FakeService::recorded("windows_pro_retail_activated.json");
+    let reading = read_licensing(&service).unwrap();
+    let pro = &reading.products[0];
+    assert_eq!(pro.state(), ActivationState::Permanent);
+    assert!(pro.is_activated());
+    assert_eq!(pro.ends_on(UNIX_EPOCH), None);
+    let (en, ja) = assert_both_languages(pro);
+    assert_eq!(
+        en,
+        "Windows(R), Professional edition: activated — nothing to do."
+    );
+    assert!(ja.contains("操作は不要"), "{ja}");
+    assert!(!en.contains("Reason"), "{en}");
+}
+
+#[test]
+fn a_kms_activation_tells_the_days_and_the_date_it_ends() {
+    let service = FakeService::recorded("windows_pro_kms.json");
+    let reading = read_licensing(&service).unwrap();
+    let pro = &reading.products[0];
+    assert_eq!(
+        pro.state(),
+        ActivationState::Volume {
+            minutes_left: 259_200
+        }
+    );
+    assert!(pro.is_activated());
+    assert_eq!(days_left(259_200), 180);
+    // 2025-01-01 00:00 UTC is 20 089 days after 1970-01-01; 180 days later is 2025-06-30.
+    let new_year = UNIX_EPOCH + Duration::from_secs(20_089 * 86_400);
+    assert_eq!(pro.ends_on(new_year).unwrap().to_string(), "2025-06-30");
+    let (en, ja) = assert_both_languages(pro);
+    assert!(
+        en.contains("volume licensing (KMS) for about 180 more days"),
+        "{en}"
+    );
+    assert!(ja.contains("180 日"), "{ja}");
+    // The informational reason of a licensed product (0x4004F040) is not shown as a problem.
+    assert!(!en.contains("0x4004F040"), "{en}");
+}
+
+#[test]
+fn office_2021_with_a_mak_is_an_office_product_in_windows_own_class() {
+    let service = FakeService::recorded("office_2021_mak.json");
+    let reading = read_licensing(&service).unwrap();
+    assert!(reading.has_office());
+    let office = reading.find(OFFICE_2021_ID).unwrap();
+    assert_eq!(office.kind, ProductKind::Office);
+    assert_eq!(office.class, ProductClass::SoftwareLicensing);
+    assert!(!office.is_office_2010());
+    assert_eq!(
+        office.state(),
+        ActivationState::Grace {
+            status: LicenseStatus::OutOfBoxGrace,
+            minutes_left: 43_200
+        }
+    );
+    assert_eq!(
+        office.valid_installation_id().unwrap().digits(),
+        OFFICE_2021_IID
+    );
+    let (en, ja) = assert_both_languages(office);
+    assert!(
+        en.contains("initial grace period with 30 days left"),
+        "{en}"
+    );
+    assert!(en.contains("0x4004F00C"), "{en}");
+    assert!(ja.contains("残り 30 日"), "{ja}");
+    // Windows sorts first.
+    assert_eq!(reading.products[0].kind, ProductKind::Windows);
+}
+
+#[test]
+fn office_2010_is_read_from_its_own_class_on_windows_7() {
+    let service = FakeService::recorded("office_2010.json");
+    let reading = read_licensing(&service).unwrap();
+    assert_eq!(reading.products.len(), 2);
+    let windows = &reading.products[0];
+    // Windows 7's class has no LicenseIsAddon: still Windows.
+    assert_eq!(windows.kind, ProductKind::Windows);
+    let office = reading.find(OFFICE_2010_ID).unwrap();
+    assert_eq!(office.kind, ProductKind::Office);
+    assert_eq!(office.class, ProductClass::OfficeSoftwareProtection);
+    assert!(office.is_office_2010());
+    assert_eq!(
+        office.valid_installation_id().unwrap().digits(),
+        OFFICE_2010_IID
+    );
+    assert_eq!(
+        service.calls(),
+        [
+            Call::Products(ProductClass::SoftwareLicensing),
+            Call::Products(ProductClass::OfficeSoftwareProtection)
+        ]
+    );
+}
+
+#[test]
+fn an_installation_id_failing_its_check_digits_is_kept_but_not_valid() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    service.change_row(ProductClass::SoftwareLicensing, PRO_ID, |row| {
+        row.offline_installation_id = Some(FABRICATED_IID.into());
+    });
+    let reading = read_licensing(&service).unwrap();
+    let pro = reading.find(PRO_ID).unwrap();
+    assert_eq!(
+        pro.installation_id.as_ref().unwrap().digits(),
+        FABRICATED_IID
+    );
+    assert_eq!(pro.valid_installation_id(), None);
+}
+
+#[test]
+fn a_missing_office_2010_class_is_not_a_problem_but_a_failing_one_is_listed() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    assert!(read_licensing(&service).unwrap().problems.is_empty());
+
+    let service = FakeService::recorded("windows_pro_notification.json");
+    service.classes.borrow_mut().insert(
+        ProductClass::OfficeSoftwareProtection,
+        Err(ServiceError::Unavailable {
+            code: codes::ACCESS_DENIED,
+        }),
+    );
+    let reading = read_licensing(&service).unwrap();
+    assert_eq!(reading.products.len(), 2, "Windows is still read");
+    assert_eq!(
+        reading.problems,
+        [(
+            ProductClass::OfficeSoftwareProtection,
+            ServiceError::Unavailable {
+                code: codes::ACCESS_DENIED
+            }
+        )]
+    );
+}
+
+#[test]
+fn no_real_licensing_service_like_wine_is_a_clean_error_naming_the_manual_commands() {
+    let service = FakeService::wine();
+    let error = read_licensing(&service).unwrap_err();
+    assert_eq!(
+        error,
+        ServiceError::Unavailable {
+            code: codes::WMI_INVALID_QUERY
+        }
+    );
+    let (en, ja) = assert_both_languages(&error);
+    for text in [&en, &ja] {
+        assert!(text.contains("0x80041017"), "{text}");
+        assert!(text.contains("slmgr /dti"), "{text}");
+        assert!(text.contains("slmgr /atp <"), "{text}");
+        assert!(text.contains("slui 4"), "{text}");
+    }
+    assert!(en.contains("Wine") && en.contains("paste"), "{en}");
+    assert!(ja.contains("貼り付け"), "{ja}");
+
+    // Windows' own class missing is not excused the way Office 2010's is.
+    let mut classes = HashMap::new();
+    for class in [
+        ProductClass::SoftwareLicensing,
+        ProductClass::OfficeSoftwareProtection,
+    ] {
+        classes.insert(
+            class,
+            Err(ServiceError::Unavailable {
+                code: codes::WMI_INVALID_CLASS,
+            }),
+        );
+    }
+    let error = read_licensing(&FakeService::with_classes(classes)).unwrap_err();
+    assert_eq!(
+        error,
+        ServiceError::Unavailable {
+            code: codes::WMI_INVALID_CLASS
+        }
+    );
+    let (en, _) = assert_both_languages(&error);
+    assert!(
+        en.contains("0x80041010") && en.contains("slmgr /dti"),
+        "{en}"
+    );
+}
+
+#[test]
+fn reading_nothing_with_a_key_is_an_empty_reading_not_an_error() {
+    let mut classes = HashMap::new();
+    classes.insert(ProductClass::SoftwareLicensing, Ok(Vec::new()));
+    classes.insert(
+        ProductClass::OfficeSoftwareProtection,
+        Err(ServiceError::Unavailable {
+            code: codes::WMI_INVALID_CLASS,
+        }),
+    );
+    let reading = read_licensing(&FakeService::with_classes(classes)).unwrap();
+    assert!(reading.products.is_empty() && reading.problems.is_empty());
+    assert!(!reading.has_office());
+    for language in Language::ALL {
+        let note = microsoft_365_note(language);
+        assert!(note.contains("Microsoft 365"), "{note}");
+        assert!(
+            note.contains(language.pick("サインイン", "sign in")),
+            "{note}"
+        );
+    }
+}
+
+// ---- choosing the product ------------------------------------------------------------------
+
+#[test]
+fn the_target_is_the_explicit_id_else_the_session_iid_else_the_one_windows_not_activated() {
+    let reading = read_licensing(&FakeService::recorded("windows_pro_notification.json")).unwrap();
+    let products = &reading.products;
+
+    let braced = format!("{{{}}}", ESU_ID.to_uppercase());
+    assert_eq!(
+        pick_target(products, Some(&braced), None)
+            .unwrap()
+            .activation_id,
+        ESU_ID
+    );
+    // The session's IID is the add-on's: the add-on, not Windows.
+    assert_eq!(
+        pick_target(products, None, Some(&iid(ESU_IID)))
+            .unwrap()
+            .activation_id,
+        ESU_ID
+    );
+    // No match for the session IID: the single Windows product not activated (not the add-on).
+    assert_eq!(
+        pick_target(products, None, Some(&iid(OTHER_IID)))
+            .unwrap()
+            .activation_id,
+        PRO_ID
+    );
+    assert_eq!(
+        pick_target(products, None, None).unwrap().activation_id,
+        PRO_ID
+    );
+
+    assert_eq!(
+        pick_target(products, Some("not-a-guid"), None),
+        Err(TargetError::InvalidActivationId("not-a-guid".into()))
+    );
+    let missing = "00000000-0000-0000-0000-000000000001";
+    let error = pick_target(products, Some(missing), None).unwrap_err();
+    assert_eq!(error, TargetError::NotFound(missing.into()));
+    assert_both_languages(&error);
+}
+
+#[test]
+fn nothing_or_several_windows_to_activate_is_said_plainly() {
+    let reading =
+        read_licensing(&FakeService::recorded("windows_pro_retail_activated.json")).unwrap();
+    let error = pick_target(&reading.products, None, None).unwrap_err();
+    assert_eq!(error, TargetError::NothingToActivate);
+    assert_both_languages(&error);
+
+    let service = FakeService::recorded("windows_pro_notification.json");
+    service.change_row(ProductClass::SoftwareLicensing, ESU_ID, |row| {
+        row.license_is_addon = Some(false);
+    });
+    let reading = read_licensing(&service).unwrap();
+    let error = pick_target(&reading.products, None, None).unwrap_err();
+    let TargetError::Ambiguous(names) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(names.len(), 2);
+    let (en, _) = assert_both_languages(&error);
+    assert!(en.contains(PRO_ID) && en.contains(ESU_ID), "{en}");
+}
+
+// ---- applying ----------------------------------------------------------------------------------
+
+#[test]
+fn applying_deposits_the_current_iid_and_48_digits_refreshes_and_reads_again() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+
+    let ApplyVerdict::Activated { product } = &verdict else {
+        panic!("{verdict:?}")
+    };
+    assert_eq!(product.activation_id, PRO_ID);
+    assert_eq!(product.state(), ActivationState::Permanent);
+    assert!(verdict.is_activated());
+    assert_eq!(
+        service.calls(),
+        [
+            Call::Products(ProductClass::SoftwareLicensing),
+            Call::Products(ProductClass::OfficeSoftwareProtection),
+            Call::Deposit {
+                class: ProductClass::SoftwareLicensing,
+                activation_id: PRO_ID.into(),
+                iid: PRO_IID.into(),
+                cid: CID_DIGITS.into(),
+            },
+            Call::Refresh(ProductClass::SoftwareLicensing),
+            Call::Products(ProductClass::SoftwareLicensing),
+            Call::Products(ProductClass::OfficeSoftwareProtection),
+        ]
+    );
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(
+        en.starts_with("Activated:") && en.contains("permanently"),
+        "{en}"
+    );
+    assert!(ja.contains("永続的に"), "{ja}");
+}
+
+#[test]
+fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
+    for code in [
+        codes::CHECK_DIGIT,
+        codes::IID_CID_MISMATCH,
+        codes::INVALID_OFFLINE_BLOB,
+        codes::OFFLINE_BLOB_WRONG_LENGTH,
+        codes::PRODUCT_KEY_MISMATCH,
+        codes::NOT_BOUND_TO_ENVIRONMENT,
+        codes::LICENSE_NOT_INSTALLED,
+        codes::SL_ACCESS_DENIED,
+        codes::ACCESS_DENIED,
+        codes::INVALID_ARGUMENT,
+    ] {
+        let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(code);
+        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let ApplyVerdict::Refused { product, error } = &verdict else {
+            panic!("0x{code:08X}: {verdict:?}")
+        };
+        assert_eq!(error.code, Some(code));
+        assert!(
+            error.is_known_code(),
+            "0x{code:08X} has its own explanation"
+        );
+        assert_eq!(product.status, LicenseStatus::Notification, "unchanged");
+        assert_eq!(
+            verdict.needs_administrator(),
+            matches!(code, codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED),
+            "0x{code:08X}"
+        );
+        assert!(!verdict.is_activated());
+        assert!(service.refreshes().is_empty(), "no refresh after a refusal");
+        assert_eq!(service.deposits().len(), 1);
+
+        let hex = format!("0x{code:08X}");
+        let (en, ja) = assert_both_languages(&verdict);
+        assert!(en.contains(&hex) && en.contains("Next:"), "{en}");
+        assert!(ja.contains(&hex) && ja.contains("次に"), "{ja}");
+        if verdict.needs_administrator() {
+            assert!(en.contains("Run as administrator"), "{en}");
+            assert!(ja.contains("管理者として実行"), "{ja}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_refusal_code_still_shows_the_code() {
+    let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(0xC004_F014);
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(
+        en.contains("0xC004F014") && en.contains("slui.exe 0x2a"),
+        "{en}"
+    );
+    assert!(ja.contains("0xC004F014"), "{ja}");
+}
+
+#[test]
+fn a_deposit_taken_while_the_status_stays_notification_is_not_called_activated() {
+    let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
+        status: 5,
+        reason: codes::LICENSE_NOT_FOUND,
+        grace: 0,
+    });
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let ApplyVerdict::DepositedNotActivated {
+        product,
+        refresh_error,
+    } = &verdict
+    else {
+        panic!("{verdict:?}")
+    };
+    assert_eq!(product.status, LicenseStatus::Notification);
+    assert_eq!(product.reason, codes::LICENSE_NOT_FOUND);
+    assert_eq!(*refresh_error, None);
+    assert!(!verdict.is_activated());
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(en.contains("still not activated"), "{en}");
+    assert!(
+        en.contains("notification mode") && en.contains("LicenseStatus 5"),
+        "{en}"
+    );
+    assert!(en.contains("0xC004F034"), "{en}");
+    assert!(
+        ja.contains("通知モード") && ja.contains("0xC004F034"),
+        "{ja}"
+    );
+}
+
+#[test]
+fn every_license_status_after_a_deposit_has_a_definite_verdict() {
+    for status in 0..=6u32 {
+        let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
+            status,
+            reason: if status == 1 { 0 } else { codes::GRACE_EXPIRED },
+            grace: if status == 1 { 0 } else { 1440 },
+        });
+        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let product = verdict.product().unwrap();
+        assert_eq!(product.status.code(), status);
+        if status == 1 {
+            assert!(
+                matches!(verdict, ApplyVerdict::Activated { .. }),
+                "{status}: {verdict:?}"
+            );
+        } else {
+            assert!(
+                matches!(verdict, ApplyVerdict::DepositedNotActivated { .. }),
+                "{status}: {verdict:?}"
+            );
+            let (en, ja) = assert_both_languages(&verdict);
+            let words = LicenseStatus::from_code(status).words(Language::English);
+            assert!(
+                en.contains(&format!("“{words}” (LicenseStatus {status})")),
+                "{en}"
+            );
+            assert!(en.contains("0xC004F009"), "{en}");
+            assert!(ja.contains(&format!("LicenseStatus {status}")), "{ja}");
+        }
+        assert!(!format!("{verdict:?}").contains("Unknown"), "{verdict:?}");
+    }
+}
+
+#[test]
+fn a_volume_activation_after_a_deposit_says_how_long_it_lasts() {
+    let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
+        status: 1,
+        reason: 0,
+        grace: 259_200,
+    });
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    assert!(verdict.is_activated());
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(en.contains("about 180 more days"), "{en}");
+    assert!(ja.contains("180 日"), "{ja}");
+}
+
+#[test]
+fn a_changed_installation_id_stops_before_depositing_and_names_the_new_one() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    // The IID the user carried to Microsoft was read first…
+    let first = read_licensing(&service).unwrap();
+    let carried = first.find(PRO_ID).unwrap().installation_id.clone().unwrap();
+    // …then the key or the hardware changed, and with it the IID.
+    service.change_row(ProductClass::SoftwareLicensing, PRO_ID, |row| {
+        row.offline_installation_id = Some(OTHER_IID.into());
+    });
+
+    let verdict = apply_licensing(&service, PRO_ID, &carried, &cid()).unwrap();
+    let ApplyVerdict::IidChanged { expected, .. } = &verdict else {
+        panic!("{verdict:?}")
+    };
+    assert_eq!(expected, PRO_IID);
+    assert_eq!(verdict.new_installation_id().unwrap().digits(), OTHER_IID);
+    assert!(service.deposits().is_empty(), "nothing was deposited");
+    assert!(service.refreshes().is_empty());
+    let (en, ja) = assert_both_languages(&verdict);
+    let grouped = iid(OTHER_IID).grouped(" ");
+    assert!(
+        en.contains("Nothing was applied") && en.contains(&grouped),
+        "{en}"
+    );
+    assert!(
+        ja.contains("何も適用していません") && ja.contains(&grouped),
+        "{ja}"
+    );
+}
+
+#[test]
+fn the_esu_add_on_chosen_by_its_activation_id_is_deposited_on_its_own_row() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let reading = read_licensing(&service).unwrap();
+    let target = pick_target(&reading.products, Some(ESU_ID), None).unwrap();
+    let verdict = apply_licensing(
+        &service,
+        &target.activation_id,
+        target.installation_id.as_ref().unwrap(),
+        &ConfirmationId::from_typed(CID_DIGITS),
+    )
+    .unwrap();
+    let ApplyVerdict::Activated { product } = &verdict else {
+        panic!("{verdict:?}")
+    };
+    assert_eq!(product.kind, ProductKind::AddOn);
+    assert_eq!(
+        service.deposits(),
+        [Call::Deposit {
+            class: ProductClass::SoftwareLicensing,
+            activation_id: ESU_ID.into(),
+            iid: ESU_IID.into(),
+            cid: CID_DIGITS.into(),
+        }]
+    );
+    // Windows itself was not touched.
+    let after = read_licensing(&service).unwrap();
+    assert_eq!(
+        after.find(PRO_ID).unwrap().status,
+        LicenseStatus::Notification
+    );
+    assert_eq!(after.find(ESU_ID).unwrap().status, LicenseStatus::Licensed);
+}
+
+#[test]
+fn office_2010_and_office_2013_plus_are_deposited_and_refreshed_on_their_own_classes() {
+    let service = FakeService::recorded("office_2010.json");
+    let verdict = apply_licensing(&service, OFFICE_2010_ID, &iid(OFFICE_2010_IID), &cid()).unwrap();
+    assert!(verdict.is_activated(), "{verdict:?}");
+    assert_eq!(
+        service.deposits(),
+        [Call::Deposit {
+            class: ProductClass::OfficeSoftwareProtection,
+            activation_id: OFFICE_2010_ID.into(),
+            iid: OFFICE_2010_IID.into(),
+            cid: CID_DIGITS.into(),
+        }]
+    );
+    assert_eq!(
+        service.refreshes(),
+        [Call::Refresh(ProductClass::OfficeSoftwareProtection)]
+    );
+
+    let service = FakeService::recorded("office_2021_mak.json");
+    let verdict = apply_licensing(&service, OFFICE_2021_ID, &iid(OFFICE_2021_IID), &cid()).unwrap();
+    assert!(verdict.is_activated(), "{verdict:?}");
+    assert_eq!(
+        service.deposits(),
+        [Call::Deposit {
+            class: ProductClass::SoftwareLicensing,
+            activation_id: OFFICE_2021_ID.into(),
+            iid: OFFICE_2021_IID.into(),
+            cid: CID_DIGITS.into(),
+        }]
+    );
+    assert_eq!(
+        service.refreshes(),
+        [Call::Refresh(ProductClass::SoftwareLicensing)]
+    );
+}
+
+#[test]
+fn a_japanese_windows_gives_the_same_verdicts() {
+    let japanese = |service: FakeService| {
+        for id in [PRO_ID, ESU_ID] {
+            service.change_row(ProductClass::SoftwareLicensing, id, |row| {
+                row.description = "Windows(R) オペレーティング システム、RETAIL チャネル".into();
+            });
+        }
+        service
+    };
+    type Setup = fn(FakeService) -> FakeService;
+    let setups: [Setup; 4] = [
+        |s| s,
+        |s| s.deposit_fails(codes::IID_CID_MISMATCH),
+        |s| s.deposit_fails(codes::ACCESS_DENIED),
+        |s| {
+            s.after_deposit(After {
+                status: 5,
+                reason: codes::LICENSE_NOT_FOUND,
+                grace: 0,
+            })
+        },
+    ];
+    for setup in setups {
+        let english = setup(FakeService::recorded("windows_pro_notification.json"));
+        let localised = japanese(setup(FakeService::recorded(
+            "windows_pro_notification.json",
+        )));
+        let a = apply_licensing(&english, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let b = apply_licensing(&localised, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        assert_ne!(
+            a.product().unwrap().description,
+            b.product().unwrap().description
+        );
+        assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b));
+        assert_eq!(a.is_activated(), b.is_activated());
+        assert_eq!(a.needs_administrator(), b.needs_administrator());
+        assert_eq!(a.product().unwrap().status, b.product().unwrap().status);
+        assert_eq!(a.product().unwrap().reason, b.product().unwrap().reason);
+        for language in Language::ALL {
+            assert_eq!(a.message(language), b.message(language));
+        }
+        assert_eq!(english.calls(), localised.calls());
+    }
+}
+
+#[test]
+fn an_invalid_cid_or_activation_id_calls_nothing() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let mut typo = CID_DIGITS.as_bytes().to_vec();
+    typo[3] = if typo[3] == b'9' { b'8' } else { typo[3] + 1 };
+    let typo = ConfirmationId::from_typed(std::str::from_utf8(&typo).unwrap());
+
+    let error = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &typo).unwrap_err();
+    assert!(
+        matches!(error, LicensingError::NotApplied(ApplyError::InvalidCid(_))),
+        "{error:?}"
+    );
+    assert_both_languages(&error);
+
+    let short = ConfirmationId::from_typed(&CID_DIGITS[..42]);
+    assert!(apply_licensing(&service, PRO_ID, &iid(PRO_IID), &short).is_err());
+
+    let xp = ConfirmationId::from_typed("154814-744406-423500-209405-874111-676042-686055");
+    assert_eq!(
+        apply_licensing(&service, PRO_ID, &iid(PRO_IID), &xp),
+        Err(LicensingError::NotApplied(ApplyError::WrongCidFormat))
+    );
+
+    assert_eq!(
+        apply_licensing(&service, "Windows", &iid(PRO_IID), &cid()),
+        Err(LicensingError::NotApplied(ApplyError::InvalidActivationId(
+            "Windows".into()
+        )))
+    );
+    assert!(service.calls().is_empty(), "{:?}", service.calls());
+}
+
+#[test]
+fn a_product_gone_or_already_activated_is_not_deposited() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let missing = "00000000-0000-0000-0000-000000000001";
+    let verdict = apply_licensing(&service, missing, &iid(PRO_IID), &cid()).unwrap();
+    assert_eq!(
+        verdict,
+        ApplyVerdict::ProductNotFound {
+            activation_id: missing.into()
+        }
+    );
+    let (en, _) = assert_both_languages(&verdict);
+    assert!(en.contains(missing), "{en}");
+
+    let service = FakeService::recorded("windows_pro_retail_activated.json");
+    let verdict = apply_licensing(
+        &service,
+        PRO_ID,
+        &iid("130096098742538877424757780434931350325192537413574684069762241"),
+        &cid(),
+    )
+    .unwrap();
+    assert!(
+        matches!(verdict, ApplyVerdict::AlreadyActivated { .. }),
+        "{verdict:?}"
+    );
+    assert!(verdict.is_activated());
+    assert!(service.deposits().is_empty());
+    assert_both_languages(&verdict);
+}
+
+#[test]
+fn an_unavailable_service_before_depositing_is_an_error_and_nothing_is_deposited() {
+    let service = FakeService::wine();
+    let error = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap_err();
+    assert_eq!(
+        error,
+        LicensingError::Service(ServiceError::Unavailable {
+            code: codes::WMI_INVALID_QUERY
+        })
+    );
+    assert!(service.deposits().is_empty());
+    let (en, _) = assert_both_languages(&error);
+    assert!(
+        en.contains("slmgr /atp <Confirmation ID> [Activation ID]"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_status_that_cannot_be_read_after_depositing_is_the_only_unknown() {
+    let service = FakeService::recorded("windows_pro_notification.json").reads_fail_after_deposit(
+        ServiceError::Unavailable {
+            code: codes::WMI_INVALID_QUERY,
+        },
+    );
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    assert!(
+        matches!(
+            verdict,
+            ApplyVerdict::DepositedStatusUnknown {
+                problem: Some(ServiceError::Unavailable {
+                    code: codes::WMI_INVALID_QUERY
+                }),
+                ..
+            }
+        ),
+        "{verdict:?}"
+    );
+    assert_eq!(service.deposits().len(), 1);
+    let (en, _) = assert_both_languages(&verdict);
+    assert!(en.contains("0x80041017") && en.contains("Settings"), "{en}");
+}
+
+#[test]
+fn a_failed_refresh_does_not_hide_the_status_read_afterwards() {
+    let service = FakeService::recorded("windows_pro_notification.json").refresh_fails(0x8000_4005);
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    assert!(verdict.is_activated(), "{verdict:?}");
+
+    let service = FakeService::recorded("windows_pro_notification.json")
+        .refresh_fails(0x8000_4005)
+        .after_deposit(After {
+            status: 5,
+            reason: codes::LICENSE_NOT_FOUND,
+            grace: 0,
+        });
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    assert!(
+        matches!(
+            verdict,
+            ApplyVerdict::DepositedNotActivated {
+                refresh_error: Some(0x8000_4005),
+                ..
+            }
+        ),
+        "{verdict:?}"
+    );
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(en.contains("0x80004005"), "{en}");
+    assert!(ja.contains("0x80004005"), "{ja}");
+}
+
+// ---- the worker thread and this PC --------------------------------------------------------
+
+#[test]
+fn a_call_that_does_not_answer_in_time_is_a_timeout_and_the_caller_is_not_kept_waiting() {
+    let started = Instant::now();
+    let result = run_with_deadline(Duration::from_millis(50), || {
+        std::thread::sleep(Duration::from_secs(3));
+        42
+    });
+    assert_eq!(
+        result,
+        Err(ServiceError::TimedOut {
+            after: Duration::from_millis(50)
+        })
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(run_with_deadline(Duration::from_secs(5), || 42), Ok(42));
+
+    let error = ServiceError::TimedOut {
+        after: Duration::from_secs(60),
+    };
+    let (en, ja) = assert_both_languages(&error);
+    assert!(
+        en.contains("60 seconds") && en.contains("slmgr /dti"),
+        "{en}"
+    );
+    assert!(ja.contains("60 秒") && ja.contains("slmgr /atp"), "{ja}");
+}
+
+#[cfg(not(windows))]
+#[test]
+fn off_windows_this_pc_says_windows_only_after_checking_the_cid() {
+    use activation_companion::windows::{apply_on_this_pc_licensing, this_pc_licensing};
+
+    assert_eq!(this_pc_licensing(), Err(ServiceError::NotWindows));
+    assert_both_languages(&ServiceError::NotWindows);
+    assert_eq!(
+        apply_on_this_pc_licensing(PRO_ID, &iid(PRO_IID), &cid()),
+        Err(LicensingError::Service(ServiceError::NotWindows))
+    );
+    let xp = ConfirmationId::from_typed("154814-744406-423500-209405-874111-676042-686055");
+    assert_eq!(
+        apply_on_this_pc_licensing(PRO_ID, &iid(PRO_IID), &xp),
+        Err(LicensingError::NotApplied(ApplyError::WrongCidFormat))
+    );
+}
