@@ -20,7 +20,7 @@ use crate::id::{
 use crate::language::{Language, Localized};
 use crate::qr::{self, Qr};
 use crate::script::{self, Route};
-use crate::windows::{self, ApplyOutcome, Product};
+use crate::windows;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -103,16 +103,22 @@ pub enum Command {
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },
-    /// Apply a Confirmation ID on this PC (Windows): slmgr.vbs /atp, or ospp.vbs /actcid: with --office.
+    /// Every product with a key on this PC and how it is licensed (Windows; no administrator rights needed).
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a Confirmation ID on this PC (Windows, as administrator) and say whether the product is now activated.
     Apply {
         /// The Confirmation ID, with or without separators.
         cid: Vec<String>,
-        /// The product's Activation ID (a GUID), to apply to one product of several.
+        /// The product's Activation ID (a GUID, see `status`): an add-on such as ESU, or Office.
         #[arg(long, value_name = "GUID")]
         activation_id: Option<String>,
-        /// Apply to Office (the first OSPP.VBS found) instead of Windows.
-        #[arg(long)]
-        office: bool,
+        /// The Installation ID the Confirmation ID was obtained for: nothing is applied when the
+        /// product's Installation ID is no longer that one.
+        #[arg(long, value_name = "DIGITS")]
+        iid: Option<String>,
     },
     /// Open the window.
     Gui {
@@ -312,11 +318,17 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
         } => qr(&text, &out, tel.as_deref(), portal, module_pixels, language),
         Command::Centers { query, json } => centers(query.as_deref().unwrap_or(""), json, language),
         Command::Script { route, country } => script(route, country.as_deref(), language),
+        Command::Status { json } => status(json, language),
         Command::Apply {
             cid,
             activation_id,
-            office,
-        } => apply(&input(&cid), activation_id.as_deref(), office, language),
+            iid,
+        } => apply(
+            &input(&cid),
+            activation_id.as_deref(),
+            iid.as_deref(),
+            language,
+        ),
         Command::Gui { .. } => return None,
     };
     Some(ExitCode::from(report.deliver(language) as u8))
@@ -709,48 +721,117 @@ fn script(route: RouteArg, country: Option<&str>, language: Language) -> Report 
     report
 }
 
-fn apply(text: &str, activation_id: Option<&str>, office: bool, language: Language) -> Report {
+#[derive(Serialize)]
+struct ProductJson<'a> {
+    activation_id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    license_status: u32,
+    status: String,
+    grace_minutes: u32,
+    partial_key: &'a str,
+    /// `LicenseStatusReason` as `0xC004F034`, when there is one.
+    reason: Option<String>,
+    installation_id: Option<&'a str>,
+    valid: bool,
+}
+
+fn status(json: bool, language: Language) -> Report {
+    let mut report = Report::new();
+    let reading = match windows::this_pc_licensing() {
+        Ok(reading) => reading,
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
+    if json {
+        let rows: Vec<ProductJson> = reading
+            .products
+            .iter()
+            .map(|product| ProductJson {
+                activation_id: &product.activation_id,
+                name: &product.name,
+                kind: product.kind.code(),
+                license_status: product.status.code(),
+                status: product.status.words(language),
+                grace_minutes: product.grace_minutes,
+                partial_key: &product.partial_key,
+                reason: (product.reason != 0).then(|| format!("0x{:08X}", product.reason)),
+                installation_id: product.installation_id.as_ref().map(InstallationId::digits),
+                valid: product.valid_installation_id().is_some(),
+            })
+            .collect();
+        report.json(&rows);
+    } else {
+        for product in &reading.products {
+            write_product(&mut report, product, language);
+        }
+        if !reading.has_office() {
+            report.line(windows::microsoft_365_note(language));
+        }
+    }
+    for (_, problem) in &reading.problems {
+        report.errors.push(problem.message(language));
+    }
+    report
+}
+
+fn write_product(report: &mut Report, product: &windows::InstalledProduct, language: Language) {
+    report.line(format!(
+        "{} [{}]",
+        product.label(language),
+        product.kind.words(language)
+    ));
+    report.line(format!("  {}", product.message(language)));
+    report.line(format!(
+        "  {}: {}",
+        language.pick("アクティベーション ID", "Activation ID"),
+        product.activation_id
+    ));
+    report.line(format!(
+        "  {}: {}",
+        language.pick("プロダクト キー（末尾 5 文字）", "Product key (last 5)"),
+        product.partial_key
+    ));
+    if let Some(iid) = &product.installation_id {
+        let verdict = match iid.problem() {
+            Some(problem) => problem.message(language),
+            None => language
+                .pick(
+                    "すべてのグループのチェック数字が一致しています。",
+                    "every group's check digit matches.",
+                )
+                .to_string(),
+        };
+        report.line(format!(
+            "  {}: {} ({verdict})",
+            language.pick("インストール ID", "Installation ID"),
+            iid.grouped(" ")
+        ));
+    }
+}
+
+fn apply(text: &str, activation_id: Option<&str>, iid: Option<&str>, language: Language) -> Report {
     let mut report = Report::new();
     let cid = ConfirmationId::from_typed(text);
     if let Some(problem) = lookalike_instead(text, IdKind::Confirmation, cid.is_valid()) {
         return report.fail(problem.message(language), Exit::Invalid);
     }
-    let target = if office {
-        let found = windows::office_scripts(&windows::process_env, &|path| path.is_file())
-            .into_iter()
-            .next();
-        match found {
-            Some(script) => Product::Office { script },
-            // Elsewhere than Windows the checks below still run, then say "Windows only".
-            None if !cfg!(windows) => Product::Office {
-                script: PathBuf::from("OSPP.VBS"),
-            },
-            None => {
-                return report.fail(
-                    language.pick(
-                        "この PC に Office（OSPP.VBS）が見つかりません。",
-                        "Office (OSPP.VBS) was not found on this PC.",
-                    ),
-                    Exit::Invalid,
-                );
-            }
-        }
-    } else {
-        Product::Windows
-    };
-    match windows::apply_on_this_pc(&cid, target, activation_id) {
-        Ok(applied) => {
-            report.line(format!("> {}", applied.command));
-            report.line(applied.output.trim_end());
-            report.line(applied.outcome.message(language));
-            report.exit(match applied.outcome {
-                ApplyOutcome::Deposited => Exit::Done,
-                _ => Exit::Invalid,
+    let obtained_for = iid.map(InstallationId::from_typed);
+    if let Some(problem) = obtained_for.as_ref().and_then(InstallationId::problem) {
+        return report.fail(problem.message(language), Exit::Invalid);
+    }
+    match windows::apply_to_this_pc(&cid, activation_id, obtained_for.as_ref()) {
+        Ok(verdict) => {
+            report.line(verdict.message(language));
+            report.exit(if verdict.is_activated() {
+                Exit::Done
+            } else {
+                Exit::Invalid
             })
         }
-        Err(error @ windows::ApplyError::NotWindows) => {
+        Err(error @ windows::LicensingError::Service(_)) => {
             report.fail(error.message(language), Exit::Unusable)
         }
+        // Refused before anything was deposited: the CID, the Activation ID, or the product.
         Err(error) => report.fail(error.message(language), Exit::Invalid),
     }
 }

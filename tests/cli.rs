@@ -284,15 +284,50 @@ fn apply_refuses_a_mistyped_cid_before_running_anything() {
 
 #[cfg(not(windows))]
 #[test]
-fn apply_elsewhere_than_windows_says_so() {
+fn status_and_apply_elsewhere_than_windows_say_so_and_exit_2() {
     for args in [
         &["apply", "--lang", "en", CID][..],
-        &["apply", "--office", "--lang", "en", CID],
+        &[
+            "apply",
+            "--lang",
+            "en",
+            CID,
+            "--activation-id",
+            "f520e45e-7413-4a34-a497-d2765967d094",
+        ],
+        &["status", "--lang", "en"],
+        &["status", "--json", "--lang", "en"],
     ] {
         let output = run(args, None);
-        assert_eq!(output.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&output.stderr).contains("works on Windows only"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("work on Windows only"), "{stderr}");
+        assert!(
+            stderr.contains("slmgr /atp"),
+            "the manual route is named: {stderr}"
+        );
     }
+}
+
+#[test]
+fn apply_refuses_a_bad_activation_id_or_iid_before_asking_windows() {
+    let output = run(
+        &[
+            "apply",
+            "--lang",
+            "en",
+            CID,
+            "--activation-id",
+            "not-a-guid",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not an Activation ID"));
+    let typo = format!("{}8{}", &WINDOWS_11[..21], &WINDOWS_11[22..]);
+    let output = run(&["apply", "--lang", "en", CID, "--iid", &typo], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("Group 4 looks mistyped"));
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::windows::{
     ActivationState, ApplyError, ApplyVerdict, LicenseStatus, LicensingError, LicensingService,
-    ProductClass, ProductKind, ProductRow, ServiceError, TargetError, apply_licensing, codes,
-    days_left, microsoft_365_note, pick_target, read_licensing, run_with_deadline,
+    ProductClass, ProductKind, ProductRow, ServiceError, TargetError, apply_licensing, apply_to,
+    codes, days_left, microsoft_365_note, pick_target, read_licensing, run_with_deadline,
 };
 use activation_companion::{Language, Localized};
 use serde::Deserialize;
@@ -657,7 +657,7 @@ fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
         let ApplyVerdict::Refused { product, error } = &verdict else {
             panic!("0x{code:08X}: {verdict:?}")
         };
-        assert_eq!(error.code, Some(code));
+        assert_eq!(error.code, code);
         assert!(
             error.is_known_code(),
             "0x{code:08X} has its own explanation"
@@ -1102,5 +1102,77 @@ fn off_windows_this_pc_says_windows_only_after_checking_the_cid() {
     assert_eq!(
         apply_on_this_pc_licensing(PRO_ID, &iid(PRO_IID), &xp),
         Err(LicensingError::NotApplied(ApplyError::WrongCidFormat))
+    );
+}
+
+// ---- apply_to: what the window and the command line do ----------------------------------------
+
+#[test]
+fn apply_to_goes_to_the_product_whose_installation_id_the_cid_was_obtained_for() {
+    // The session's ID is the ESU add-on's: its row gets the deposit, not Windows'.
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let verdict = apply_to(&service, &cid(), None, Some(&iid(ESU_IID))).unwrap();
+    assert!(verdict.is_activated(), "{verdict:?}");
+    assert_eq!(
+        service.deposits(),
+        vec![Call::Deposit {
+            class: ProductClass::SoftwareLicensing,
+            activation_id: ESU_ID.into(),
+            iid: ESU_IID.into(),
+            cid: CID_DIGITS.into(),
+        }]
+    );
+}
+
+#[test]
+fn apply_to_without_a_session_id_takes_the_one_windows_to_activate_as_read_now() {
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let verdict = apply_to(&service, &cid(), None, None).unwrap();
+    assert!(verdict.is_activated(), "{verdict:?}");
+    assert!(matches!(
+        service.deposits().as_slice(),
+        [Call::Deposit { activation_id, iid, .. }] if activation_id == PRO_ID && iid == PRO_IID
+    ));
+}
+
+#[test]
+fn apply_to_refuses_what_cannot_be_chosen_and_deposits_nothing() {
+    // Everything activated and no product has the session's ID: nothing to apply it to.
+    let service = FakeService::recorded("windows_pro_retail_activated.json");
+    let error = apply_to(&service, &cid(), None, Some(&iid(OTHER_IID))).unwrap_err();
+    assert_eq!(
+        error,
+        LicensingError::Target(TargetError::NothingToActivate)
+    );
+    assert!(service.deposits().is_empty());
+    // A product that shows no Installation ID cannot be checked against one.
+    let service = FakeService::recorded("windows_pro_notification.json");
+    service.change_row(ProductClass::SoftwareLicensing, PRO_ID, |row| {
+        row.offline_installation_id = None;
+    });
+    let error = apply_to(&service, &cid(), Some(PRO_ID), None).unwrap_err();
+    assert!(
+        matches!(&error, LicensingError::Target(TargetError::NoInstallationId(name)) if name.contains("Professional")),
+        "{error:?}"
+    );
+    assert_both_languages(&error);
+    assert!(service.deposits().is_empty());
+}
+
+#[test]
+fn an_add_on_is_named_without_its_list_of_editions() {
+    let reading = read_licensing(&FakeService::recorded("windows_pro_notification.json")).unwrap();
+    let esu = reading.find(ESU_ID).unwrap();
+    assert!(
+        esu.name.len() > 200,
+        "the recorded name lists every edition"
+    );
+    for language in Language::ALL {
+        assert_eq!(esu.label(language), "Windows(R), Client-ESU-Year1 add-on");
+    }
+    let pro = reading.find(PRO_ID).unwrap();
+    assert_eq!(
+        pro.label(Language::English),
+        "Windows(R), Professional edition"
     );
 }

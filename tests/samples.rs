@@ -94,3 +94,91 @@ fn every_valid_cid_is_found_when_pasted_with_dashes_or_full_width() {
         }
     }
 }
+
+/// Recorded slmgr.vbs and ospp.vbs output (written from Microsoft's script sources; the
+/// Japanese sentence stands in for one nobody published): what people paste, as UTF-8, and as
+/// `cscript //U` writes it (UTF-16LE, CRLF, no byte-order mark).
+fn script_output(name: &str) -> Vec<Vec<u8>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/windows")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let utf16: Vec<u8> = text
+        .replace('\n', "\r\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    vec![text.into_bytes(), utf16]
+}
+
+#[test]
+fn pasted_script_output_gives_its_ids_with_their_products() {
+    /// Each ID's digits and the product it is labelled with.
+    type Found<'a> = &'a [(&'a str, Option<&'a str>)];
+    let cases: [(&str, Found); 4] = [
+        (
+            "slmgr_dti_en.txt",
+            &[(
+                "489126343257012289105546522085205332958764158851011127139061121",
+                None,
+            )],
+        ),
+        (
+            "slmgr_dti_en_banner.txt",
+            &[(
+                "130096098742538877424757780434931350325192537413574684069762241",
+                None,
+            )],
+        ),
+        (
+            "slmgr_dti_ja.txt",
+            &[(
+                "508760583450367066786558223034732344271525457574499727444472481",
+                None,
+            )],
+        ),
+        (
+            "ospp_dinstid_two_products.txt",
+            &[
+                (
+                    "508831629972734709523077637100002144783846185825177198406775204",
+                    Some("Office 16, Office16ProPlusVL_MAK edition"),
+                ),
+                (
+                    "646355660400033504842832215355112068815955740688245380222098326",
+                    Some("Office 16, Office16VisioProVL_MAK edition"),
+                ),
+            ],
+        ),
+    ];
+    for (name, expected) in cases {
+        for bytes in script_output(name) {
+            let found = find_installation_ids(&activation_companion::text::decode(&bytes));
+            let found: Vec<(&str, Option<&str>)> =
+                found.iter().map(|id| (id.digits(), id.label())).collect();
+            assert_eq!(found, expected, "{name}");
+        }
+    }
+}
+
+#[test]
+fn pasted_replies_without_an_id_hold_none() {
+    // The user pasted the wrong output: a deposit's reply (a GUID, an error code) is no ID.
+    for name in [
+        "slmgr_atp_success.txt",
+        "slmgr_atp_0xC004F031.txt",
+        "slmgr_atp_0xC004F04D.txt",
+        "slmgr_atp_access_denied.txt",
+        "slmgr_atp_activation_failed.txt",
+        "slmgr_product_not_found.txt",
+        "ospp_actcid_success.txt",
+        "ospp_actcid_error.txt",
+        "ospp_no_product_keys.txt",
+    ] {
+        for bytes in script_output(name) {
+            let text = activation_companion::text::decode(&bytes);
+            assert!(find_installation_ids(&text).is_empty(), "{name}");
+            assert!(find_confirmation_id(&text).is_none(), "{name}");
+        }
+    }
+}

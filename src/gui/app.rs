@@ -2,7 +2,7 @@
 //! that is saved after every change.
 
 use iced::keyboard::{self, Key, Modifiers, key::Named};
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::i18n::Text;
@@ -243,7 +243,10 @@ impl App {
             },
             Message::ThisPc(message) => {
                 let cid = self.confirmation.consistent_id();
-                match self.this_pc.update(message, cid, self.installation.id()) {
+                match self
+                    .this_pc
+                    .update(message, cid, self.installation.id(), self.language)
+                {
                     this_pc::Action::None => Task::none(),
                     this_pc::Action::Run(task) => task.map(Message::ThisPc),
                     this_pc::Action::ShowInstallationIds(text) => {
@@ -411,21 +414,26 @@ impl App {
             Screen::InstallationId if self.installation.is_reading() => {
                 self.installation.view(language).map(Message::Installation)
             }
-            Screen::InstallationId => column![
-                self.this_pc.read_view(language).map(Message::ThisPc),
-                self.installation.view(language).map(Message::Installation),
-            ]
-            .spacing(10)
+            // Scrolls: with this PC's products listed above it, the groups can run past the
+            // bottom of a small window.
+            Screen::InstallationId => scrollable(
+                column![
+                    self.this_pc.read_view(language).map(Message::ThisPc),
+                    self.installation.view(language).map(Message::Installation),
+                ]
+                .spacing(10),
+            )
+            .spacing(theme::SCROLLBAR_GAP)
             .into(),
             Screen::Route => self.route.view(language).map(Message::Route),
             Screen::ConfirmationId => {
                 let mut screen =
                     column![self.confirmation.view(language).map(Message::Confirmation)]
                         .spacing(14);
-                if let Some(cid) = self.confirmation.consistent_id() {
+                if self.confirmation.consistent_id().is_some() {
                     screen = screen.push(
                         self.this_pc
-                            .apply_view(language, &cid, self.installation.id())
+                            .apply_view(language, self.installation.id())
                             .map(Message::ThisPc),
                     );
                 }

@@ -88,7 +88,9 @@ texts! {
     Incomplete => "入力中", "typing";
 
     ReadFromPc => "この PC から読み取る", "Read from this PC";
-    ReadingPc => "slmgr / ospp を実行しています…（最長 60 秒）", "Running slmgr / ospp… (up to 60 s)";
+    ReadingPc => "Windows のライセンス サービスを読み取っています…（最長 60 秒）", "Reading Windows' licensing service… (up to 60 s)";
+    NoProductKey => "この PC には、プロダクト キーの入った Windows も Office もありません。次に: 先にプロダクト キーを入力してください（[設定] > [システム] > [ライセンス認証]）。", "Neither Windows nor Office has a product key on this PC. Next: enter the product key first (Settings > System > Activation).";
+    UseNewInstallationId => "新しいインストール ID を画面 1 に表示する", "Show the new Installation ID on screen 1";
     ReadOnlyOnWindows => "認証する Windows PC でこのアプリを動かすと、ID をその PC から直接読み取れます。", "Run this app on the Windows PC being activated to read the ID from it directly.";
     ApplyToPc => "この PC に適用する", "Apply to this PC";
     ApplyAgain => "もう一度適用する", "Apply again";
@@ -157,13 +159,15 @@ pub fn product(language: Language, number: usize) -> String {
 }
 
 /// Asked before a Confirmation ID is applied.
-pub fn apply_question(language: Language, product: &str) -> String {
-    match language {
-        Language::Japanese => {
-            format!("{product} に確認 ID を適用します。次のコマンドを実行します:")
-        }
-        Language::English => {
-            format!("The Confirmation ID will be applied to {product} with this command:")
-        }
+pub fn apply_question(language: Language, product: Option<&str>) -> String {
+    match (product, language) {
+        (Some(product), Language::Japanese) => format!(
+            "Windows のライセンス サービスを通じて、{product} に確認 ID を適用します（管理者権限が必要です）。"
+        ),
+        (Some(product), Language::English) => format!(
+            "The Confirmation ID will be applied to {product} through Windows' licensing service (administrator rights are needed)."
+        ),
+        (None, Language::Japanese) => "Windows のライセンス サービスを通じて、画面 1 のインストール ID の製品に確認 ID を適用します（管理者権限が必要です）。".to_string(),
+        (None, Language::English) => "The Confirmation ID will be applied, through Windows' licensing service, to the product whose Installation ID is on screen 1 (administrator rights are needed).".to_string(),
     }
 }

@@ -1,37 +1,48 @@
-//! The PC being activated, when the app runs on it (Windows): read the Installation IDs
-//! from slmgr/ospp instead of copying 63 digits by hand, and apply the Confirmation ID.
-//! The scripts run on a worker thread; the window stays responsive and shows progress.
+//! The PC being activated, when the app runs on it (Windows): read every product's status and
+//! Installation ID from the licensing service instead of copying 63 digits by hand, and apply
+//! the Confirmation ID with a definite verdict. The service is asked on a worker thread; the
+//! window stays responsive and shows progress.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
-use super::fonts;
 use super::i18n::{self, Text};
 use super::theme;
 use crate::id::{ConfirmationId, InstallationId, labelled_line};
 use crate::language::{Language, Localized};
 use crate::windows::{
-    self, ApplyError, ApplyOutcome, ApplyReport, Product, ProductIid, ReadError, process_env,
+    self, ApplyVerdict, InstalledProduct, LicensingError, LicensingReading, ServiceError,
 };
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Read,
-    ReadDone(Option<Result<Vec<ProductIid>, ReadError>>),
+    ReadDone(Option<Result<Box<LicensingReading>, ServiceError>>),
     AskToApply,
     CancelApply,
     Apply,
-    ApplyDone(Option<Result<ApplyReport, ApplyError>>),
+    ApplyDone(Option<Result<Box<ApplyVerdict>, LicensingError>>),
+    /// Puts the Installation ID Windows shows now into the box (after "it changed").
+    UseNewInstallationId,
     RestartAsAdministrator,
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Put these IDs into the Installation ID box (one line per product, with its label).
+    /// Put these IDs into the Installation ID box (one line per product, with its name).
     ShowInstallationIds(String),
     /// Restarting elevated: the session is saved, the window may close.
     Exit,
+}
+
+#[derive(Debug, Default)]
+enum Reading {
+    #[default]
+    NotYet,
+    Running,
+    Done(Box<LicensingReading>),
+    Failed(ServiceError),
 }
 
 #[derive(Debug, Default)]
@@ -40,69 +51,68 @@ enum Applying {
     Idle,
     Asking,
     Running,
-    Done(ApplyReport),
-    Failed(ApplyError),
+    Done(Box<ApplyVerdict>),
+    Failed(LicensingError),
 }
 
 #[derive(Debug, Default)]
 pub struct State {
-    products: Vec<ProductIid>,
-    reading: bool,
-    read_error: Option<ReadError>,
+    reading: Reading,
     applying: Applying,
     elevation_error: Option<String>,
 }
 
-/// Whether this build can run slmgr/ospp at all.
+/// Whether this build can reach a licensing service at all.
 pub const AVAILABLE: bool = cfg!(windows);
 
-impl State {
-    /// The product an Installation ID was read from, to apply its CID to the same one.
-    fn target_for(&self, id: Option<&InstallationId>) -> (Product, Option<String>, String) {
-        let product =
-            id.and_then(|id| self.products.iter().find(|p| p.iid.digits() == id.digits()));
-        match product {
-            Some(p) => (p.product.clone(), p.activation_id.clone(), p.label.clone()),
-            None => (Product::Windows, None, windows::WINDOWS_LABEL.to_string()),
-        }
-    }
+/// The box's text for the products still to activate: each Installation ID on a line with the
+/// product's name (the `ospp.vbs` form, which the box reads back with its name).
+fn ids_to_activate(reading: &LicensingReading, language: Language) -> String {
+    reading
+        .products
+        .iter()
+        .filter(|product| !product.is_activated())
+        .filter_map(|product| {
+            let iid = product.installation_id.as_ref()?;
+            Some(labelled_line(Some(&product.label(language)), iid.digits()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
+impl State {
     pub fn update(
         &mut self,
         message: Message,
         cid: Option<ConfirmationId>,
         id: Option<&InstallationId>,
+        language: Language,
     ) -> Action {
         match message {
             Message::Read => {
-                self.reading = true;
-                self.read_error = None;
+                self.reading = Reading::Running;
                 Action::Run(Task::perform(
-                    super::off_the_ui_thread(windows::read_this_pc),
+                    super::off_the_ui_thread(|| windows::this_pc_licensing().map(Box::new)),
                     Message::ReadDone,
                 ))
             }
             Message::ReadDone(result) => {
-                self.reading = false;
+                // A worker that died answered nothing: as good as a service that cannot be used.
+                let result = result.unwrap_or(Err(ServiceError::Unavailable {
+                    code: windows::codes::E_UNEXPECTED,
+                }));
                 match result {
-                    Some(Ok(products)) => {
-                        // The ospp line format keeps each product's label through extraction.
-                        let text = products
-                            .iter()
-                            .map(|p| labelled_line(Some(&p.label), p.iid.digits()))
-                            .collect::<Vec<_>>()
-                            .join("\n");
-                        self.products = products;
-                        Action::ShowInstallationIds(text)
+                    Ok(reading) => {
+                        let ids = ids_to_activate(&reading, language);
+                        self.reading = Reading::Done(reading);
+                        if ids.is_empty() {
+                            Action::None
+                        } else {
+                            Action::ShowInstallationIds(ids)
+                        }
                     }
-                    Some(Err(error)) => {
-                        self.read_error = Some(error);
-                        Action::None
-                    }
-                    None => {
-                        self.read_error = Some(ReadError::NothingFound {
-                            output: String::new(),
-                        });
+                    Err(error) => {
+                        self.reading = Reading::Failed(error);
                         Action::None
                     }
                 }
@@ -117,28 +127,42 @@ impl State {
             }
             Message::Apply => {
                 let Some(cid) = cid else { return Action::None };
-                let (product, activation_id, _) = self.target_for(id);
+                let obtained_for = id.cloned();
                 self.applying = Applying::Running;
                 Action::Run(Task::perform(
                     super::off_the_ui_thread(move || {
-                        windows::apply_on_this_pc(&cid, product, activation_id.as_deref())
+                        windows::apply_to_this_pc(&cid, None, obtained_for.as_ref()).map(Box::new)
                     }),
                     Message::ApplyDone,
                 ))
             }
             Message::ApplyDone(result) => {
                 self.applying = match result {
-                    Some(Ok(report)) => Applying::Done(report),
+                    Some(Ok(verdict)) => Applying::Done(verdict),
                     Some(Err(error)) => Applying::Failed(error),
-                    None => Applying::Idle,
+                    None => Applying::Failed(LicensingError::Service(ServiceError::Unavailable {
+                        code: windows::codes::E_UNEXPECTED,
+                    })),
                 };
                 Action::None
+            }
+            Message::UseNewInstallationId => {
+                let Applying::Done(verdict) = &self.applying else {
+                    return Action::None;
+                };
+                match (verdict.product(), verdict.new_installation_id()) {
+                    (Some(product), Some(iid)) => Action::ShowInstallationIds(labelled_line(
+                        Some(&product.label(language)),
+                        iid.digits(),
+                    )),
+                    _ => Action::None,
+                }
             }
             Message::RestartAsAdministrator => {
                 match windows::relaunch_elevated(&windows::current_args()) {
                     Ok(()) => Action::Exit,
                     Err(error) => {
-                        self.elevation_error = Some(error.to_string());
+                        self.elevation_error = Some(error.message(language));
                         Action::None
                     }
                 }
@@ -146,96 +170,129 @@ impl State {
         }
     }
 
-    /// The "Read from this PC" row on the Installation ID screen.
+    /// The product the Confirmation ID would go to, when this PC was read: the one whose
+    /// Installation ID is on screen 1, else the one Windows product not activated.
+    fn target(&self, id: Option<&InstallationId>) -> Option<&InstalledProduct> {
+        let Reading::Done(reading) = &self.reading else {
+            return None;
+        };
+        windows::pick_target(&reading.products, None, id).ok()
+    }
+
+    /// "Read from this PC" and, once read, each product's status, on the Installation ID screen.
     pub fn read_view(&self, language: Language) -> Element<'_, Message> {
-        if !AVAILABLE {
-            return text(Text::ReadOnlyOnWindows.in_language(language))
-                .size(14)
-                .color(theme::MUTED)
-                .into();
-        }
-        let mut line = row![
-            button(text(Text::ReadFromPc.in_language(language)))
-                .on_press_maybe((!self.reading).then_some(Message::Read))
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center);
-        if self.reading {
-            line = line.push(text(Text::ReadingPc.in_language(language)).color(theme::MUTED));
-        }
-        if let Some(error) = &self.read_error {
-            line = line.push(
-                text(error.message(language))
-                    .color(theme::BAD)
-                    .width(Length::Fill),
+        let mut panel = column![].spacing(6);
+        if AVAILABLE {
+            let reading = matches!(self.reading, Reading::Running);
+            let mut line = row![
+                button(text(Text::ReadFromPc.in_language(language)))
+                    .on_press_maybe((!reading).then_some(Message::Read))
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center);
+            if reading {
+                line = line.push(text(Text::ReadingPc.in_language(language)).color(theme::MUTED));
+            }
+            panel = panel.push(line);
+        } else {
+            panel = panel.push(
+                text(Text::ReadOnlyOnWindows.in_language(language))
+                    .size(14)
+                    .color(theme::MUTED),
             );
         }
-        line.into()
+        match &self.reading {
+            Reading::Done(reading) => {
+                for product in &reading.products {
+                    let colour = if product.is_activated() {
+                        theme::OK
+                    } else {
+                        theme::BAD
+                    };
+                    panel = panel.push(text(product.message(language)).size(15).color(colour));
+                }
+                if reading.products.is_empty() {
+                    panel = panel.push(text(Text::NoProductKey.in_language(language)).size(15));
+                }
+                for (_, problem) in &reading.problems {
+                    panel = panel.push(text(problem.message(language)).size(14).color(theme::BAD));
+                }
+                if !reading.has_office() {
+                    panel = panel.push(
+                        text(windows::microsoft_365_note(language))
+                            .size(14)
+                            .color(theme::MUTED),
+                    );
+                }
+            }
+            Reading::Failed(error) => {
+                panel = panel.push(text(error.message(language)).color(theme::BAD));
+            }
+            Reading::NotYet | Reading::Running => {}
+        }
+        panel.width(Length::Fill).into()
     }
 
     /// The "Apply to this PC" panel on the Confirmation ID screen, once the CID is consistent.
     pub fn apply_view(
         &self,
         language: Language,
-        cid: &ConfirmationId,
         id: Option<&InstallationId>,
     ) -> Element<'_, Message> {
-        if !AVAILABLE {
-            return text(Text::ApplyOnlyOnWindows.in_language(language))
-                .size(14)
-                .color(theme::MUTED)
-                .into();
-        }
-        let (product, activation_id, label) = self.target_for(id);
-        let command = windows::apply_command(&process_env, cid, &product, activation_id.as_deref())
-            .map(|spec| spec.display());
-        let panel: Element<'_, Message> = match (&self.applying, command) {
-            (_, Err(error)) => text(error.message(language)).color(theme::BAD).into(),
-            (Applying::Idle, Ok(_)) => button(text(Text::ApplyToPc.in_language(language)))
+        let apply_again =
+            || button(text(Text::ApplyAgain.in_language(language))).on_press(Message::AskToApply);
+        let panel: Element<'_, Message> = match &self.applying {
+            Applying::Idle if !AVAILABLE => {
+                return text(Text::ApplyOnlyOnWindows.in_language(language))
+                    .size(14)
+                    .color(theme::MUTED)
+                    .into();
+            }
+            Applying::Idle => button(text(Text::ApplyToPc.in_language(language)))
                 .on_press(Message::AskToApply)
                 .into(),
-            (Applying::Asking, Ok(command)) => column![
-                text(i18n::apply_question(language, &label)),
-                text(command).font(fonts::BOLD).size(14),
-                row![
-                    button(text(Text::RunIt.in_language(language))).on_press(Message::Apply),
-                    button(text(Text::Cancel.in_language(language))).on_press(Message::CancelApply),
+            Applying::Asking => {
+                let product = self.target(id).map(|product| product.label(language));
+                column![
+                    text(i18n::apply_question(language, product.as_deref())),
+                    row![
+                        button(text(Text::RunIt.in_language(language))).on_press(Message::Apply),
+                        button(text(Text::Cancel.in_language(language)))
+                            .on_press(Message::CancelApply),
+                    ]
+                    .spacing(8),
                 ]
-                .spacing(8),
-            ]
-            .spacing(6)
-            .into(),
-            (Applying::Running, Ok(_)) => text(Text::ApplyRunning.in_language(language)).into(),
-            (Applying::Done(report), Ok(_)) => {
-                let needs_admin =
-                    matches!(&report.outcome, ApplyOutcome::Failed(e) if e.needs_administrator());
-                let colour = if report.outcome.is_deposited() {
+                .spacing(6)
+                .into()
+            }
+            Applying::Running => text(Text::ApplyRunning.in_language(language)).into(),
+            Applying::Done(verdict) => {
+                let colour = if verdict.is_activated() {
                     theme::OK
                 } else {
                     theme::BAD
                 };
-                let mut done = column![
-                    text(report.outcome.message(language)).color(colour),
-                    scrollable(text(report.output.clone()).size(14))
-                        .spacing(theme::SCROLLBAR_GAP)
-                        .height(Length::Shrink),
-                ]
-                .spacing(6);
-                if needs_admin {
+                let mut done = column![text(verdict.message(language)).color(colour)].spacing(6);
+                if verdict.needs_administrator() {
                     done = done.push(
                         button(text(Text::RestartAsAdministrator.in_language(language)))
                             .on_press(Message::RestartAsAdministrator),
                     );
                 }
-                done.push(
-                    button(text(Text::ApplyAgain.in_language(language)))
-                        .on_press(Message::AskToApply),
-                )
-                .into()
+                if verdict.new_installation_id().is_some() {
+                    done = done.push(
+                        button(text(Text::UseNewInstallationId.in_language(language)))
+                            .on_press(Message::UseNewInstallationId),
+                    );
+                }
+                if !verdict.is_activated() {
+                    done = done.push(apply_again());
+                }
+                done.into()
             }
-            (Applying::Failed(error), Ok(_)) => column![
+            Applying::Failed(error) => column![
                 text(error.message(language)).color(theme::BAD),
-                button(text(Text::ApplyAgain.in_language(language))).on_press(Message::AskToApply),
+                apply_again(),
             ]
             .spacing(6)
             .into(),

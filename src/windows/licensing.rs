@@ -41,7 +41,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::outcome::{ActivationError, codes, explain_hresult};
+use super::hresult::{ActivationError, codes, explain_hresult};
 use super::{ApplyError, check_cid, normalize_activation_id};
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::{Language, Localized};
@@ -166,9 +166,6 @@ pub enum ServiceError {
     #[error("{}", self.message(Language::English))]
     NotWindows,
 }
-
-/// E_UNEXPECTED: used when the worker thread ended without an answer (it panicked).
-const E_UNEXPECTED: u32 = 0x8000_FFFF;
 
 impl ServiceError {
     pub fn code(&self) -> Option<u32> {
@@ -594,10 +591,16 @@ impl InstalledProduct {
 
     /// The name to show: the row's `Name`, or the kind when the row has none.
     pub fn label(&self, language: Language) -> String {
-        if self.name.trim().is_empty() {
-            self.kind.words(language).to_string()
-        } else {
-            self.name.clone()
+        let name = self.name.trim();
+        if name.is_empty() {
+            return self.kind.words(language).to_string();
+        }
+        // An add-on's name goes on to list every edition it is for (`Windows(R),
+        // Client-ESU-Year1 add-on for Education,EducationN,Enterprise,…`, over 200 characters
+        // without a space to wrap at): the part before the list names it.
+        match name.split_once(" for ") {
+            Some((product, editions)) if editions.matches(',').count() >= 2 => product.to_string(),
+            _ => name.to_string(),
         }
     }
 
@@ -618,12 +621,19 @@ impl InstalledProduct {
 impl Localized for InstalledProduct {
     fn message(&self, language: Language) -> String {
         let name = self.label(language);
-        let activate_next = language.pick(
-            "次に: このアプリでインストール ID を Microsoft に伝え、受け取った確認 ID を適用してください。",
-            "Next: carry its Installation ID to Microsoft with this app and apply the \
-             Confirmation ID you get back.",
-        );
-        let mut text = match (self.state(), language) {
+        // The reason the service gives says what to do next itself; otherwise the way on is
+        // this app's.
+        let activate_next = match self.reason_text(language) {
+            Some(reason) => format!("{}{reason}", language.pick("理由: ", "Reason: ")),
+            None => language
+                .pick(
+                    "次に: このアプリでインストール ID を Microsoft に伝え、受け取った確認 ID を適用してください。",
+                    "Next: carry its Installation ID to Microsoft with this app and apply the \
+                     Confirmation ID you get back.",
+                )
+                .to_string(),
+        };
+        match (self.state(), language) {
             (ActivationState::Permanent, Language::English) => {
                 format!("{name}: activated — nothing to do.")
             }
@@ -684,12 +694,7 @@ impl Localized for InstalledProduct {
                 "{name}: このアプリが知らないライセンス状態 {code} です。次に: [設定] > [システム] > \
                  [ライセンス認証] で確認してください。"
             ),
-        };
-        if let Some(reason) = self.reason_text(language) {
-            text.push_str(language.pick(" 理由: ", " Reason: "));
-            text.push_str(&reason);
         }
-        text
     }
 }
 
@@ -784,6 +789,9 @@ pub enum TargetError {
     /// Several Windows products are not activated (their names): the user must choose.
     #[error("{}", self.message(Language::English))]
     Ambiguous(Vec<String>),
+    /// The product shows no Installation ID to check the Confirmation ID against (its name).
+    #[error("{}", self.message(Language::English))]
+    NoInstallationId(String),
 }
 
 impl Localized for TargetError {
@@ -812,6 +820,16 @@ impl Localized for TargetError {
                      choose that product by its Activation ID.",
                 )
                 .to_string(),
+            TargetError::NoInstallationId(name) => match language {
+                Language::English => format!(
+                    "{name} shows no Installation ID, so there is nothing to check the \
+                     Confirmation ID against and nothing was applied. Next: read this PC again."
+                ),
+                Language::Japanese => format!(
+                    "{name} にはインストール ID が表示されないため、確認 ID と照らし合わせられず、\
+                     何も適用していません。次に: この PC をもう一度読み取ってください。"
+                ),
+            },
             TargetError::Ambiguous(names) => match language {
                 Language::English => format!(
                     "Several Windows products are not activated ({}). Next: choose one by its \
@@ -879,6 +897,9 @@ pub enum LicensingError {
     /// answer in time (then it is unknown whether the deposit happened: read again).
     #[error("{}", self.message(Language::English))]
     Service(ServiceError),
+    /// No product to apply it to could be chosen: nothing was deposited.
+    #[error("{}", self.message(Language::English))]
+    Target(TargetError),
 }
 
 impl Localized for LicensingError {
@@ -886,6 +907,7 @@ impl Localized for LicensingError {
         match self {
             LicensingError::NotApplied(error) => error.message(language),
             LicensingError::Service(error) => error.message(language),
+            LicensingError::Target(error) => error.message(language),
         }
     }
 }
@@ -1184,7 +1206,7 @@ pub fn apply_licensing(
         cid.digits(),
     ) {
         return Ok(ApplyVerdict::Refused {
-            error: ActivationError::from_code(code, None),
+            error: ActivationError::from_code(code),
             product,
         });
     }
@@ -1208,9 +1230,38 @@ pub fn apply_licensing(
     })
 }
 
+/// Everything "apply" means to the command line and the window: checks the Confirmation ID
+/// (and the Activation ID, if given) before anything is asked; reads the products; picks the
+/// one the CID goes to ([`pick_target`]: the Activation ID given, else the product whose
+/// Installation ID is `obtained_for`, else the one Windows product not activated); then
+/// [`apply_licensing`] against `obtained_for` (or, when that is not known, the product's own
+/// Installation ID as read now).
+pub fn apply_to(
+    service: &dyn LicensingService,
+    cid: &ConfirmationId,
+    activation_id: Option<&str>,
+    obtained_for: Option<&InstallationId>,
+) -> Result<ApplyVerdict, LicensingError> {
+    check_cid(cid).map_err(LicensingError::NotApplied)?;
+    if let Some(id) = activation_id {
+        check_apply_inputs(id, cid)?;
+    }
+    let reading = read_licensing(service).map_err(LicensingError::Service)?;
+    let target = pick_target(&reading.products, activation_id, obtained_for)
+        .map_err(LicensingError::Target)?;
+    let expected = obtained_for
+        .or(target.installation_id.as_ref())
+        .ok_or_else(|| {
+            LicensingError::Target(TargetError::NoInstallationId(
+                target.label(Language::English),
+            ))
+        })?;
+    apply_licensing(service, &target.activation_id, expected, cid)
+}
+
 /// Runs `job` on a new thread and waits at most `timeout` for its answer. A WMI call cannot be
 /// stopped, so on timeout the thread is left to finish on its own and its answer is dropped.
-/// A job that panics ends as `Unavailable` with E_UNEXPECTED; this never panics itself.
+/// A job that panics ends as `Unavailable` with codes::E_UNEXPECTED; this never panics itself.
 pub fn run_with_deadline<T, F>(timeout: Duration, job: F) -> Result<T, ServiceError>
 where
     T: Send + 'static,
@@ -1224,24 +1275,26 @@ where
             let _ = sender.send(job());
         });
     if spawned.is_err() {
-        return Err(ServiceError::Unavailable { code: E_UNEXPECTED });
+        return Err(ServiceError::Unavailable {
+            code: codes::E_UNEXPECTED,
+        });
     }
     match receiver.recv_timeout(timeout) {
         Ok(answer) => Ok(answer),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(ServiceError::TimedOut { after: timeout }),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err(ServiceError::Unavailable { code: E_UNEXPECTED })
-        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(ServiceError::Unavailable {
+            code: codes::E_UNEXPECTED,
+        }),
     }
 }
 
 /// Reads every product with a key from this PC's licensing service, on a worker thread with the
-/// 60 s deadline ([`super::SCRIPT_TIMEOUT`]); [`ServiceError::NotWindows`] elsewhere. No
+/// 60 s deadline ([`super::SERVICE_TIMEOUT`]); [`ServiceError::NotWindows`] elsewhere. No
 /// administrator rights needed. Blocking: call it off the UI thread.
 pub fn this_pc_licensing() -> Result<LicensingReading, ServiceError> {
     #[cfg(windows)]
     {
-        run_with_deadline(super::SCRIPT_TIMEOUT, || {
+        run_with_deadline(super::SERVICE_TIMEOUT, || {
             let service = super::wmi::WmiLicensingService::connect()?;
             read_licensing(&service)
         })?
@@ -1249,6 +1302,42 @@ pub fn this_pc_licensing() -> Result<LicensingReading, ServiceError> {
     #[cfg(not(windows))]
     {
         Err(ServiceError::NotWindows)
+    }
+}
+
+/// [`apply_to`] on this PC's licensing service, the whole sequence on one worker thread with
+/// the 60 s deadline. The inputs are checked first on every OS; then
+/// [`ServiceError::NotWindows`] elsewhere. Needs administrator rights; blocking.
+pub fn apply_to_this_pc(
+    cid: &ConfirmationId,
+    activation_id: Option<&str>,
+    obtained_for: Option<&InstallationId>,
+) -> Result<ApplyVerdict, LicensingError> {
+    check_cid(cid).map_err(LicensingError::NotApplied)?;
+    if let Some(id) = activation_id {
+        check_apply_inputs(id, cid)?;
+    }
+    #[cfg(windows)]
+    {
+        let cid = cid.clone();
+        let activation_id = activation_id.map(str::to_string);
+        let obtained_for = obtained_for.cloned();
+        run_with_deadline(super::SERVICE_TIMEOUT, move || {
+            let service =
+                super::wmi::WmiLicensingService::connect().map_err(LicensingError::Service)?;
+            apply_to(
+                &service,
+                &cid,
+                activation_id.as_deref(),
+                obtained_for.as_ref(),
+            )
+        })
+        .map_err(LicensingError::Service)?
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = obtained_for;
+        Err(LicensingError::Service(ServiceError::NotWindows))
     }
 }
 
@@ -1265,7 +1354,7 @@ pub fn apply_on_this_pc_licensing(
     {
         let expected_iid = expected_iid.clone();
         let cid = cid.clone();
-        run_with_deadline(super::SCRIPT_TIMEOUT, move || {
+        run_with_deadline(super::SERVICE_TIMEOUT, move || {
             let service =
                 super::wmi::WmiLicensingService::connect().map_err(LicensingError::Service)?;
             apply_licensing(&service, &activation_id, &expected_iid, &cid)
@@ -1345,7 +1434,9 @@ mod tests {
         });
         assert_eq!(
             result,
-            Err(ServiceError::Unavailable { code: E_UNEXPECTED })
+            Err(ServiceError::Unavailable {
+                code: codes::E_UNEXPECTED
+            })
         );
     }
 }

@@ -41,6 +41,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_country_comes_from_the_locale_tag() {
+        assert_eq!(country_from_locale_tag("ja-JP").as_deref(), Some("JP"));
+        assert_eq!(
+            country_from_locale_tag("en_GB.UTF-8").as_deref(),
+            Some("GB")
+        );
+        assert_eq!(country_from_locale_tag("ja"), None);
+        assert_eq!(country_from_locale_tag(""), None);
+    }
+
+    #[test]
     fn script_subtags_are_skipped() {
         assert_eq!(country_from_locale_tag("zh-Hans-CN").as_deref(), Some("CN"));
         assert_eq!(

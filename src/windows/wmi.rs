@@ -7,8 +7,8 @@
 
 use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escape_wql_str};
 
+use super::hresult::codes;
 use super::licensing::{LicensingService, ProductClass, ProductRow, ServiceError, products_query};
-use super::outcome::codes;
 
 /// WBEM_E_FAILED: a WMI failure that carried no HRESULT of its own (a value that could not be
 /// converted, an empty pointer…).

@@ -10,7 +10,7 @@ use activation_companion::gui::{
     self, App, Message, Screen, StartOptions, confirmation, installation,
 };
 use activation_companion::id::GroupState;
-use activation_companion::language::Language;
+use activation_companion::language::{Language, Localized};
 use activation_companion::session::SessionStore;
 use iced_test::{Simulator, selector};
 
@@ -273,14 +273,46 @@ fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     visit("confirmation-id-done", &app);
 }
 
+/// The PC being activated, as the window shows it on Windows: each product's status after
+/// reading (Windows Pro in notification mode and its ESU add-on), and a refused deposit.
+fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
+    use activation_companion::gui::this_pc;
+    use activation_companion::windows::{ActivationError, ApplyVerdict, codes};
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, language, None);
+    let reading = recorded_pc("windows_pro_notification.json");
+    let pro = reading.products[0].clone();
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
+        Box::new(reading),
+    )))));
+    visit("this-pc-status", &app);
+
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        CID.into(),
+    )));
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    let refused = ApplyVerdict::Refused {
+        product: pro,
+        error: ActivationError::from_code(codes::ACCESS_DENIED),
+    };
+    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
+        Box::new(refused),
+    )))));
+    visit("this-pc-refused", &app);
+}
+
 #[test]
 fn snapshots_of_every_screen_in_both_languages() {
     let mut frames = Vec::new();
     for language in Language::ALL {
-        walk_screens(language, &mut |name, app| {
+        let mut shoot = |name: &str, app: &App| {
             let frame = snapshot::capture(&mut simulator(app));
             frames.push((format!("{name}-{}", language.tag()), frame));
-        });
+        };
+        walk_screens(language, &mut shoot);
+        walk_this_pc(language, &mut shoot);
     }
     snapshot::assert_all(&frames);
 }
@@ -293,12 +325,14 @@ fn no_sentence_is_cut_off_on_any_screen() {
     let mut problems = Vec::new();
     for language in Language::ALL {
         for size in SIZES {
-            walk_screens(language, &mut |name, app| {
+            let mut check = |name: &str, app: &App| {
                 let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
                 for problem in layout::survey(&mut ui).cut_off(size) {
                     problems.push(format!("{name} ({language:?}, {size:?}): {problem}"));
                 }
-            });
+            };
+            walk_screens(language, &mut check);
+            walk_this_pc(language, &mut check);
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -346,47 +380,189 @@ fn many_products_and_a_long_notice_still_fit() {
     }
 }
 
+/// A PC's licensing service as recorded in `tests/fixtures/licensing/` (rows as WMI gives
+/// them), read the way the window reads it.
+fn recorded_pc(name: &str) -> activation_companion::windows::LicensingReading {
+    use activation_companion::windows::{
+        LicensingService, ProductClass, ProductRow, ServiceError, codes, read_licensing,
+    };
+    struct Recorded(serde_json::Value);
+    impl LicensingService for Recorded {
+        fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
+            match &self.0[class.product_class()] {
+                serde_json::Value::Null => Err(ServiceError::Unavailable {
+                    code: codes::WMI_INVALID_CLASS,
+                }),
+                rows => Ok(serde_json::from_value(rows.clone()).expect("recorded rows")),
+            }
+        }
+        fn deposit(&self, _: ProductClass, _: &str, _: &str, _: &str) -> Result<(), u32> {
+            unreachable!("reading deposits nothing")
+        }
+        fn refresh(&self, _: ProductClass) -> Result<(), u32> {
+            unreachable!("reading refreshes nothing")
+        }
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/licensing")
+        .join(name);
+    let json = std::fs::read_to_string(&path).unwrap();
+    read_licensing(&Recorded(serde_json::from_str(&json).unwrap())).unwrap()
+}
+
 #[test]
-fn ids_read_from_this_pc_keep_their_product_labels() {
+fn reading_this_pc_shows_each_products_status_and_puts_the_ids_to_activate_in_the_box() {
     use activation_companion::gui::this_pc;
-    use activation_companion::id::InstallationId;
-    use activation_companion::windows::{Product, ProductIid};
+
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, None);
+        let reading = recorded_pc("windows_pro_notification.json");
+        let statuses: Vec<String> = reading
+            .products
+            .iter()
+            .map(|p| p.message(language))
+            .collect();
+        let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
+            Box::new(reading),
+        )))));
+        {
+            let mut ui = simulator(&app);
+            for status in &statuses {
+                assert!(ui.find(status.as_str()).is_ok(), "{language:?}: {status}");
+            }
+        }
+        // Windows Pro and its ESU add-on are not activated: both IDs, with their names.
+        let labels: Vec<Option<String>> = (0..2)
+            .map(|n| {
+                let _ = app.update(Message::Installation(installation::Message::Chose(n)));
+                app.installation()
+                    .id()
+                    .and_then(|id| id.label().map(str::to_string))
+            })
+            .collect();
+        assert_eq!(
+            labels[0].as_deref(),
+            Some("Windows(R), Professional edition")
+        );
+        assert!(
+            labels[1]
+                .as_deref()
+                .unwrap()
+                .contains("Client-ESU-Year1 add-on"),
+            "{labels:?}"
+        );
+        assert_eq!(
+            app.installation().id().unwrap().digits(),
+            "508760583450367066786558223034732344271525457574499727444472481"
+        );
+    }
+}
+
+#[test]
+fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
+    use activation_companion::gui::this_pc;
 
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, Language::English, None);
-    let product = |label: &str, digits: &str, product| ProductIid {
-        product,
-        label: label.into(),
-        iid: InstallationId::from_typed(digits),
-        activation_id: None,
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
+        Box::new(recorded_pc("windows_pro_retail_activated.json")),
+    )))));
+    assert_eq!(
+        app.installation().text(),
+        "",
+        "nothing to activate, nothing put in the box"
+    );
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find("Windows(R), Professional edition: activated — nothing to do.")
+            .is_ok()
+    );
+    assert!(
+        ui.find(activation_companion::windows::microsoft_365_note(
+            Language::English
+        ))
+        .is_ok(),
+        "no Office row: Microsoft 365 is explained"
+    );
+}
+
+#[test]
+fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
+    use activation_companion::gui::this_pc;
+    use activation_companion::windows::{ServiceError, codes};
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::Japanese, None);
+    let error = ServiceError::Unavailable {
+        code: codes::WMI_INVALID_QUERY,
     };
-    let read = vec![
-        product(
-            "Windows",
-            "489126343257012289105546522085205332958764158851011127139061121",
-            Product::Windows,
-        ),
-        product(
-            "Office 16, Office16ProPlusVL_MAK edition",
-            "465145217131314304264339481117862266242033457260311819664735280",
-            Product::Office {
-                script: "C:\\Program Files\\Microsoft Office\\Office16\\OSPP.VBS".into(),
-            },
-        ),
-    ];
-    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(read)))));
-    {
-        let mut ui = simulator(&app);
-        assert!(ui.find("Windows").is_ok(), "a button per product");
-        assert!(ui.find("Office 16, Office16ProPlusVL_MAK edition").is_ok());
-    }
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Err(
+        error.clone(),
+    )))));
+    let message = error.message(Language::Japanese);
+    assert!(
+        message.contains("slmgr /dti") && message.contains("slmgr /atp"),
+        "{message}"
+    );
+    assert!(simulator(&app).find(message.as_str()).is_ok());
+}
+
+#[test]
+fn the_verdict_after_applying_is_shown_with_what_to_do() {
+    use activation_companion::gui::this_pc;
+    use activation_companion::windows::{ActivationError, ApplyVerdict, codes};
+
+    let reading = recorded_pc("windows_pro_notification.json");
+    let pro = reading.products[0].clone();
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        CID.into(),
+    )));
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+
+    let mut activated = pro.clone();
+    activated.status = activation_companion::windows::LicenseStatus::Licensed;
+    activated.reason = 0;
+    let verdict = ApplyVerdict::Activated { product: activated };
+    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
+        Box::new(verdict.clone()),
+    )))));
+    assert!(
+        simulator(&app)
+            .find(verdict.message(Language::English).as_str())
+            .is_ok()
+    );
+
+    let refused = ApplyVerdict::Refused {
+        product: pro.clone(),
+        error: ActivationError::from_code(codes::ACCESS_DENIED),
+    };
+    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
+        Box::new(refused),
+    )))));
+    assert!(simulator(&app).find("Restart as administrator").is_ok());
+
+    // The Installation ID changed since the CID was obtained: offer the new one.
+    let mut changed = pro;
+    changed.installation_id = Some(activation_companion::id::InstallationId::from_typed(
+        "130096098742538877424757780434931350325192537413574684069762241",
+    ));
+    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
+        Box::new(ApplyVerdict::IidChanged {
+            product: changed,
+            expected: "489126343257012289105546522085205332958764158851011127139061121".into(),
+        }),
+    )))));
     interact(&mut app, |ui| {
-        ui.click("Office 16, Office16ProPlusVL_MAK edition")
-            .expect("the product can be chosen");
+        ui.click("Show the new Installation ID on screen 1")
+            .expect("offered");
     });
     assert_eq!(
         app.installation().id().unwrap().digits(),
-        "465145217131314304264339481117862266242033457260311819664735280"
+        "130096098742538877424757780434931350325192537413574684069762241"
     );
 }
 

@@ -1,18 +1,12 @@
-//! What `slmgr.vbs /atp` and `ospp.vbs /actcid` printed, and what it means for the user.
-//!
-//! English markers come from Microsoft's script sources (`L_MsgConfID`, `MSG_OFFLINEACTSUCCESS`,
-//! `L_MsgErrorText_8` + `0x%ERRCODE%`, `MSG_ERRCODE` / `MSG_ERRDESC`, …). slmgr.vbs prints
-//! localised text on a localised Windows (ospp.vbs does not), so error *codes* are trusted
-//! before words, and a reply with neither is reported as unconfirmed, never as success.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//! The licensing service's codes (HRESULTs from Windows' slerror.h, winerror.h and WMI's
+//! wbemcli.h) explained for the user, each with what to do next, in Japanese and English.
 
 use crate::language::{Language, Localized};
 
 /// Error codes from Windows' slerror.h / winerror.h that the user may meet here.
 pub mod codes {
+    /// E_UNEXPECTED: a worker thread ended without an answer (it panicked).
+    pub const E_UNEXPECTED: u32 = 0x8000_FFFF;
     /// The offline activation data (the CID) has the wrong format.
     pub const INVALID_OFFLINE_BLOB: u32 = 0xC004_F02C;
     /// The CID has the wrong length.
@@ -63,73 +57,26 @@ pub mod codes {
     pub const WMI_INVALID_QUERY: u32 = 0x8004_1017;
 }
 
-/// What kind of failure the script reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FailureKind {
-    /// An error code (`Error: 0x…`, `ERROR CODE: 0x…`, or slmgr's exit code); `code` holds it.
-    ErrorCode,
-    /// Administrator rights are missing (0x80070005, 0xC004F025, "Access denied").
-    AccessDenied,
-    /// `Error: Product activation failed.` (or a non-genuine state): the CID was taken but the
-    /// product is still not activated.
-    NotActivated,
-    /// `Error: product not found.`: no product with a key (or not the Activation ID given).
-    ProductNotFound,
-    /// `<No installed product keys detected>` (ospp.vbs): Office has no key installed.
-    NoProductKeys,
-    /// Windows Script Host is turned off by policy.
-    ScriptHostDisabled,
-    /// Another `Error: …` line this module does not know.
-    Other,
-}
-
-/// A failure reported by Windows or Office, explained in the user's language.
+/// A refusal from the licensing service: its HRESULT, explained in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.message(Language::English))]
 pub struct ActivationError {
-    pub kind: FailureKind,
-    /// The HRESULT, when one was printed or returned (`0xC004F04D`).
-    pub code: Option<u32>,
-    /// The script's own words about it (for an unknown code, or to show under the explanation).
-    pub detail: Option<String>,
+    pub code: u32,
 }
 
 impl ActivationError {
-    pub fn from_code(code: u32, detail: Option<String>) -> ActivationError {
-        let kind = if matches!(code, codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED) {
-            FailureKind::AccessDenied
-        } else {
-            FailureKind::ErrorCode
-        };
-        ActivationError {
-            kind,
-            code: Some(code),
-            detail,
-        }
-    }
-
-    fn of_kind(kind: FailureKind, detail: Option<String>) -> ActivationError {
-        ActivationError {
-            kind,
-            code: None,
-            detail,
-        }
+    pub fn from_code(code: u32) -> ActivationError {
+        ActivationError { code }
     }
 
     /// The fix is to run the app as administrator (see `super::relaunch_elevated`).
     pub fn needs_administrator(&self) -> bool {
-        self.kind == FailureKind::AccessDenied
-    }
-
-    /// `0xC004F04D`, when there is a code.
-    pub fn code_text(&self) -> Option<String> {
-        self.code.map(|code| format!("0x{code:08X}"))
+        matches!(self.code, codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED)
     }
 
     /// True when the code is one this module explains specifically.
     pub fn is_known_code(&self) -> bool {
-        self.code
-            .is_some_and(|code| explain_code(code, Language::English).is_some())
+        explain_code(self.code, Language::English).is_some()
     }
 }
 
@@ -316,257 +263,18 @@ pub fn explain_hresult(code: u32, language: Language) -> String {
 
 impl Localized for ActivationError {
     fn message(&self, language: Language) -> String {
-        let detail = |en: &str, ja: &str| match (&self.detail, language) {
-            (Some(detail), Language::English) => format!("{en}{detail}"),
-            (Some(detail), Language::Japanese) => format!("{ja}{detail}"),
-            (None, _) => String::new(),
-        };
-        match self.kind {
-            FailureKind::ErrorCode | FailureKind::AccessDenied => {
-                let code = self.code.unwrap_or(codes::ACCESS_DENIED);
-                if let Some(text) = explain_code(code, language) {
-                    return text.to_string();
-                }
-                match language {
-                    Language::English => format!(
-                        "Windows reported error 0x{code:08X}; the Confirmation ID was not \
-                         accepted.{} Next: run `slui.exe 0x2a 0x{code:08X}` to see Windows' own \
-                         description, or look the code up on Microsoft's support site.",
-                        detail(" It said: ", "")
-                    ),
-                    Language::Japanese => format!(
-                        "Windows がエラー 0x{code:08X} を報告しました。確認 ID は受け付けられていません。{}\
-                         次に: `slui.exe 0x2a 0x{code:08X}` を実行すると Windows 自身の説明が表示されます。\
-                         Microsoft のサポート サイトでこのコードを調べることもできます。",
-                        detail("", "メッセージ: ")
-                    ),
-                }
-            }
-            FailureKind::NotActivated => match language {
-                Language::English => format!(
-                    "Windows took the Confirmation ID, but the product is still not activated \
-                     (“Product activation failed”).{} Next: check Settings > System > Activation; \
-                     read the Installation ID again and, if it changed, get a new Confirmation ID.",
-                    detail(" It said: ", "")
+        match explain_code(self.code, language) {
+            Some(text) => text.to_string(),
+            None => format!(
+                "{} {}",
+                language.pick(
+                    "確認 ID は受け付けられていません。",
+                    "The Confirmation ID was not accepted."
                 ),
-                Language::Japanese => format!(
-                    "確認 ID は受け取られましたが、製品はまだライセンス認証されていません。{}\
-                     次に: [設定] > [システム] > [ライセンス認証] で状態を確認し、インストール ID を\
-                     読み取り直して、変わっていれば確認 ID を取得し直してください。",
-                    detail("", "メッセージ: ")
-                ),
-            },
-            FailureKind::ProductNotFound => language
-                .pick(
-                    "Windows に、確認 ID を適用できる（プロダクト キーが入った）製品が見つかりません。\
-                     次に: 先にプロダクト キーを入力し（[設定] > [システム] > [ライセンス認証] > \
-                     [プロダクト キーを変更する]）、インストール ID を読み取り直してください。",
-                    "Windows found no product with a product key to apply the Confirmation ID to \
-                     (“product not found”). Next: enter the product key first (Settings > System > \
-                     Activation > Change product key), then read the Installation ID again.",
-                )
-                .to_string(),
-            FailureKind::NoProductKeys => language
-                .pick(
-                    "Office にプロダクト キーがインストールされていません。\
-                     次に: 先に Office のプロダクト キーを入力し（Office アプリの [ファイル] > \
-                     [アカウント]）、インストール ID を読み取り直してください。",
-                    "Office has no product key installed (“No installed product keys detected”). \
-                     Next: enter the Office product key first (in any Office app: File > Account), \
-                     then read the Installation ID again.",
-                )
-                .to_string(),
-            FailureKind::ScriptHostDisabled => language
-                .pick(
-                    "この PC では Windows Script Host が無効にされているため、slmgr.vbs / ospp.vbs を\
-                     実行できません。次に: 管理者に相談するか、slui 4 の画面で確認 ID を入力してください。",
-                    "Windows Script Host is turned off on this PC, so slmgr.vbs / ospp.vbs cannot \
-                     run. Next: ask the PC's administrator, or type the Confirmation ID into the \
-                     slui 4 window instead.",
-                )
-                .to_string(),
-            FailureKind::Other => match language {
-                Language::English => format!(
-                    "Windows reported a problem{}. Next: check Settings > System > Activation.",
-                    detail(": ", "")
-                ),
-                Language::Japanese => format!(
-                    "Windows が問題を報告しました。{}次に: [設定] > [システム] > [ライセンス認証] を\
-                     確認してください。",
-                    detail("", "メッセージ: ")
-                ),
-            },
+                explain_hresult(self.code, language)
+            ),
         }
     }
-}
-
-/// How applying a Confirmation ID ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApplyOutcome {
-    /// Windows or Office accepted the CID and reports the product activated.
-    Deposited,
-    /// Windows or Office said no.
-    Failed(ActivationError),
-    /// The reply held neither a known success message nor an error (for example slmgr.vbs
-    /// answering in Japanese on a Japanese Windows): check the activation state.
-    Unconfirmed,
-}
-
-impl ApplyOutcome {
-    pub fn is_deposited(&self) -> bool {
-        matches!(self, ApplyOutcome::Deposited)
-    }
-}
-
-impl Localized for ApplyOutcome {
-    fn message(&self, language: Language) -> String {
-        match self {
-            ApplyOutcome::Deposited => language
-                .pick(
-                    "ライセンス認証されました。確認 ID が受け付けられました。",
-                    "Activated: the Confirmation ID was accepted.",
-                )
-                .to_string(),
-            ApplyOutcome::Failed(error) => error.message(language),
-            ApplyOutcome::Unconfirmed => language
-                .pick(
-                    "Windows の応答を判別できなかったため、ライセンス認証が成功したかどうか分かりません。\
-                     次に: [設定] > [システム] > [ライセンス認証]（Office は Office アプリの [ファイル] > \
-                     [アカウント]）で状態を確認してください。",
-                    "This app could not recognise Windows' reply, so it cannot tell whether \
-                     activation succeeded. Next: check Settings > System > Activation (for Office: \
-                     File > Account in any Office app).",
-                )
-                .to_string(),
-        }
-    }
-}
-
-static HEX_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b0x([0-9a-f]{8})\b").expect("valid regex"));
-
-/// Reads the reply of `slmgr.vbs /atp` or `ospp.vbs /actcid` (decoded text and exit code).
-///
-/// In order: a success message wins (ospp.vbs tries the CID on every Office product and prints
-/// an error for each one it does not fit, then success for the one it does); then access denied;
-/// then the first error code; then the known error sentences; then an HRESULT exit code
-/// (slmgr.vbs exits with it); otherwise the outcome is unconfirmed.
-pub fn interpret_apply_output(text: &str, status_code: Option<i32>) -> ApplyOutcome {
-    let lower = text.to_lowercase();
-    if lower.contains("deposited successfully")
-        || lower.contains("<offline product activation successful>")
-        || lower.contains("product activated successfully")
-    {
-        return ApplyOutcome::Deposited;
-    }
-    match find_failure(text, status_code) {
-        Some(error) => ApplyOutcome::Failed(error),
-        None => ApplyOutcome::Unconfirmed,
-    }
-}
-
-/// The failure a script's output reports, if any (shared by reading and applying).
-pub(crate) fn find_failure(text: &str, status_code: Option<i32>) -> Option<ActivationError> {
-    let lower = text.to_lowercase();
-    if lower.contains("windows script host access is disabled") {
-        return Some(ActivationError::of_kind(
-            FailureKind::ScriptHostDisabled,
-            first_line_containing(text, "windows script host"),
-        ));
-    }
-    let codes_found: Vec<(u32, String)> = text
-        .lines()
-        .flat_map(|line| {
-            HEX_CODE.captures_iter(line).filter_map(move |caps| {
-                u32::from_str_radix(&caps[1], 16)
-                    .ok()
-                    .map(|code| (code, line.to_string()))
-            })
-        })
-        .collect();
-    let access_denied = codes_found
-        .iter()
-        .any(|(code, _)| matches!(*code, codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED))
-        || lower.contains("access denied")
-        || lower.contains("insufficient rights")
-        || lower.contains("requires elevated privileges");
-    if access_denied {
-        return Some(ActivationError {
-            kind: FailureKind::AccessDenied,
-            code: Some(codes::ACCESS_DENIED),
-            detail: first_line_containing(text, "access denied")
-                .or_else(|| first_line_containing(text, "insufficient rights")),
-        });
-    }
-    if let Some((code, line)) = codes_found.first() {
-        return Some(ActivationError::from_code(
-            *code,
-            error_detail(text, line, *code),
-        ));
-    }
-    let sentences = [
-        (
-            "error: product activation failed",
-            FailureKind::NotActivated,
-        ),
-        ("non-genuine", FailureKind::NotActivated),
-        ("error: product not found", FailureKind::ProductNotFound),
-        ("error: product key not found", FailureKind::ProductNotFound),
-        (
-            "<no installed product keys detected>",
-            FailureKind::NoProductKeys,
-        ),
-    ];
-    for (needle, kind) in sentences {
-        if lower.contains(needle) {
-            let detail = match kind {
-                FailureKind::NotActivated => first_line_containing(text, needle),
-                _ => None,
-            };
-            return Some(ActivationError::of_kind(kind, detail));
-        }
-    }
-    if let Some(status) = status_code
-        && status < 0
-    {
-        return Some(ActivationError::from_code(status as u32, None));
-    }
-    first_line_starting_with(text, "error")
-        .map(|line| ActivationError::of_kind(FailureKind::Other, Some(line)))
-}
-
-/// The script's words for an error code: slmgr's text after the code on the same line, or
-/// ospp's `ERROR DESCRIPTION:` line.
-fn error_detail(text: &str, line: &str, code: u32) -> Option<String> {
-    let hex = format!("0x{code:08x}");
-    let line_lower = line.to_lowercase();
-    if let Some(at) = line_lower.find(&hex) {
-        let after = line[at + hex.len()..].trim();
-        if !after.is_empty() {
-            return Some(after.to_string());
-        }
-    }
-    text.lines()
-        .map(str::trim)
-        .find_map(|l| {
-            l.strip_prefix("ERROR DESCRIPTION:")
-                .map(|d| d.trim().to_string())
-        })
-        .filter(|d| !d.is_empty())
-}
-
-fn first_line_containing(text: &str, needle_lower: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find(|line| line.to_lowercase().contains(needle_lower))
-        .map(str::to_string)
-}
-
-fn first_line_starting_with(text: &str, prefix_lower: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .find(|line| line.to_lowercase().starts_with(prefix_lower))
-        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -597,7 +305,7 @@ mod tests {
             codes::WMI_INVALID_CLASS,
             codes::WMI_INVALID_NAMESPACE,
         ] {
-            let error = ActivationError::from_code(code, None);
+            let error = ActivationError::from_code(code);
             let hex = format!("0x{code:08X}");
             for language in Language::ALL {
                 let text = error.message(language);
@@ -612,53 +320,23 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_code_is_shown_with_the_scripts_words() {
-        let error =
-            ActivationError::from_code(0xC004_F014, Some("product key not available".into()));
+    fn an_unknown_code_is_shown_with_where_to_look_it_up() {
+        let error = ActivationError::from_code(0xC004_F014);
         assert!(!error.is_known_code());
-        let en = error.message(Language::English);
-        assert!(
-            en.contains("0xC004F014") && en.contains("product key not available"),
-            "{en}"
-        );
-        let ja = error.message(Language::Japanese);
-        assert!(
-            ja.contains("0xC004F014") && ja.contains("product key not available"),
-            "{ja}"
-        );
+        for language in Language::ALL {
+            let text = error.message(language);
+            assert!(
+                text.contains("0xC004F014") && text.contains("slui.exe 0x2a 0xC004F014"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
-    fn slmgrs_exit_code_is_the_hresult() {
-        let outcome = interpret_apply_output("", Some(0xC004_F031_u32 as i32));
-        let ApplyOutcome::Failed(error) = outcome else {
-            panic!("{outcome:?}")
-        };
-        assert_eq!(error.code, Some(codes::IID_CID_MISMATCH));
-    }
-
-    #[test]
-    fn access_denied_in_words_needs_administrator() {
-        let outcome = interpret_apply_output(
-            "Error: 5 Access denied: the requested action requires elevated privileges",
-            Some(5),
-        );
-        let ApplyOutcome::Failed(error) = outcome else {
-            panic!("{outcome:?}")
-        };
-        assert!(error.needs_administrator());
-        assert_eq!(error.code, Some(codes::ACCESS_DENIED));
-    }
-
-    #[test]
-    fn silence_is_unconfirmed_not_success() {
-        assert_eq!(
-            interpret_apply_output("", Some(0)),
-            ApplyOutcome::Unconfirmed
-        );
-        assert_eq!(
-            interpret_apply_output("製品 ID の確認が完了しました。", Some(0)),
-            ApplyOutcome::Unconfirmed
-        );
+    fn access_denied_needs_administrator() {
+        for code in [codes::ACCESS_DENIED, codes::SL_ACCESS_DENIED] {
+            assert!(ActivationError::from_code(code).needs_administrator());
+        }
+        assert!(!ActivationError::from_code(codes::CHECK_DIGIT).needs_administrator());
     }
 }
