@@ -138,7 +138,10 @@ impl State {
             }
             Message::ApplyDone(result) => {
                 self.applying = match result {
-                    Some(Ok(verdict)) => Applying::Done(verdict),
+                    Some(Ok(verdict)) => {
+                        self.refresh_status(&verdict);
+                        Applying::Done(verdict)
+                    }
                     Some(Err(error)) => Applying::Failed(error),
                     None => Applying::Failed(LicensingError::Service(ServiceError::Unavailable {
                         code: windows::codes::E_UNEXPECTED,
@@ -167,6 +170,20 @@ impl State {
                     }
                 }
             }
+        }
+    }
+
+    /// Screen 1's list shows the product as the verdict last read it (activated, or not).
+    fn refresh_status(&mut self, verdict: &ApplyVerdict) {
+        let (Reading::Done(reading), Some(after)) = (&mut self.reading, verdict.product()) else {
+            return;
+        };
+        if let Some(product) = reading
+            .products
+            .iter_mut()
+            .find(|product| product.activation_id == after.activation_id)
+        {
+            *product = after.clone();
         }
     }
 

@@ -516,7 +516,10 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     let reading = recorded_pc("windows_pro_notification.json");
     let pro = reading.products[0].clone();
     let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
+        Box::new(reading),
+    )))));
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
         0,
         CID.into(),
@@ -535,6 +538,14 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
             .find(verdict.message(Language::English).as_str())
             .is_ok()
     );
+    // Screen 1's list now shows it activated.
+    let _ = app.update(Message::Show(Screen::InstallationId));
+    assert!(
+        simulator(&app)
+            .find("Windows(R), Professional edition: activated — nothing to do.")
+            .is_ok()
+    );
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
 
     let refused = ApplyVerdict::Refused {
         product: pro.clone(),
