@@ -469,6 +469,16 @@ struct RunFinder<'a> {
 
 impl RunFinder<'_> {
     fn add_piece(&mut self, start: usize, end: usize, after_line_break: bool) {
+        // Digits touching a letter belong to a word (the end of a GUID such as `…c201bd155852`,
+        // `Office16`, `x64`), never to an ID: such a piece ends the chain and is dropped. (A
+        // GUID line's last six digits once passed their check and became an ID's first group.)
+        let bytes = self.text.as_bytes();
+        let touches_a_letter = (start > 0 && bytes[start - 1].is_ascii_alphabetic())
+            || bytes.get(end).is_some_and(u8::is_ascii_alphabetic);
+        if touches_a_letter {
+            self.end_chain();
+            return;
+        }
         let long = end - start > LONGEST_GROUP;
         if long {
             self.end_chain();
@@ -652,6 +662,15 @@ mod tests {
             digits_of(&format!("{groups}\n{groups}")),
             vec![digits.clone(), digits]
         );
+    }
+
+    #[test]
+    fn digits_touching_a_letter_are_never_a_group() {
+        // Found by the property test: the GUID line's last six digits pass their check digit,
+        // and with nine groups of six on the lines below made a 9x6 ID of the wrong digits.
+        let zeros = "000000\r\n".repeat(9);
+        let text = format!("426a7ae3-8b1b-c5a3-7e0d-c201bd155852\n{zeros}22003-77567-036");
+        assert_eq!(digits_of(&text), vec!["0".repeat(54)]);
     }
 
     #[test]
