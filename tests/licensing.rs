@@ -1090,17 +1090,17 @@ fn a_call_that_does_not_answer_in_time_is_a_timeout_and_the_caller_is_not_kept_w
 #[cfg(not(windows))]
 #[test]
 fn off_windows_this_pc_says_windows_only_after_checking_the_cid() {
-    use activation_companion::windows::{apply_on_this_pc_licensing, this_pc_licensing};
+    use activation_companion::windows::{apply_to_this_pc, this_pc_licensing};
 
     assert_eq!(this_pc_licensing(), Err(ServiceError::NotWindows));
     assert_both_languages(&ServiceError::NotWindows);
     assert_eq!(
-        apply_on_this_pc_licensing(PRO_ID, &iid(PRO_IID), &cid()),
+        apply_to_this_pc(&cid(), Some(PRO_ID), Some(&iid(PRO_IID))),
         Err(LicensingError::Service(ServiceError::NotWindows))
     );
     let xp = ConfirmationId::from_typed("154814-744406-423500-209405-874111-676042-686055");
     assert_eq!(
-        apply_on_this_pc_licensing(PRO_ID, &iid(PRO_IID), &xp),
+        apply_to_this_pc(&xp, Some(PRO_ID), Some(&iid(PRO_IID))),
         Err(LicensingError::NotApplied(ApplyError::WrongCidFormat))
     );
 }

@@ -12,7 +12,7 @@
 //! - Everything else here — which rows count, what kind of product each is, its status in words,
 //!   which product a Confirmation ID goes to, the verdict after applying — is plain code,
 //!   compiled and tested on every OS.
-//! - [`this_pc_licensing`] and [`apply_on_this_pc_licensing`] wire up the real service on one
+//! - [`this_pc_licensing`] and [`apply_to_this_pc`] wire up the real service on one
 //!   worker thread with a deadline, and say "Windows only" elsewhere, so callers need no `cfg`.
 //!
 //! ## What the service holds (from Microsoft's slmgr.vbs / ospp.vbs sources and class docs)
@@ -1337,33 +1337,6 @@ pub fn apply_to_this_pc(
     #[cfg(not(windows))]
     {
         let _ = obtained_for;
-        Err(LicensingError::Service(ServiceError::NotWindows))
-    }
-}
-
-/// [`apply_licensing`] on this PC's licensing service, the whole sequence on one worker thread
-/// with the 60 s deadline. The CID and Activation ID are checked first on every OS; then
-/// [`ServiceError::NotWindows`] elsewhere. Needs administrator rights; blocking.
-pub fn apply_on_this_pc_licensing(
-    activation_id: &str,
-    expected_iid: &InstallationId,
-    cid: &ConfirmationId,
-) -> Result<ApplyVerdict, LicensingError> {
-    let activation_id = check_apply_inputs(activation_id, cid)?;
-    #[cfg(windows)]
-    {
-        let expected_iid = expected_iid.clone();
-        let cid = cid.clone();
-        run_with_deadline(super::SERVICE_TIMEOUT, move || {
-            let service =
-                super::wmi::WmiLicensingService::connect().map_err(LicensingError::Service)?;
-            apply_licensing(&service, &activation_id, &expected_iid, &cid)
-        })
-        .map_err(LicensingError::Service)?
-    }
-    #[cfg(not(windows))]
-    {
-        let _ = (activation_id, expected_iid);
         Err(LicensingError::Service(ServiceError::NotWindows))
     }
 }

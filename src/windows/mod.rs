@@ -4,7 +4,7 @@
 //!
 //! Everything here compiles and is tested on every OS. The licensing service sits behind
 //! [`LicensingService`] (rows and HRESULTs in, nothing decided there); the real one, in `wmi`,
-//! exists on Windows only, and [`this_pc_licensing`] / [`apply_on_this_pc_licensing`] wire it
+//! exists on Windows only, and [`this_pc_licensing`] / [`apply_to_this_pc`] wire it
 //! up and say "Windows only" elsewhere, so callers need no `cfg`.
 //!
 //! ## Decisions
@@ -45,9 +45,9 @@ pub use hresult::{ActivationError, codes, explain_hresult};
 pub use licensing::{
     ActivationState, ApplyVerdict, Date, InstalledProduct, LicenseStatus, LicensingError,
     LicensingReading, LicensingService, PRODUCT_PROPERTIES, ProductClass, ProductKind, ProductRow,
-    ServiceError, TargetError, app_ids, apply_licensing, apply_on_this_pc_licensing, apply_to,
-    apply_to_this_pc, check_apply_inputs, days_left, microsoft_365_note, pick_target,
-    products_query, read_licensing, run_with_deadline, this_pc_licensing,
+    ServiceError, TargetError, app_ids, apply_licensing, apply_to, apply_to_this_pc,
+    check_apply_inputs, days_left, microsoft_365_note, pick_target, products_query, read_licensing,
+    run_with_deadline, this_pc_licensing,
 };
 pub use locale::{country_from_locale_tag, locale_country, user_locale_tag};
 pub use paths::{
@@ -179,7 +179,7 @@ mod tests {
                 "489126343257012289105546522085205332958764158851011127139061121",
             );
             assert_eq!(
-                apply_on_this_pc_licensing("2de67392-b7a7-462a-b1ca-108dd189f588", &iid, &cid),
+                apply_to_this_pc(&cid, None, Some(&iid)),
                 Err(LicensingError::Service(ServiceError::NotWindows))
             );
             assert_eq!(read_this_pc_phone_inf(), None);
