@@ -469,17 +469,19 @@ struct RunFinder<'a> {
 
 impl RunFinder<'_> {
     fn add_piece(&mut self, start: usize, end: usize, after_line_break: bool) {
-        // Digits touching a letter belong to a word (the end of a GUID such as `…c201bd155852`,
-        // `Office16`, `x64`), never to an ID: such a piece ends the chain and is dropped. (A
-        // GUID line's last six digits once passed their check and became an ID's first group.)
+        let long = end - start > LONGEST_GROUP;
+        // A group's worth of digits touching a letter belongs to a word (the end of a GUID
+        // such as `…c201bd155852`, `Office16`, `x64`), never to an ID: it ends the chain and is
+        // dropped. (A GUID line's last six digits once passed their check and became an ID's
+        // first group.) A whole ID run into a word (`…139061121Use the phone…`, line breaks
+        // lost in a copy) is a long piece and stays.
         let bytes = self.text.as_bytes();
         let touches_a_letter = (start > 0 && bytes[start - 1].is_ascii_alphabetic())
             || bytes.get(end).is_some_and(u8::is_ascii_alphabetic);
-        if touches_a_letter {
+        if touches_a_letter && !long {
             self.end_chain();
             return;
         }
-        let long = end - start > LONGEST_GROUP;
         if long {
             self.end_chain();
         }
@@ -671,6 +673,11 @@ mod tests {
         let zeros = "000000\r\n".repeat(9);
         let text = format!("426a7ae3-8b1b-c5a3-7e0d-c201bd155852\n{zeros}22003-77567-036");
         assert_eq!(digits_of(&text), vec!["0".repeat(54)]);
+        // A whole ID is kept even when a lost line break glued a word to it.
+        assert_eq!(
+            digits_of(&format!("ID: {IID}Use the phone number")),
+            vec![IID.to_string()]
+        );
     }
 
     #[test]
