@@ -761,8 +761,9 @@ fn status(json: bool, language: Language) -> Report {
             .collect();
         report.json(&rows);
     } else {
+        let now = std::time::SystemTime::now();
         for product in &reading.products {
-            write_product(&mut report, product, language);
+            write_product(&mut report, product, now, language);
         }
         if !reading.has_office() {
             report.line(windows::microsoft_365_note(language));
@@ -774,13 +775,25 @@ fn status(json: bool, language: Language) -> Report {
     report
 }
 
-fn write_product(report: &mut Report, product: &windows::InstalledProduct, language: Language) {
+fn write_product(
+    report: &mut Report,
+    product: &windows::InstalledProduct,
+    now: std::time::SystemTime,
+    language: Language,
+) {
     report.line(format!(
         "{} [{}]",
         product.label(language),
         product.kind.words(language)
     ));
     report.line(format!("  {}", product.message(language)));
+    // A volume activation or a grace period ends: say when.
+    if let Some(date) = product.ends_on(now) {
+        report.line(format!(
+            "  {}: {date} (UTC)",
+            language.pick("終了予定日", "Ends on")
+        ));
+    }
     report.line(format!(
         "  {}: {}",
         language.pick("アクティベーション ID", "Activation ID"),
@@ -833,5 +846,52 @@ fn apply(text: &str, activation_id: Option<&str>, iid: Option<&str>, language: L
         }
         // Refused before anything was deposited: the CID, the Activation ID, or the product.
         Err(error) => report.fail(error.message(language), Exit::Invalid),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::windows::{InstalledProduct, ProductClass, ProductRow, app_ids};
+
+    fn kms_client(grace_minutes: u32) -> InstalledProduct {
+        InstalledProduct::from_row(
+            ProductClass::SoftwareLicensing,
+            ProductRow {
+                id: "73111121-5638-40f6-bc11-f1d7b0d64300".into(),
+                application_id: app_ids::WINDOWS.into(),
+                name: "Windows(R), Enterprise edition".into(),
+                partial_product_key: Some("2YT43".into()),
+                license_status: 1,
+                grace_period_remaining: grace_minutes,
+                ..ProductRow::default()
+            },
+        )
+        .expect("a row with a key")
+    }
+
+    #[test]
+    fn status_gives_the_end_date_of_a_volume_activation_only() {
+        // 2026-01-01 00:00 UTC, plus 180 days of KMS activation.
+        let new_year = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+        let mut report = Report::new();
+        write_product(
+            &mut report,
+            &kms_client(180 * 24 * 60),
+            new_year,
+            Language::English,
+        );
+        assert!(
+            report.out.contains("  Ends on: 2026-06-30 (UTC)\n"),
+            "{}",
+            report.out
+        );
+
+        let mut report = Report::new();
+        write_product(&mut report, &kms_client(0), new_year, Language::Japanese);
+        assert!(
+            !report.out.contains("終了予定日"),
+            "a permanent activation does not end"
+        );
     }
 }
