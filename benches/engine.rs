@@ -10,11 +10,32 @@ use activation_companion::id::{InstallationId, block_state, find_installation_id
 use activation_companion::qr::Qr;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// A valid 63-digit IID (published sample, activation-facts §3).
-const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
+/// Recorded `slmgr /dti` output: one line with a published Windows 11 Installation ID.
+const SLMGR_DTI_EN: &str = include_str!("../tests/fixtures/windows/slmgr_dti_en.txt");
+/// Recorded `slmgr /dlv` output: version line, GUIDs, an Extended PID, rearm counts, the IID.
+const SLMGR_DLV: &str = include_str!("../tests/fixtures/windows/slmgr_dlv_en.txt");
+/// Recorded `slmgr /dti` output of a Japanese Windows: a localised label and sentence.
+const SLMGR_DTI_JA: &str = include_str!("../tests/fixtures/windows/slmgr_dti_ja.txt");
+
+/// The Installation ID a recorded output holds: its one run of 63 ASCII digits.
+fn recorded_iid(recorded: &'static str) -> &'static str {
+    let runs: Vec<&str> = recorded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 63)
+        .collect();
+    assert_eq!(runs.len(), 1, "a recorded output holds one IID");
+    runs[0]
+}
+
+/// `recorded` with `other` in place of `own`, which it holds exactly once.
+fn replaced(recorded: &str, own: &str, other: &str) -> String {
+    assert_eq!(recorded.matches(own).count(), 1, "{own:?} once");
+    recorded.replacen(own, other, 1)
+}
 
 /// Deterministic valid 63-digit IIDs, so a big paste is not one ID repeated. The check digit is
-/// written out here from activation-facts §3 (weights 1, 2, 1, 2…, mod 7).
+/// written out here: the last digit of every group is the sum of the other digits weighted
+/// 1, 2, 1, 2… from the left, modulo 7.
 fn iids(count: usize) -> Vec<String> {
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next_digit = move || {
@@ -41,28 +62,15 @@ fn iids(count: usize) -> Vec<String> {
         .collect()
 }
 
-/// `slmgr /dlv` output: version line, GUIDs, an Extended PID, rearm counts, and the IID.
+/// Recorded `slmgr /dlv` output with `iid` in place of its own, then a blank line (as between
+/// outputs pasted one after another).
 fn slmgr_dlv(iid: &str) -> String {
-    format!(
-        "Software licensing service version: 10.0.26100.4061\n\n\
-         Name: Windows(R), Professional edition\n\
-         Description: Windows(R) Operating System, RETAIL channel\n\
-         Activation ID: 4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c\n\
-         Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n\
-         Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025\n\
-         Product Key Channel: Retail\n\
-         Remaining Windows rearm count: 1001\n\
-         Installation ID: {iid}\n\
-         Use License URL: https://activation-v2.sls.microsoft.com/SLActivateProduct/SLActivateProduct.asmx?configextension=Retail\n\
-         Partial Product Key: 3V66T\n\
-         License Status: Licensed\n\
-         Remaining Windows rearm count: 1001\n\
-         Remaining SKU rearm count: 1001\n\
-         Trusted time: 25/11/2026 09:20:27\n\n"
-    )
+    replaced(SLMGR_DLV, recorded_iid(SLMGR_DLV), iid) + "\n"
 }
 
-/// Japanese lines: a localised label, full-width digits grouped by ideographic spaces.
+/// Recorded Japanese `slmgr /dti` output with `iid` in full-width digits grouped by ideographic
+/// spaces, and a full-width colon after the label (as a Japanese IME types them), then a blank
+/// line.
 fn japanese(iid: &str) -> String {
     let grouped: Vec<String> = iid
         .as_bytes()
@@ -74,11 +82,9 @@ fn japanese(iid: &str) -> String {
                 .collect()
         })
         .collect();
-    format!(
-        "ライセンス認証の状態を確認します。\nインストール ID：{}\n\n\
-         ライセンス認証の電話番号は、phone.inf ファイルで国または地域に対応する番号を検索して確認できます。\n\n",
-        grouped.join("\u{3000}")
-    )
+    let own = format!(": {}", recorded_iid(SLMGR_DTI_JA));
+    let other = format!("\u{FF1A}{}", grouped.join("\u{3000}"));
+    replaced(SLMGR_DTI_JA, &own, &other) + "\n"
 }
 
 /// About 1 MB of `slmgr /dlv` blocks; every `japanese_every`-th block Japanese (0: none).
@@ -105,7 +111,7 @@ fn find_ids(c: &mut Criterion) {
     group.sample_size(20);
     let cases = [
         ("ascii_slmgr_dlv", paste(0)),
-        // One block in 20 is Japanese (about 3 % of the bytes): the paste then goes through
+        // One block in 20 is Japanese (about 4 % of the bytes): the paste then goes through
         // normalisation.
         ("mixed_japanese_full_width", paste(20)),
     ];
@@ -127,7 +133,7 @@ fn block_check(c: &mut Criterion) {
 }
 
 fn qr_png(c: &mut Criterion) {
-    let id = InstallationId::from_typed(IID);
+    let id = InstallationId::from_typed(recorded_iid(SLMGR_DTI_EN));
     assert!(id.is_valid());
     c.bench_function("qr_png", |b| {
         b.iter(|| {

@@ -14,8 +14,8 @@ script's directory). It writes
 
 Characters kept:
   * printable ASCII, U+0020..U+007E, always;
-  * every character inside a string literal in src/**/*.rs (outside unit-test modules)
-    ("...", r"...", r#"..."#, b"...", c"...", '.', b'.'; comments are skipped);
+  * every character of src/words/**/*.rs, the one home of every sentence the UI shows
+    (the rest of src/ is ASCII: tests/architecture.rs checks it);
   * every string value in data/*.json (keys are not shown, so not kept);
   * a small safety set (full-width digits, Japanese punctuation, arrows, a few
     symbols) where the font has them.
@@ -42,7 +42,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SRC_DIR = ROOT / "src"
+WORDS_DIR = ROOT / "src" / "words"
 DATA_DIR = ROOT / "data"
 OUT_DIR = DATA_DIR / "fonts"
 
@@ -98,132 +98,6 @@ def is_shown(ch: str) -> bool:
     return not (unicodedata.category(ch) == "Cc" or ch in WHITESPACE)
 
 
-# --------------------------------------------------------------------------
-# Rust string/char literals (a small tokenizer; mirrored in tests/font_coverage.rs)
-# --------------------------------------------------------------------------
-
-
-def _is_ident(ch: str) -> bool:
-    return ch == "_" or ch.isalnum()
-
-
-def _escape(s: str, i: int) -> tuple[str | None, int]:
-    """s[i] == '\\'. Returns (char or None, index after the escape)."""
-    n = len(s)
-    if i + 1 >= n:
-        return None, n
-    e = s[i + 1]
-    simple = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"'}
-    if e in simple:
-        return simple[e], i + 2
-    if e == "x":
-        hex_digits = s[i + 2 : i + 4]
-        if len(hex_digits) != 2 or any(h not in "0123456789abcdefABCDEF" for h in hex_digits):
-            return None, i + 2
-        v = int(hex_digits, 16)
-        # \x80..\xFF only occur in byte literals: bytes, not characters shown.
-        return (chr(v) if v < 0x80 else None), i + 4
-    if e == "u" and i + 2 < n and s[i + 2] == "{":
-        end = s.find("}", i + 3)
-        if end < 0:
-            return None, n
-        digits = s[i + 3 : end].replace("_", "")
-        if not digits or any(h not in "0123456789abcdefABCDEF" for h in digits):
-            return None, end + 1
-        v = int(digits, 16)
-        if v > 0x10FFFF or 0xD800 <= v <= 0xDFFF:
-            return None, end + 1
-        return chr(v), end + 1
-    if e == "\n" or e == "\r":
-        # Line continuation: skip the newline and the following whitespace.
-        j = i + 1
-        while j < n and s[j] in " \t\n\r":
-            j += 1
-        return None, j
-    return None, i + 2
-
-
-def _quoted(s: str, i: int) -> tuple[str, int]:
-    """s[i] is just after the opening '"'. Returns (value, index after closing '"')."""
-    out = []
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == '"':
-            return "".join(out), i + 1
-        if ch == "\\":
-            c, i = _escape(s, i)
-            if c is not None:
-                out.append(c)
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out), n
-
-
-def _char_lit(s: str, i: int) -> tuple[str | None, int]:
-    """s[i] == "'". Returns (char, index after) or (None, i + 1) for a lifetime/label."""
-    n = len(s)
-    if i + 1 < n and s[i + 1] == "\\":
-        c, j = _escape(s, i + 1)
-        if j < n and s[j] == "'":
-            return c, j + 1
-        return None, i + 1
-    if i + 2 < n and s[i + 2] == "'" and s[i + 1] != "'":
-        return s[i + 1], i + 3
-    return None, i + 1
-
-
-def rust_literals(s: str) -> list[str]:
-    """Contents of every string and char literal in Rust source `s`."""
-    out: list[str] = []
-    i, n = 0, len(s)
-    while i < n:
-        ch = s[i]
-        if s.startswith("//", i):
-            j = s.find("\n", i)
-            i = n if j < 0 else j
-        elif s.startswith("/*", i):
-            depth, i = 1, i + 2
-            while i < n and depth:
-                if s.startswith("/*", i):
-                    depth, i = depth + 1, i + 2
-                elif s.startswith("*/", i):
-                    depth, i = depth - 1, i + 2
-                else:
-                    i += 1
-        elif ch == '"':
-            v, i = _quoted(s, i + 1)
-            out.append(v)
-        elif ch == "'":
-            # Char literals are code (ranges, separators), not text the UI shows: skipped.
-            _, i = _char_lit(s, i)
-        elif _is_ident(ch):
-            j = i
-            while j < n and _is_ident(s[j]):
-                j += 1
-            word = s[i:j]
-            i = j
-            if word in ("r", "br", "cr") and j < n and s[j] in '"#':
-                k = j
-                while k < n and s[k] == "#":
-                    k += 1
-                if k < n and s[k] == '"':  # raw string; else a raw identifier r#foo
-                    close = '"' + "#" * (k - j)
-                    end = s.find(close, k + 1)
-                    end = n if end < 0 else end
-                    out.append(s[k + 1 : end])
-                    i = end + len(close)
-            elif word in ("b", "c") and j < n and s[j] == '"':
-                v, i = _quoted(s, j + 1)
-                out.append(v)
-            elif word == "b" and j < n and s[j] == "'":
-                _, i = _char_lit(s, j)
-        else:
-            i += 1
-    return out
-
-
 def json_strings(value) -> list[str]:
     """Every string value (not key) in a parsed JSON document."""
     if isinstance(value, str):
@@ -236,15 +110,13 @@ def json_strings(value) -> list[str]:
 
 
 def ui_chars() -> set[str]:
-    """Characters the UI can show: string literals in src/**/*.rs and
-    string values in data/*.json, minus control characters and whitespace."""
+    """Characters the UI can show: every character of src/words/ (where every sentence
+    lives; the rest of src/ is ASCII, which tests/architecture.rs checks) and of the string
+    values in data/*.json, minus control characters and whitespace. No Rust parsing: a
+    character in a comment of src/words/ costs one glyph, nothing more."""
     chars: set[str] = set()
-    for path in sorted(SRC_DIR.rglob("*.rs")):
-        # Unit-test modules (a `#[cfg(test)]` module at the end, by convention) hold test
-        # inputs, not UI text.
-        shipped = path.read_text(encoding="utf-8").split("\n#[cfg(test)]")[0]
-        for lit in rust_literals(shipped):
-            chars.update(lit)
+    for path in sorted(WORDS_DIR.rglob("*.rs")):
+        chars.update(path.read_text(encoding="utf-8"))
     for path in sorted(DATA_DIR.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         for s in json_strings(doc):
@@ -435,7 +307,7 @@ def main() -> int:
     (OUT_DIR / "made-from.json").write_text(record, encoding="utf-8", newline="\n")
 
     kept = wanted - missing_all
-    print(f"characters: {len(kept)} kept ({len(from_sources)} from src/**/*.rs and data/*.json, "
+    print(f"characters: {len(kept)} kept ({len(from_sources)} from src/words/ and data/*.json, "
           f"{len(ascii_chars)} ASCII, {len(safety)} safety set; overlaps counted once)")
     skipped = sorted(set(SAFETY_SET) - safety)
     if skipped:

@@ -12,15 +12,18 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::centers::{self, ActivationCenter};
+use crate::centers::{self, ActivationCenter, NumberKind};
 use crate::id::{
-    CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, find_confirmation_id,
-    find_installation_ids, lookalike_letter,
+    CidFormat, ConfirmationId, GroupState, IdKind, InstallationId, block_letters,
+    read_confirmation_id, read_installation_ids,
 };
-use crate::language::{Language, Localized};
+use crate::language::Language;
+use crate::licensing::{InstalledProduct, LicensingError};
+use crate::platform;
 use crate::qr::{self, Qr};
+use crate::record::{self, Activation, RecordError, RecordStore};
 use crate::script::{self, Route};
-use crate::windows;
+use crate::words::{self, Localized, Text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,13 +65,13 @@ pub enum RouteArg {
 /// TEXT is text even when it starts with a dash (see [`parse`]).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Find and check every Installation ID in TEXT (or standard input): slmgr/ospp output, typed groups…
+    /// Find and check every Installation ID in TEXT (or standard input): slmgr/ospp output, typed groups...
     Iid {
         text: Vec<String>,
         #[arg(long)]
         json: bool,
     },
-    /// Check a Confirmation ID block by block (A–H).
+    /// Check a Confirmation ID block by block (A-H).
     Cid {
         text: Vec<String>,
         #[arg(long)]
@@ -120,6 +123,17 @@ pub enum Command {
         #[arg(long, value_name = "DIGITS")]
         iid: Option<String>,
     },
+    /// The activation record: every Confirmation ID applied on this PC or completed in the window, newest first.
+    History {
+        #[arg(long)]
+        json: bool,
+        /// Write the record to FILE: JSON, or CSV when the name ends in .csv.
+        #[arg(long, value_name = "FILE", conflicts_with = "import")]
+        export: Option<PathBuf>,
+        /// Take in the activations of FILE (a record exported on another PC, JSON or CSV); the same pair of IDs is kept once.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
+    },
     /// Open the window.
     Gui {
         /// An Installation ID (or any text holding one) to start with.
@@ -133,14 +147,14 @@ pub enum Command {
 
 /// The command line, with text that starts with a dash read as text wherever it stands:
 /// `ospp.vbs /dinstid` output starts with `---Processing---`, and a Confirmation ID may be
-/// written `-426296-…`. Each command's known options are moved before its text and the text
+/// written `-426296-...`. Each command's known options are moved before its text and the text
 /// after `--`; anything shaped like an option (`--word`, `-x`) that is not one is left for
 /// clap to refuse.
 pub fn parse() -> Cli {
     Cli::parse_from(options_first(std::env::args_os().collect()))
 }
 
-/// See [`parse`]: `[program, …global options, command, …its arguments]` with the command's
+/// See [`parse`]: `[program, ...global options, command, ...its arguments]` with the command's
 /// options (as `--name=value`) before `--` and its text after.
 pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     use clap::CommandFactory;
@@ -214,17 +228,15 @@ pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     front
 }
 
-/// The exit codes, a stable contract (the README has the same table):
+/// The exit codes, a stable contract; README.md ("Exit codes") says which command exits with
+/// which, in one table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// 0: an ID was found and every group or block is consistent; a query matched; a file was
-    /// written.
+    /// What was asked for was found, checked out, or written.
     Done = 0,
-    /// 1: an ID-like run was found but is mistyped or of the wrong length; a query or country
-    /// matched nothing (or several where one was needed).
+    /// What was found cannot be used as it is (mistyped, wrong length, ambiguous).
     Invalid = 1,
-    /// 2: nothing ID-like was found; the command line was wrong; the output or a file could not
-    /// be written; no window could open; Windows only.
+    /// Nothing could be done (nothing found, a bad command line, a write that failed).
     Unusable = 2,
 }
 
@@ -281,31 +293,16 @@ impl Report {
             Ok(()) => self.exit,
             Err(error) if error.kind() == io::ErrorKind::BrokenPipe => self.exit,
             Err(error) => {
-                let _ = writeln!(stderr, "{}", cannot_write(None, &error, language));
+                let _ = writeln!(stderr, "{}", words::cannot_write(None, &error, language));
                 Exit::Unusable
             }
         }
     }
 }
 
-/// "Cannot write FILE (…)" or "Cannot write the output (…)".
-fn cannot_write(path: Option<&Path>, error: &io::Error, language: Language) -> String {
-    match (path, language) {
-        (Some(path), Language::Japanese) => {
-            format!("{} に書き込めません（{error}）。", path.display())
-        }
-        (Some(path), Language::English) => format!("Cannot write {} ({error}).", path.display()),
-        (None, Language::Japanese) => format!("出力を書き込めません（{error}）。"),
-        (None, Language::English) => format!("Cannot write the output ({error})."),
-    }
-}
-
-/// Runs a command-line command; `None` means "open the window" (handled by main).
-pub fn run(cli: Cli) -> Option<ExitCode> {
-    let language = cli
-        .lang
-        .map(Language::from)
-        .unwrap_or_else(Language::from_system);
+/// Runs a command-line command in `language`; `None` means "open the window" (handled by
+/// main).
+pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
     let report = match cli.command? {
         Command::Iid { text, json } => iid(&input(&text), json, language),
         Command::Cid { text, json } => cid(&input(&text), json, language),
@@ -329,21 +326,30 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
             iid.as_deref(),
             language,
         ),
+        Command::History {
+            json,
+            export,
+            import,
+        } => history(json, export.as_deref(), import.as_deref(), language),
         Command::Gui { .. } => return None,
     };
-    Some(ExitCode::from(report.deliver(language) as u8))
+    Some(exit_code(report.deliver(language)))
+}
+
+fn exit_code(exit: Exit) -> ExitCode {
+    ExitCode::from(exit as u8)
 }
 
 /// The region `gui --country` names, as an ISO code; the message and exit code when it names
 /// none or several (for main, before the window opens).
 pub fn gui_country(query: &str, language: Language) -> Result<String, (String, ExitCode)> {
-    centers::country(query, language)
+    centers::country(query)
         .map(|center| center.iso.clone())
-        .map_err(|error| (error.message(language), ExitCode::from(Exit::Invalid as u8)))
+        .map_err(|error| (error.message(language), exit_code(Exit::Invalid)))
 }
 
 /// The arguments joined with spaces, or all of standard input, decoded whatever its encoding
-/// (see [`crate::text::decode`]).
+/// (see [`crate::decode::text`]).
 fn input(text: &[String]) -> String {
     if !text.is_empty() {
         return text.join(" ");
@@ -351,15 +357,7 @@ fn input(text: &[String]) -> String {
     let mut bytes = Vec::new();
     // An unreadable stdin is treated as empty: the command then says nothing was found.
     let _ = io::stdin().read_to_end(&mut bytes);
-    crate::text::decode(&bytes)
-}
-
-/// The letter-for-a-digit problem to report instead of what was found, when `found` alone
-/// would not be usable (`O` for 0 in block C leaves no ID, or a wrong one).
-fn lookalike_instead(text: &str, kind: IdKind, found_is_usable: bool) -> Option<IdProblem> {
-    (!found_is_usable)
-        .then(|| lookalike_letter(text, kind))
-        .flatten()
+    crate::decode::text(&bytes)
 }
 
 #[derive(Serialize)]
@@ -375,16 +373,18 @@ struct IidJson<'a> {
 
 fn iid(text: &str, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let ids = find_installation_ids(text);
-    let all_valid = ids.iter().all(InstallationId::is_valid);
-    if let Some(problem) =
-        lookalike_instead(text, IdKind::Installation, !ids.is_empty() && all_valid)
-    {
+    let reading = read_installation_ids(text);
+    if let Some(problem) = reading.problem() {
         if json {
             report.line("[]");
         }
-        return report.fail(problem.message(language), Exit::Invalid);
+        let exit = match reading.lookalike {
+            Some(_) => Exit::Invalid,
+            None => Exit::Unusable,
+        };
+        return report.fail(problem.message(language), exit);
     }
+    let ids = &reading.ids;
     if json {
         let rows: Vec<IidJson> = ids
             .iter()
@@ -404,15 +404,18 @@ fn iid(text: &str, json: bool, language: Language) -> Report {
             write_installation_id(&mut report, i + 1, ids.len(), id, language);
         }
     }
-    match (ids.is_empty(), all_valid) {
-        (true, _) => {
-            let problem = IdProblem::NotFound {
-                kind: IdKind::Installation,
-            };
-            report.fail(problem.message(language), Exit::Unusable)
-        }
-        (false, true) => report,
-        (false, false) => report.exit(Exit::Invalid),
+    if reading.all_valid() {
+        report
+    } else {
+        report.exit(Exit::Invalid)
+    }
+}
+
+/// The mark beside a group or block that fails its check digit.
+fn mark(state: GroupState, language: Language) -> String {
+    match state {
+        GroupState::Inconsistent => format!("  {}", Text::Inconsistent.in_language(language)),
+        _ => String::new(),
     }
 }
 
@@ -424,41 +427,25 @@ fn write_installation_id(
     id: &InstallationId,
     language: Language,
 ) {
-    let mut heading = language
-        .pick("インストール ID", "Installation ID")
+    let mut heading = Text::InstallationIdHeading
+        .in_language(language)
         .to_string();
     if count > 1 {
         let _ = write!(heading, " {number}/{count}");
     }
     if let Some(label) = id.label() {
-        let _ = write!(heading, " — {label}");
+        let _ = write!(heading, " - {label}");
     }
     report.line(heading);
-    let mark = language.pick(
-        "  ← チェック数字が一致しません",
-        "  <- check digit does not match",
-    );
     for (i, (group, state)) in id.groups().zip(id.group_states()).enumerate() {
-        let mark = if state == GroupState::Inconsistent {
-            mark
-        } else {
-            ""
-        };
-        let _ = writeln!(report.out, "  {:>2}  {group}{mark}", i + 1);
+        let _ = writeln!(
+            report.out,
+            "  {:>2}  {group}{}",
+            i + 1,
+            mark(state, language)
+        );
     }
-    report.line(match id.problem() {
-        Some(problem) => format!("  {}", problem.message(language)),
-        None => match language {
-            Language::Japanese => format!(
-                "  {} 桁。すべてのグループのチェック数字が一致しています。",
-                id.digits().len()
-            ),
-            Language::English => format!(
-                "  {} digits; every group's check digit matches.",
-                id.digits().len()
-            ),
-        },
-    });
+    report.line(format!("  {}", words::iid_verdict(id, language)));
 }
 
 #[derive(Serialize)]
@@ -473,22 +460,18 @@ struct CidJson<'a> {
 
 fn cid(text: &str, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let found = find_confirmation_id(text);
-    let usable = found.as_ref().is_some_and(ConfirmationId::is_valid);
-    if let Some(problem) = lookalike_instead(text, IdKind::Confirmation, usable) {
-        if json {
-            report.line("null");
+    let cid = match read_confirmation_id(text) {
+        Ok(cid) => cid,
+        Err(problem) => {
+            if json {
+                report.line("null");
+            }
+            let exit = match problem {
+                crate::id::IdProblem::NotFound { .. } => Exit::Unusable,
+                _ => Exit::Invalid,
+            };
+            return report.fail(problem.message(language), exit);
         }
-        return report.fail(problem.message(language), Exit::Invalid);
-    }
-    let Some(cid) = found else {
-        if json {
-            report.line("null");
-        }
-        let problem = IdProblem::NotFound {
-            kind: IdKind::Confirmation,
-        };
-        return report.fail(problem.message(language), Exit::Unusable);
     };
     if json {
         report.json(&CidJson {
@@ -510,46 +493,24 @@ fn cid(text: &str, json: bool, language: Language) -> Report {
 }
 
 fn write_confirmation_id(report: &mut Report, cid: &ConfirmationId, language: Language) {
-    report.line(language.pick("確認 ID", "Confirmation ID"));
-    let mark = language.pick(
-        "  ← 聞き間違いかもしれません",
-        "  <- may have been misheard",
-    );
-    for ((block, state), letter) in cid
-        .blocks()
-        .zip(cid.block_states())
-        .zip(crate::id::block_letters())
-    {
-        let mark = if state == GroupState::Inconsistent {
-            mark
-        } else {
-            ""
-        };
-        let _ = writeln!(report.out, "  {letter}  {block}{mark}");
+    report.line(Text::ConfirmationIdHeading.in_language(language));
+    for ((block, state), letter) in cid.blocks().zip(cid.block_states()).zip(block_letters()) {
+        let _ = writeln!(report.out, "  {letter}  {block}{}", mark(state, language));
     }
     if let Some(problem) = cid.problem() {
         report.line(format!("  {}", problem.message(language)));
         return;
     }
     report.line(format!(
-        "  {}",
-        language.pick(
-            "すべてのブロックが矛盾なく入力されています（正しいかどうかは Windows が判定します）。",
-            "All blocks typed consistently (only Windows can tell whether it activates).",
-        )
+        "  {} {}",
+        Text::AllBlocksConsistent.in_language(language),
+        Text::OnlyWindowsDecides.in_language(language)
     ));
     if cid.format() == Some(CidFormat::SevenBlocks) {
         // slmgr and ospp exist only where Confirmation IDs have 48 digits.
         report.line(format!(
             "  {}",
-            language.pick(
-                "42 桁（A〜G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と \
-                 Office 2010 以降の確認 ID は A〜H の 8 ブロック 48 桁なので、そのための ID なら \
-                 ブロック H が抜けています。",
-                "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and \
-                 later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for \
-                 one of them, block H is missing.",
-            )
+            Text::XpEraConfirmationId.in_language(language)
         ));
         return;
     }
@@ -567,56 +528,38 @@ fn qr(
 ) -> Report {
     let report = Report::new();
     if !qr::MODULE_PIXELS.contains(&module_pixels) {
-        let (low, high) = (qr::MODULE_PIXELS.start(), qr::MODULE_PIXELS.end());
+        let (low, high) = (*qr::MODULE_PIXELS.start(), *qr::MODULE_PIXELS.end());
         return report.fail(
-            match language {
-                Language::Japanese => format!(
-                    "--module-pixels は {low} から {high} の間で指定してください（{module_pixels} は範囲外です）。"
-                ),
-                Language::English => format!(
-                    "--module-pixels must be between {low} and {high} ({module_pixels} is not)."
-                ),
-            },
+            words::module_pixels_out_of_range(low, high, module_pixels, language),
             Exit::Unusable,
         );
     }
     let made = if portal {
         Qr::for_text(script::PORTAL_URL).map_err(|e| (e.message(language), Exit::Invalid))
     } else if let Some(query) = tel {
-        match centers::country(query, language) {
+        match centers::country(query) {
             Err(error) => Err((error.message(language), Exit::Invalid)),
-            Ok(center) => match center.numbers().iter().find_map(|n| n.tel_uri()) {
+            Ok(center) => match center.tel_uri() {
                 Some(uri) => Qr::for_text(&uri).map_err(|e| (e.message(language), Exit::Invalid)),
                 None => Err((
-                    match language {
-                        Language::Japanese => format!(
-                            "{}（{}）には電話をかけられる国際形式の番号がありません。",
-                            center.name(language),
-                            center.iso
-                        ),
-                        Language::English => format!(
-                            "{} ({}) has no number in international form to call.",
-                            center.name(language),
-                            center.iso
-                        ),
-                    },
+                    words::no_international_number(center, language),
                     Exit::Invalid,
                 )),
             },
         }
     } else {
         let text = input(text);
-        match find_installation_ids(&text).first() {
-            Some(id) => {
+        let reading = read_installation_ids(&text);
+        match (reading.problem(), reading.ids.first()) {
+            (None, Some(id)) => {
                 Qr::for_installation_id(id).map_err(|e| (e.message(language), Exit::Invalid))
             }
-            None => Err((
-                lookalike_letter(&text, IdKind::Installation)
-                    .unwrap_or(IdProblem::NotFound {
-                        kind: IdKind::Installation,
-                    })
-                    .message(language),
-                Exit::Unusable,
+            (problem, _) => Err((
+                words::lookalike_or_not_found(problem.as_ref(), IdKind::Installation, language),
+                match reading.lookalike {
+                    Some(_) => Exit::Invalid,
+                    None => Exit::Unusable,
+                },
             )),
         }
     };
@@ -625,35 +568,85 @@ fn qr(
         Err((message, exit)) => return report.fail(message, exit),
     };
     if let Err(error) = std::fs::write(out, qr.to_png(module_pixels)) {
-        return report.fail(cannot_write(Some(out), &error, language), Exit::Unusable);
+        return report.fail(
+            words::cannot_write(Some(out), &error, language),
+            Exit::Unusable,
+        );
     }
     let mut report = report;
     report.line(out.display().to_string());
     report
 }
 
+/// A center as `centers --json` prints it: the numbers both as the research table's parallel
+/// lists (written, dial form or null, E.164 forms) and as one list of numbers.
 #[derive(Serialize)]
 struct CenterJson<'a> {
-    #[serde(flatten)]
-    center: &'a ActivationCenter,
+    iso: &'a str,
+    country: &'a str,
+    country_ja: &'a str,
+    toll_free: Vec<&'a str>,
+    toll: Vec<&'a str>,
+    dial_toll_free: Vec<Option<&'a str>>,
+    dial_toll: Vec<Option<&'a str>>,
+    e164_toll_free: Vec<&'a str>,
+    e164_toll: Vec<&'a str>,
     tel: Vec<String>,
+    notes: String,
+    notes_ja: String,
+    sources: Vec<&'a str>,
+    origin: centers::Origin,
+}
+
+impl<'a> CenterJson<'a> {
+    fn of(center: &'a ActivationCenter) -> CenterJson<'a> {
+        let of_kind = |kind: NumberKind| center.numbers().iter().filter(move |n| n.kind == kind);
+        let dial = |kind| {
+            of_kind(kind)
+                .map(|n| n.dial_form_known.then_some(n.domestic.as_str()))
+                .collect()
+        };
+        let e164 = |kind| of_kind(kind).filter_map(|n| n.e164.as_deref()).collect();
+        let notes = |language| {
+            center
+                .notes
+                .iter()
+                .map(|note| note.message(language))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        CenterJson {
+            iso: &center.iso,
+            country: &center.country,
+            country_ja: &center.country_ja,
+            toll_free: center.written(NumberKind::TollFree),
+            toll: center.written(NumberKind::Toll),
+            dial_toll_free: dial(NumberKind::TollFree),
+            dial_toll: dial(NumberKind::Toll),
+            e164_toll_free: e164(NumberKind::TollFree),
+            e164_toll: e164(NumberKind::Toll),
+            tel: center
+                .numbers()
+                .iter()
+                .filter_map(|n| n.tel_uri())
+                .collect(),
+            notes: notes(Language::English),
+            notes_ja: notes(Language::Japanese),
+            sources: center
+                .sources
+                .iter()
+                .filter_map(|s| s.url.as_deref())
+                .collect(),
+            origin: center.origin,
+        }
+    }
 }
 
 fn centers(query: &str, json: bool, language: Language) -> Report {
     let mut report = Report::new();
     let found = centers::find_centers(query);
     if json {
-        let rows: Vec<CenterJson> = found
-            .iter()
-            .map(|center| CenterJson {
-                center,
-                tel: center
-                    .numbers()
-                    .iter()
-                    .filter_map(|n| n.tel_uri())
-                    .collect(),
-            })
-            .collect();
+        let rows: Vec<CenterJson> = found.iter().map(|center| CenterJson::of(center)).collect();
         report.json(&rows);
     } else {
         for center in &found {
@@ -672,26 +665,22 @@ fn centers(query: &str, json: bool, language: Language) -> Report {
 fn write_center(report: &mut Report, center: &ActivationCenter, language: Language) {
     report.line(format!("{} ({})", center.name(language), center.iso));
     for number in center.numbers() {
-        let kind = match number.kind {
-            centers::NumberKind::TollFree => language.pick("フリーダイヤル", "toll-free"),
-            centers::NumberKind::Toll => language.pick("有料", "toll"),
-        };
+        let kind = words::number_kind(number.kind, language);
         let international = number.e164.as_deref().unwrap_or("");
         let mut line = format!("  {kind}: {}  {international}", number.domestic);
         if number.may_fail_from_abroad() {
-            line.push_str(language.pick(
-                "  （国外からはつながらないことがあります）",
-                "  (may not work from abroad)",
-            ));
+            line = format!(
+                "{}  ({})",
+                line.trim_end(),
+                Text::MayNotWorkFromAbroad.in_language(language)
+            );
         }
         report.line(line.trim_end());
     }
     for alternative in &center.alternatives {
         report.line(format!(
-            "  {}: {}  ({})",
-            language.pick("別の番号", "alternative"),
-            alternative.number,
-            alternative.note(language)
+            "  {}",
+            words::alternative_number(alternative, language)
         ));
     }
 }
@@ -699,10 +688,10 @@ fn write_center(report: &mut Report, center: &ActivationCenter, language: Langua
 fn script(route: RouteArg, country: Option<&str>, language: Language) -> Report {
     let mut report = Report::new();
     let route = match route {
-        RouteArg::Portal => Route::Portal,
+        RouteArg::Portal => Route::PortalOnPhone,
         RouteArg::Phone => Route::Phone,
     };
-    let country = match country.map(|query| centers::country(query, language)) {
+    let country = match country.map(centers::country) {
         Some(Err(error)) => return report.fail(error.message(language), Exit::Invalid),
         Some(Ok(center)) => Some(center.iso.as_str()),
         None => None,
@@ -738,7 +727,7 @@ struct ProductJson<'a> {
 
 fn status(json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let reading = match windows::this_pc_licensing() {
+    let reading = match platform::this_pc_licensing() {
         Ok(reading) => reading,
         Err(error) => return report.fail(error.message(language), Exit::Unusable),
     };
@@ -751,7 +740,7 @@ fn status(json: bool, language: Language) -> Report {
                 name: &product.name,
                 kind: product.kind.code(),
                 license_status: product.status.code(),
-                status: product.status.words(language),
+                status: words::license_status(product.status, language),
                 grace_minutes: product.grace_minutes,
                 partial_key: &product.partial_key,
                 reason: (product.reason != 0).then(|| format!("0x{:08X}", product.reason)),
@@ -766,7 +755,7 @@ fn status(json: bool, language: Language) -> Report {
             write_product(&mut report, product, now, language);
         }
         if !reading.has_office() {
-            report.line(windows::microsoft_365_note(language));
+            report.line(words::microsoft_365_note(language));
         }
     }
     for (_, problem) in &reading.problems {
@@ -777,71 +766,68 @@ fn status(json: bool, language: Language) -> Report {
 
 fn write_product(
     report: &mut Report,
-    product: &windows::InstalledProduct,
+    product: &InstalledProduct,
     now: std::time::SystemTime,
     language: Language,
 ) {
     report.line(format!(
         "{} [{}]",
-        product.label(language),
-        product.kind.words(language)
+        words::product_label(product, language),
+        words::product_kind(product.kind, language)
     ));
     report.line(format!("  {}", product.message(language)));
+    let field = |label: Text, value: &dyn std::fmt::Display| {
+        format!("  {}: {value}", label.in_language(language))
+    };
     // A volume activation or a grace period ends: say when.
     if let Some(date) = product.ends_on(now) {
-        report.line(format!(
-            "  {}: {date} (UTC)",
-            language.pick("終了予定日", "Ends on")
-        ));
+        report.line(field(Text::EndsOn, &format_args!("{date} (UTC)")));
     }
-    report.line(format!(
-        "  {}: {}",
-        language.pick("アクティベーション ID", "Activation ID"),
-        product.activation_id
-    ));
-    report.line(format!(
-        "  {}: {}",
-        language.pick("プロダクト キー（末尾 5 文字）", "Product key (last 5)"),
-        product.partial_key
-    ));
+    report.line(field(Text::ActivationId, &product.activation_id));
+    report.line(field(Text::PartialProductKey, &product.partial_key));
     if let Some(iid) = &product.installation_id {
-        let verdict = match iid.problem() {
-            Some(problem) => problem.message(language),
-            None => language
-                .pick(
-                    "すべてのグループのチェック数字が一致しています。",
-                    "every group's check digit matches.",
-                )
-                .to_string(),
-        };
-        report.line(format!(
-            "  {}: {} ({verdict})",
-            language.pick("インストール ID", "Installation ID"),
-            iid.grouped(" ")
+        report.line(field(
+            Text::InstallationIdHeading,
+            &format_args!(
+                "{} ({})",
+                iid.grouped(" "),
+                words::iid_verdict(iid, language)
+            ),
         ));
     }
 }
 
 fn apply(text: &str, activation_id: Option<&str>, iid: Option<&str>, language: Language) -> Report {
-    let mut report = Report::new();
-    let cid = ConfirmationId::from_typed(text);
-    if let Some(problem) = lookalike_instead(text, IdKind::Confirmation, cid.is_valid()) {
-        return report.fail(problem.message(language), Exit::Invalid);
-    }
+    let report = Report::new();
+    let cid = match read_confirmation_id(text) {
+        Ok(cid) => cid,
+        Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
+    };
     let obtained_for = iid.map(InstallationId::from_typed);
     if let Some(problem) = obtained_for.as_ref().and_then(InstallationId::problem) {
         return report.fail(problem.message(language), Exit::Invalid);
     }
-    match windows::apply_to_this_pc(&cid, activation_id, obtained_for.as_ref()) {
+    match platform::apply_to_this_pc(&cid, activation_id, obtained_for.as_ref()) {
         Ok(verdict) => {
+            let mut report = report;
             report.line(verdict.message(language));
+            // Kept in the activation record, like the window's deposits.
+            let iid = obtained_for
+                .as_ref()
+                .or(verdict.product().and_then(|p| p.installation_id.as_ref()));
+            if let Some(activation) = iid.and_then(|iid| {
+                Activation::of_deposit(std::time::SystemTime::now(), &verdict, iid, &cid)
+            }) && let Err(error) = RecordStore::default_location().add(activation)
+            {
+                report.errors.push(error.message(language));
+            }
             report.exit(if verdict.is_activated() {
                 Exit::Done
             } else {
                 Exit::Invalid
             })
         }
-        Err(error @ windows::LicensingError::Service(_)) => {
+        Err(error @ LicensingError::Service(_)) => {
             report.fail(error.message(language), Exit::Unusable)
         }
         // Refused before anything was deposited: the CID, the Activation ID, or the product.
@@ -849,10 +835,76 @@ fn apply(text: &str, activation_id: Option<&str>, iid: Option<&str>, language: L
     }
 }
 
+fn history(json: bool, export: Option<&Path>, import: Option<&Path>, language: Language) -> Report {
+    let mut report = Report::new();
+    let store = RecordStore::default_location();
+    let mut record = match store.load() {
+        Ok(record) => record,
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
+    if let Some(path) = import {
+        let merged = match record::read_file(path) {
+            Ok(other) => record.merge(other),
+            Err(error @ RecordError::NotARecord) => {
+                return report.fail(error.message(language), Exit::Invalid);
+            }
+            Err(error) => return report.fail(error.message(language), Exit::Unusable),
+        };
+        if let Err(error) = store.save(&record) {
+            return report.fail(error.message(language), Exit::Unusable);
+        }
+        report.line(words::merged(merged, language));
+        return report.exit(if merged.left_out > 0 {
+            Exit::Invalid
+        } else {
+            Exit::Done
+        });
+    }
+    if let Some(path) = export {
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let text = if csv {
+            record.to_csv()
+        } else {
+            record.to_json()
+        };
+        if let Err(error) = record::write(path, text.as_bytes()) {
+            return report.fail(error.message(language), Exit::Unusable);
+        }
+        report.line(path.display().to_string());
+        return report;
+    }
+    if json {
+        report.line(record.to_json());
+        return report;
+    }
+    if record.activations.is_empty() {
+        report.line(Text::NoActivationsYet.in_language(language));
+    }
+    for activation in &record.activations {
+        report.line(words::activation_line(activation, language));
+        let field =
+            |label: Text, value: &str| format!("  {}: {value}", label.in_language(language));
+        report.line(field(
+            Text::InstallationIdHeading,
+            &InstallationId::from_typed(&activation.installation_id).grouped(" "),
+        ));
+        report.line(field(
+            Text::ConfirmationIdHeading,
+            &ConfirmationId::from_typed(&activation.confirmation_id).grouped("-"),
+        ));
+        if !activation.activation_id.is_empty() {
+            report.line(field(Text::ActivationId, &activation.activation_id));
+        }
+    }
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::windows::{InstalledProduct, ProductClass, ProductRow, app_ids};
+    use crate::licensing::{InstalledProduct, ProductClass, ProductRow, app_ids};
 
     fn kms_client(grace_minutes: u32) -> InstalledProduct {
         InstalledProduct::from_row(
@@ -890,7 +942,9 @@ mod tests {
         let mut report = Report::new();
         write_product(&mut report, &kms_client(0), new_year, Language::Japanese);
         assert!(
-            !report.out.contains("終了予定日"),
+            !report
+                .out
+                .contains(Text::EndsOn.in_language(Language::Japanese)),
             "a permanent activation does not end"
         );
     }

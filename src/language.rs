@@ -1,4 +1,5 @@
-//! The two languages every user-facing sentence exists in.
+//! The two languages every user-facing sentence exists in. Which one the user speaks is found
+//! by `crate::platform` (the OS's locale) or chosen; the sentences are in `crate::words`.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,14 +27,6 @@ impl Language {
         }
     }
 
-    /// The user locale's language (Windows' user locale, `LANG` elsewhere): Japanese on a
-    /// Japanese PC, English otherwise.
-    pub fn from_system() -> Language {
-        crate::windows::user_locale_tag()
-            .and_then(|tag| Language::from_tag(&tag))
-            .unwrap_or_default()
-    }
-
     pub fn tag(self) -> &'static str {
         match self {
             Language::Japanese => "ja",
@@ -41,7 +34,15 @@ impl Language {
         }
     }
 
-    /// Picks the sentence for this language; keeps both translations side by side at the call site.
+    /// The other one: what the language button switches to.
+    pub fn other(self) -> Language {
+        match self {
+            Language::Japanese => Language::English,
+            Language::English => Language::Japanese,
+        }
+    }
+
+    /// Picks the translation for this language; keeps both side by side where they are written.
     pub fn pick<T>(self, ja: T, en: T) -> T {
         match self {
             Language::Japanese => ja,
@@ -50,7 +51,19 @@ impl Language {
     }
 }
 
-/// Something that can explain itself to the user in either language.
-pub trait Localized {
-    fn message(&self, language: Language) -> String;
+/// Text from data that comes in both languages (a note of the activation-center table).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bilingual {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Bilingual {
+    /// The text in `language`; the English one where no Japanese was written.
+    pub fn in_language(&self, language: Language) -> &str {
+        match language {
+            Language::Japanese if !self.ja.is_empty() => &self.ja,
+            _ => &self.en,
+        }
+    }
 }

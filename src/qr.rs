@@ -9,7 +9,6 @@ use image::{ExtendedColorType, GrayImage, ImageEncoder, Luma};
 use qrcode::{EcLevel, QrCode};
 
 use crate::id::{IdProblem, InstallationId};
-use crate::language::{Language, Localized};
 
 /// White modules around the code that scanners need to find it (the standard's minimum).
 pub const QUIET_ZONE_MODULES: u32 = 4;
@@ -18,29 +17,14 @@ pub const QUIET_ZONE_MODULES: u32 = 4;
 /// bound took gigabytes, then overflowed).
 pub const MODULE_PIXELS: std::ops::RangeInclusive<u32> = 8..=64;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why no QR code was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QrError {
     /// Refused: a QR of a mistyped ID would carry the mistake to the phone.
-    #[error("{}", self.message(Language::English))]
     InvalidInstallationId(IdProblem),
-    #[error("{}", self.message(Language::English))]
-    TooLong { bytes: usize },
-}
-
-impl Localized for QrError {
-    fn message(&self, language: Language) -> String {
-        match self {
-            QrError::InvalidInstallationId(problem) => format!(
-                "{} {}",
-                language.pick("QR コードは作りません。", "No QR code made:"),
-                problem.message(language)
-            ),
-            QrError::TooLong { bytes } => match language {
-                Language::Japanese => format!("{bytes} バイトは QR コードに入りきりません。"),
-                Language::English => format!("{bytes} bytes do not fit in a QR code."),
-            },
-        }
-    }
+    TooLong {
+        bytes: usize,
+    },
 }
 
 /// A QR code ready to draw or export.
@@ -99,7 +83,7 @@ impl Qr {
         })
     }
 
-    /// The image as PNG bytes. Encoded with the PNG encoder itself, not `write_to(…, Png)`:
+    /// The image as PNG bytes. Encoded with the PNG encoder itself, not `write_to(..., Png)`:
     /// `write_to` picks the encoder at run time among every format `image` is built with (iced
     /// turns on all of them, AVIF's encoder included), so the executable kept megabytes of
     /// encoders whenever the optimiser did not fold that choice away.

@@ -5,67 +5,29 @@
 //! embedded in the binary. Phone scripts are guides, not exact menu maps: the wording and order
 //! of the menus changed over the years.
 
-use std::fmt;
-use std::str::FromStr;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Language;
+use crate::language::Language;
 
 /// Microsoft's Product Activation Portal (redirects to visualsupport.microsoft.com).
 pub const PORTAL_URL: &str = "https://aka.ms/aoh";
 
-/// How the Confirmation ID is obtained.
+/// How the Confirmation ID is obtained. The names are the session file's and the call
+/// scripts' tags: keep them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Route {
-    /// The web portal at [`PORTAL_URL`], on a second device.
-    Portal,
+    /// The web portal at [`PORTAL_URL`] in this PC's browser: the IID pasted, the CID copied
+    /// back, nothing typed by hand.
+    #[serde(rename = "portal-this-pc")]
+    PortalOnThisPc,
+    /// The web portal on a second device, usually a phone (the QR code carries the IID).
+    #[serde(rename = "portal")]
+    PortalOnPhone,
     /// An activation center's automated phone line.
+    #[serde(rename = "phone")]
     Phone,
-}
-
-impl Route {
-    pub const ALL: [Route; 2] = [Route::Portal, Route::Phone];
-
-    /// `portal` / `phone` (case-insensitive, surrounding spaces ignored).
-    pub fn from_tag(tag: &str) -> Option<Route> {
-        let tag = tag.trim();
-        if tag.eq_ignore_ascii_case("portal") {
-            Some(Route::Portal)
-        } else if tag.eq_ignore_ascii_case("phone") {
-            Some(Route::Phone)
-        } else {
-            None
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Route::Portal => "portal",
-            Route::Phone => "phone",
-        }
-    }
-}
-
-impl fmt::Display for Route {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
-/// A route tag that is neither `portal` nor `phone`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown route {0:?} (expected \"portal\" or \"phone\")")]
-pub struct UnknownRoute(pub String);
-
-impl FromStr for Route {
-    type Err = UnknownRoute;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Route::from_tag(s).ok_or_else(|| UnknownRoute(s.to_owned()))
-    }
 }
 
 /// One action to tick off, with an optional longer explanation.
@@ -195,7 +157,8 @@ struct ScriptFile {
 
 struct Catalog {
     scripts: Vec<CallScript>,
-    portal: usize,
+    portal_on_this_pc: usize,
+    portal_on_phone: usize,
     generic_phone: usize,
 }
 
@@ -207,11 +170,14 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     for script in &mut file.scripts {
         fill_phone_numbers(script);
     }
-    let portal = file
-        .scripts
-        .iter()
-        .position(|s| s.route == Route::Portal)
-        .expect("embedded call scripts must include a portal script");
+    let portal = |route| {
+        file.scripts
+            .iter()
+            .position(|s| s.route == route)
+            .expect("embedded call scripts must include both portal scripts")
+    };
+    let (portal_on_this_pc, portal_on_phone) =
+        (portal(Route::PortalOnThisPc), portal(Route::PortalOnPhone));
     let generic_phone = file
         .scripts
         .iter()
@@ -219,7 +185,8 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
         .expect("embedded call scripts must include a generic phone script");
     Catalog {
         scripts: file.scripts,
-        portal,
+        portal_on_this_pc,
+        portal_on_phone,
         generic_phone,
     }
 });
@@ -229,18 +196,19 @@ pub fn all_scripts() -> &'static [CallScript] {
     &CATALOG.scripts
 }
 
-/// The script with this id (`portal`, `phone-jp`, …).
+/// The script with this id (`portal`, `phone-jp`, ...).
 pub fn script_by_id(id: &str) -> Option<&'static CallScript> {
     CATALOG.scripts.iter().find(|s| s.id == id)
 }
 
-/// The script to follow: for [`Route::Portal`] the portal script whatever the country; for
+/// The script to follow: for a portal route its script whatever the country; for
 /// [`Route::Phone`] the script written for `country` (ISO alpha-2, case-insensitive), else the
 /// generic phone script.
 pub fn call_script(route: Route, country: Option<&str>) -> &'static CallScript {
     let catalog = &*CATALOG;
     match route {
-        Route::Portal => &catalog.scripts[catalog.portal],
+        Route::PortalOnThisPc => &catalog.scripts[catalog.portal_on_this_pc],
+        Route::PortalOnPhone => &catalog.scripts[catalog.portal_on_phone],
         Route::Phone => country
             .and_then(|country| {
                 catalog
@@ -249,19 +217,5 @@ pub fn call_script(route: Route, country: Option<&str>) -> &'static CallScript {
                     .find(|s| s.route == Route::Phone && s.covers(country))
             })
             .unwrap_or(&catalog.scripts[catalog.generic_phone]),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn route_tags_round_trip() {
-        for route in Route::ALL {
-            assert_eq!(route.tag().parse::<Route>(), Ok(route));
-        }
-        assert_eq!(" Phone ".parse::<Route>(), Ok(Route::Phone));
-        assert!("fax".parse::<Route>().is_err());
     }
 }

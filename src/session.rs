@@ -1,12 +1,10 @@
 //! The activation in progress, saved on every change so nothing typed is ever lost.
 //!
-//! The file is small JSON, written atomically (a temporary file beside it, flushed to disk,
-//! then renamed over the old one), so a crash or `kill -9` leaves either the previous or the
-//! new session, never half of one. A file that cannot be read is moved aside (kept for the
-//! user, not deleted) and the app starts fresh with a clear message.
+//! The file is small JSON in the data folder, written atomically (see `storage`), so a crash
+//! or `kill -9` leaves either the previous or the new session, never half of one. A file that
+//! cannot be read is moved aside (kept for the user, not deleted) and the app starts fresh
+//! with a clear message.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -14,8 +12,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::id::CidFormat;
-use crate::language::{Language, Localized};
+use crate::language::Language;
 use crate::script::Route;
+use crate::storage;
 
 /// Everything the user has typed or chosen. Field names are the file format: keep them.
 ///
@@ -25,6 +24,8 @@ use crate::script::Route;
 pub struct Session {
     /// The Installation ID field as typed or pasted.
     pub installation_text: String,
+    /// The products read from this PC's licensing service, as read.
+    pub this_pc_products: Vec<SavedProduct>,
     /// Which of several found IDs (products) the user chose.
     pub chosen_product: usize,
     pub route: Option<Route>,
@@ -59,6 +60,7 @@ impl<'de> Deserialize<'de> for Session {
         }
         Ok(Session {
             installation_text: field(&fields, "installation_text"),
+            this_pc_products: items(&fields, "this_pc_products"),
             chosen_product: field(&fields, "chosen_product"),
             route: field(&fields, "route"),
             country: field(&fields, "country"),
@@ -70,58 +72,31 @@ impl<'de> Deserialize<'de> for Session {
     }
 }
 
+/// A product read from this PC: its name and Activation ID, and the Installation ID it showed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedProduct {
+    pub name: String,
+    pub activation_id: String,
+    /// Digits.
+    pub installation_id: String,
+}
+
 impl Session {
     /// Whether there is anything worth restoring.
     pub fn is_unfinished(&self) -> bool {
-        !self.installation_text.trim().is_empty() || self.cid_blocks.iter().any(|b| !b.is_empty())
+        !self.installation_text.trim().is_empty()
+            || !self.this_pc_products.is_empty()
+            || self.cid_blocks.iter().any(|b| !b.is_empty())
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why the session could not be read or saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionError {
-    #[error("{}", self.message(Language::English))]
+    /// The file could not be read; it was moved aside to `kept_as` (when that worked).
     Corrupt { kept_as: Option<PathBuf> },
-    #[error("{}", self.message(Language::English))]
+    /// The file could not be written (the OS's reason).
     Unwritable { path: PathBuf, reason: String },
-}
-
-impl Localized for SessionError {
-    fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (
-                SessionError::Corrupt {
-                    kept_as: Some(path),
-                },
-                Language::Japanese,
-            ) => format!(
-                "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは {} に残してあります）。",
-                path.display()
-            ),
-            (
-                SessionError::Corrupt {
-                    kept_as: Some(path),
-                },
-                Language::English,
-            ) => format!(
-                "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
-                path.display()
-            ),
-            (SessionError::Corrupt { kept_as: None }, _) => language
-                .pick(
-                    "前回の作業内容を読み込めなかったため、新しく始めます。",
-                    "The saved session could not be read, so this is a fresh start.",
-                )
-                .to_string(),
-            (SessionError::Unwritable { path, reason }, Language::Japanese) => format!(
-                "作業内容を {} に保存できません（{reason}）。入力は画面に残っていますが、アプリを閉じると失われます。",
-                path.display()
-            ),
-            (SessionError::Unwritable { path, reason }, Language::English) => format!(
-                "Cannot save your work to {} ({reason}). What you typed is still on screen but will be lost if the app closes.",
-                path.display()
-            ),
-        }
-    }
 }
 
 /// Where the session lives: `$ACTIVATION_COMPANION_HOME`, else the user's data directory.
@@ -140,12 +115,7 @@ impl SessionStore {
     }
 
     pub fn default_location() -> SessionStore {
-        let dir = std::env::var_os("ACTIVATION_COMPANION_HOME")
-            .filter(|home| !home.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| dirs::data_local_dir().map(|dir| dir.join("activation-companion")))
-            .unwrap_or_else(|| PathBuf::from("."));
-        SessionStore::in_dir(dir)
+        SessionStore::in_dir(storage::data_dir())
     }
 
     pub fn path(&self) -> &Path {
@@ -154,56 +124,23 @@ impl SessionStore {
 
     /// The saved session; a missing file is a fresh start, an unreadable one is moved aside.
     pub fn load(&self) -> Result<Session, SessionError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Session::default()),
-            Err(_) => return Err(SessionError::Corrupt { kept_as: None }),
-        };
-        serde_json::from_slice(&bytes).map_err(|_| SessionError::Corrupt {
-            kept_as: self.set_aside(),
-        })
-    }
-
-    /// Moves an unreadable file aside, never over an earlier one: `session.json.unreadable`,
-    /// then `session.json.unreadable-2`, … Returns where it went.
-    fn set_aside(&self) -> Option<PathBuf> {
-        let first = self.path.with_extension("json.unreadable");
-        let free = std::iter::once(first.clone())
-            .chain((2..1000).map(|n| first.with_extension(format!("unreadable-{n}"))))
-            .find(|candidate| !candidate.exists())?;
-        fs::rename(&self.path, &free).ok().map(|()| free)
-    }
-
-    /// Writes the session atomically: temporary file, flush to disk, rename.
-    pub fn save(&self, session: &Session) -> Result<(), SessionError> {
-        let unwritable = |error: io::Error| SessionError::Unwritable {
-            path: self.path.clone(),
-            reason: error.to_string(),
-        };
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(unwritable)?;
+        match storage::read(&self.path) {
+            Ok(None) => Ok(Session::default()),
+            Ok(Some(bytes)) => serde_json::from_slice(&bytes).map_err(|_| SessionError::Corrupt {
+                kept_as: storage::set_aside(&self.path),
+            }),
+            Err(_) => Err(SessionError::Corrupt { kept_as: None }),
         }
+    }
+
+    /// Writes the session atomically (see `storage`).
+    pub fn save(&self, session: &Session) -> Result<(), SessionError> {
         // Saved whole: the window keeps the Installation ID box small (see
         // `gui::installation::MAX_BOX_TEXT`), and a restart must show what was on screen.
         let json = serde_json::to_vec_pretty(session).expect("a session always serialises");
-        let temporary = self.path.with_extension("json.tmp");
-        let mut file = File::create(&temporary).map_err(unwritable)?;
-        file.write_all(&json).map_err(unwritable)?;
-        file.sync_all().map_err(unwritable)?;
-        drop(file);
-        fs::rename(&temporary, &self.path).map_err(unwritable)
-    }
-
-    /// "Start over": forget the session.
-    pub fn clear(&self) -> Result<(), SessionError> {
-        match fs::remove_file(&self.path) {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                Err(SessionError::Unwritable {
-                    path: self.path.clone(),
-                    reason: error.to_string(),
-                })
-            }
-            _ => Ok(()),
-        }
+        storage::write_atomically(&self.path, &json).map_err(|error| SessionError::Unwritable {
+            path: self.path.clone(),
+            reason: error.to_string(),
+        })
     }
 }

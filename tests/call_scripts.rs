@@ -1,6 +1,6 @@
 //! The embedded call scripts: shape, both languages, and the facts they must carry.
 
-use activation_companion::Language;
+use activation_companion::language::Language;
 use activation_companion::script::{CallScript, PORTAL_URL, Route, Step, all_scripts, call_script};
 
 const RAW: &str = include_str!("../data/call_scripts.json");
@@ -142,9 +142,9 @@ fn japanese_is_japanese_and_english_is_not() {
 
 #[test]
 fn portal_script_mentions_account_sign_in_and_url() {
-    let portal = call_script(Route::Portal, None);
+    let portal = call_script(Route::PortalOnPhone, None);
     assert_eq!(portal.id, "portal");
-    assert_eq!(portal.route, Route::Portal);
+    assert_eq!(portal.route, Route::PortalOnPhone);
     assert_eq!(portal.url.as_deref(), Some(PORTAL_URL));
     assert_eq!(PORTAL_URL, "https://aka.ms/aoh");
 
@@ -165,13 +165,13 @@ fn portal_script_mentions_account_sign_in_and_url() {
 #[test]
 fn portal_ignores_country() {
     for country in [Some("JP"), Some("gb"), Some("FR"), None] {
-        assert_eq!(call_script(Route::Portal, country).id, "portal");
+        assert_eq!(call_script(Route::PortalOnPhone, country).id, "portal");
     }
 }
 
 #[test]
 fn retirement_is_reported_never_announced() {
-    let portal = call_script(Route::Portal, None);
+    let portal = call_script(Route::PortalOnPhone, None);
     let en_note = portal
         .notes(Language::English)
         .iter()
@@ -217,7 +217,7 @@ fn retirement_is_reported_never_announced() {
 
 #[test]
 fn no_offline_flow_editions_are_noted() {
-    let portal = call_script(Route::Portal, None);
+    let portal = call_script(Route::PortalOnPhone, None);
     let en = joined(portal, Language::English);
     assert!(en.contains("Pro for Workstations") && en.contains("Pro Education"));
     let ja = joined(portal, Language::Japanese);
@@ -239,7 +239,7 @@ fn phone_scripts_are_marked_as_guides() {
             script.id
         );
     }
-    assert!(!call_script(Route::Portal, None).guide);
+    assert!(!call_script(Route::PortalOnPhone, None).guide);
 }
 
 #[test]
@@ -316,12 +316,8 @@ fn rejected_id_advice_mentions_agent_zero_then_one() {
 }
 
 #[test]
-fn route_parses_from_tags() {
-    assert_eq!("portal".parse::<Route>(), Ok(Route::Portal));
-    assert_eq!("PHONE".parse::<Route>(), Ok(Route::Phone));
-    assert_eq!(Route::from_tag("phone"), Some(Route::Phone));
-    assert_eq!(Route::from_tag("sms"), None);
-    let json = serde_json::to_string(&Route::Portal).unwrap();
+fn routes_are_saved_by_their_tags() {
+    let json = serde_json::to_string(&Route::PortalOnPhone).unwrap();
     assert_eq!(json, "\"portal\"");
 }
 

@@ -1,8 +1,8 @@
 //! The activation-center table, lookups, dial forms and the phone.inf parser, on real data.
 
 use activation_companion::centers::{
-    ActivationCenter, NumberKind, Origin, PhoneInfError, bundled_centers, center_by_iso,
-    find_centers, find_in, parse_phone_inf, prefer_this_pc,
+    ActivationCenter, CenterNote, NumberKind, Origin, PhoneInfError, Source, SourceList,
+    bundled_centers, center_by_iso, find_centers, find_in, parse_phone_inf, prefer_this_pc,
 };
 use activation_companion::{Language, Localized};
 use proptest::prelude::*;
@@ -32,13 +32,11 @@ fn the_bundled_table_has_236_regions_each_with_a_unique_code_and_a_japanese_name
         assert!(!center.country_ja.is_empty(), "{}", center.iso);
         assert!(!center.sources.is_empty(), "{}", center.iso);
         assert_eq!(center.origin, Origin::Bundled);
-        assert_eq!(
-            center.dial_toll_free.len(),
-            center.toll_free.len(),
-            "{}",
-            center.iso
-        );
-        assert_eq!(center.dial_toll.len(), center.toll.len(), "{}", center.iso);
+        // Every number is shown with a dial form: its own, or as written (with a warning).
+        for number in center.numbers() {
+            assert!(!number.domestic.is_empty(), "{}", center.iso);
+            assert!(number.dial_form_known || number.domestic == number.written);
+        }
     }
 }
 
@@ -80,21 +78,20 @@ fn japan_shows_0120_801_734_and_keeps_704_only_as_a_noted_alternative() {
     let [alternative] = japan.alternatives.as_slice() else {
         panic!("Japan should have exactly one alternative");
     };
-    assert_eq!(alternative.number, "0120-801-704");
-    assert_eq!(alternative.kind, NumberKind::TollFree);
+    assert_eq!(alternative.number.written, "0120-801-704");
+    assert_eq!(alternative.number.kind, NumberKind::TollFree);
     assert_eq!(
-        alternative.phone_number().tel_uri().as_deref(),
+        alternative.number.tel_uri().as_deref(),
         Some("tel:+81120801704")
     );
-    assert!(alternative.note(Language::English).contains("0120-801-734"));
+    let note = &alternative.note;
+    assert!(note.in_language(Language::English).contains("0120-801-734"));
     assert!(
-        alternative
-            .note(Language::English)
+        note.in_language(Language::English)
             .contains("no Microsoft list")
     );
     assert!(
-        alternative
-            .note(Language::Japanese)
+        note.in_language(Language::Japanese)
             .contains("0120-801-734")
     );
     assert!(!alternative.source.is_empty());
@@ -173,7 +170,9 @@ fn india_access_string_has_no_tel_link_and_may_fail_from_abroad() {
 fn a_toll_number_without_e164_may_also_fail_from_abroad() {
     // Qatar's only number is in the pre-2010 format: no dial form, no E.164 form.
     let qatar = center_by_iso("QA").unwrap();
-    let [number] = qatar.numbers().try_into().unwrap();
+    let [number] = qatar.numbers() else {
+        panic!("Qatar has one number");
+    };
     assert_eq!(number.kind, NumberKind::Toll);
     assert!(!number.dial_form_known);
     assert_eq!(number.domestic, "(974) (4) 119418");
@@ -185,7 +184,7 @@ fn indonesia_pairs_its_one_e164_form_with_the_right_number() {
     let indonesia = center_by_iso("ID").unwrap();
     let free: Vec<_> = indonesia
         .numbers()
-        .into_iter()
+        .iter()
         .filter(|n| n.kind == NumberKind::TollFree)
         .collect();
     assert_eq!(free[0].written, "001 803 657 668");
@@ -204,6 +203,16 @@ fn row<'a>(rows: &'a [ActivationCenter], iso: &str) -> &'a ActivationCenter {
         .unwrap_or_else(|| panic!("{iso} missing"))
 }
 
+/// A row's notes as the English window shows them.
+fn notes(center: &ActivationCenter) -> String {
+    center
+        .notes
+        .iter()
+        .map(|note| note.message(Language::English))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn check_fixture(rows: &[ActivationCenter]) {
     let codes: Vec<&str> = rows.iter().map(|r| r.iso.as_str()).collect();
     assert_eq!(
@@ -214,106 +223,153 @@ fn check_fixture(rows: &[ActivationCenter]) {
         ]
     );
     assert!(rows.iter().all(|r| r.origin == Origin::ThisPc));
+    // Numbers from this PC come with this PC's file as their one source: no list, date or
+    // address to show (the window once drew an empty " - " line for each).
+    for row in rows {
+        assert_eq!(
+            row.sources,
+            [Source {
+                list: SourceList::ThisPc,
+                url: None,
+                copied_on: None
+            }]
+        );
+    }
 
     let japan = row(rows, "JP");
     assert_eq!(japan.country, "Japan");
     assert_eq!(japan.country_ja, "日本");
-    assert_eq!(japan.toll_free, ["0120-801-734"]);
-    assert_eq!(japan.toll, ["+81-3-6831-3460"]);
-    assert_eq!(japan.notes, "+81-3-6831-3460: Tokyo.");
+    assert_eq!(japan.written(NumberKind::TollFree), ["0120-801-734"]);
+    assert_eq!(japan.written(NumberKind::Toll), ["+81-3-6831-3460"]);
+    assert_eq!(notes(japan), "+81-3-6831-3460: Tokyo.");
     let numbers = japan.numbers();
     assert_eq!(numbers[0].tel_uri().as_deref(), Some("tel:+81120801734"));
     assert_eq!(numbers[1].domestic, "03-6831-3460");
     assert_eq!(numbers[1].e164.as_deref(), Some("+81368313460"));
 
     let australia = row(rows, "AU");
-    assert_eq!(australia.toll_free, ["1800 642 008", "13 20 58"]);
-    assert_eq!(australia.toll, ["+61 2 9870 2131", "+61 2 9870 2200"]);
-    assert_eq!(australia.e164_toll_free, ["+611800642008", "+61132058"]);
-    assert_eq!(australia.dial_toll[0].as_deref(), Some("(02) 9870 2131"));
+    assert_eq!(
+        australia.written(NumberKind::TollFree),
+        ["1800 642 008", "13 20 58"]
+    );
+    assert_eq!(
+        australia.written(NumberKind::Toll),
+        ["+61 2 9870 2131", "+61 2 9870 2200"]
+    );
+    assert_eq!(
+        australia.numbers()[0].e164.as_deref(),
+        Some("+611800642008")
+    );
+    assert_eq!(australia.numbers()[1].e164.as_deref(), Some("+61132058"));
+    assert_eq!(australia.numbers()[2].domestic, "(02) 9870 2131");
+    assert!(australia.numbers()[2].dial_form_known);
 
     let belarus = row(rows, "BY");
-    assert_eq!(belarus.toll_free, ["(8) (820) 0071 0003"]);
     assert_eq!(
-        belarus.toll,
+        belarus.written(NumberKind::TollFree),
+        ["(8) (820) 0071 0003"]
+    );
+    assert_eq!(
+        belarus.written(NumberKind::Toll),
         ["(7) (495) 745 5445", "+43 (0)179567029", "+43 0179567028"]
     );
-    assert_eq!(belarus.notes, "(7) (495) 745 5445: Moscow Russia.");
+    assert_eq!(notes(belarus), "(7) (495) 745 5445: Moscow Russia.");
     assert_eq!(belarus.numbers()[0].e164, None);
 
     let uk = row(rows, "GB");
-    assert_eq!(uk.toll, ["(44) (203) 147 4930", "+44 20 7946 0000"]);
+    assert_eq!(
+        uk.written(NumberKind::Toll),
+        ["(44) (203) 147 4930", "+44 20 7946 0000"]
+    );
     let uk_numbers = uk.numbers();
     assert_eq!(uk_numbers[1].domestic, "020 3147 4930");
     // A number the bundled table does not have: E.164 from its digits, dial form unchecked.
     assert_eq!(uk_numbers[2].e164.as_deref(), Some("+442079460000"));
     assert!(!uk_numbers[2].dial_form_known);
 
-    assert_eq!(row(rows, "HT").toll, ["193 PIN 3141"]);
+    assert_eq!(row(rows, "HT").written(NumberKind::Toll), ["193 PIN 3141"]);
     assert!(!row(rows, "HT").numbers()[0].dial_form_known);
 
     let indonesia = row(rows, "ID");
-    assert_eq!(indonesia.toll_free, ["001 803 657 668", "0800-120 1201"]);
-    assert_eq!(indonesia.toll, ["+65 6324-8098", "1 500 288"]);
-    assert_eq!(indonesia.notes, "001 803 657 668: ITFS.");
+    assert_eq!(
+        indonesia.written(NumberKind::TollFree),
+        ["001 803 657 668", "0800-120 1201"]
+    );
+    assert_eq!(
+        indonesia.written(NumberKind::Toll),
+        ["+65 6324-8098", "1 500 288"]
+    );
+    assert_eq!(notes(indonesia), "001 803 657 668: ITFS.");
     let free = indonesia.numbers();
     assert_eq!(free[0].e164, None);
     assert_eq!(free[1].e164.as_deref(), Some("+628001201201"));
 
     let india = row(rows, "IN");
-    assert_eq!(india.toll_free, ["000800 040 4453"]);
-    assert!(india.toll.is_empty());
+    assert_eq!(india.written(NumberKind::TollFree), ["000800 040 4453"]);
+    assert!(india.written(NumberKind::Toll).is_empty());
     assert_eq!(india.numbers()[0].tel_uri(), None);
 
     let luxembourg = row(rows, "LU");
-    assert_eq!(luxembourg.toll_free, ["8002 99 77"]);
+    assert_eq!(luxembourg.written(NumberKind::TollFree), ["8002 99 77"]);
     assert_eq!(
-        luxembourg.toll,
+        luxembourg.written(NumberKind::Toll),
         ["(33) (1) 7226 6080", "(49) (89) 2444 5093"]
     );
     assert_eq!(
-        luxembourg.notes,
+        notes(luxembourg),
         "(33) (1) 7226 6080: French. (49) (89) 2444 5093: GERMAN."
     );
 
-    assert_eq!(row(rows, "ME").toll, ["(381) (11) 3305 500"]);
+    assert_eq!(
+        row(rows, "ME").written(NumberKind::Toll),
+        ["(381) (11) 3305 500"]
+    );
 
     let romania = row(rows, "RO");
     assert_eq!(romania.country, "Romania");
     assert_eq!(romania.country_ja, "ルーマニア");
-    assert_eq!(romania.toll_free, ["(0800) 822 222"]);
-    assert_eq!(romania.toll, ["(40) (21) 204 70 15"]);
+    assert_eq!(romania.written(NumberKind::TollFree), ["(0800) 822 222"]);
+    assert_eq!(romania.written(NumberKind::Toll), ["(40) (21) 204 70 15"]);
 
     let virgin = row(rows, "VI");
-    assert_eq!(virgin.toll_free, ["1-877-678-8034", "1-866-678-8034"]);
-    assert!(
-        virgin.notes.contains("STT ('Saint_Thomas')"),
-        "{}",
-        virgin.notes
+    assert_eq!(
+        virgin.written(NumberKind::TollFree),
+        ["1-877-678-8034", "1-866-678-8034"]
     );
-    assert!(virgin.notes.contains("VIR ("), "{}", virgin.notes);
+    let merged = notes(virgin);
+    assert!(merged.contains("STT ('Saint_Thomas')"), "{merged}");
+    assert!(merged.contains("VIR ("), "{merged}");
 
     let thailand = row(rows, "TH");
-    assert_eq!(thailand.toll_free, ["001 800 2468 1668", "001 800 4410560"]);
-    assert_eq!(thailand.toll, ["+65 6324 8098", "66 2 263 6888"]);
     assert_eq!(
-        thailand.notes,
+        thailand.written(NumberKind::TollFree),
+        ["001 800 2468 1668", "001 800 4410560"]
+    );
+    assert_eq!(
+        thailand.written(NumberKind::Toll),
+        ["+65 6324 8098", "66 2 263 6888"]
+    );
+    assert_eq!(
+        notes(thailand),
         "001 800 2468 1668: International Access Code."
     );
     assert_eq!(thailand.numbers()[0].e164.as_deref(), Some("+80024681668"));
     assert_eq!(thailand.numbers()[1].e164, None);
 
     let egypt = row(rows, "EG");
-    assert!(egypt.toll_free.is_empty());
-    assert_eq!(egypt.toll, ["+202 3 5393333"]);
+    assert!(egypt.written(NumberKind::TollFree).is_empty());
+    assert_eq!(egypt.written(NumberKind::Toll), ["+202 3 5393333"]);
 
-    assert_eq!(row(rows, "QA").toll, ["(974) (4) 119418"]);
+    assert_eq!(
+        row(rows, "QA").written(NumberKind::Toll),
+        ["(974) (4) 119418"]
+    );
     assert_eq!(row(rows, "QA").numbers()[0].e164, None);
 
     let unknown = row(rows, "XXQ");
     assert_eq!(unknown.country, "Atlantis");
     assert_eq!(unknown.name(Language::Japanese), "Atlantis");
-    assert_eq!(unknown.toll_free, ["0800 123 4567"]);
+    assert_eq!(unknown.written(NumberKind::TollFree), ["0800 123 4567"]);
     assert_eq!(unknown.numbers()[0].e164, None);
 }
 
@@ -419,7 +475,6 @@ proptest! {
 #[test]
 fn codes_resolve_before_names() {
     use activation_companion::centers::{CountryError, country};
-    use activation_companion::language::Language;
 
     // "UK" is the United Kingdom, never Ukraine by its name; alpha-3 codes work too.
     for (query, iso) in [
@@ -430,22 +485,58 @@ fn codes_resolve_before_names() {
         ("USA", "US"),
     ] {
         assert_eq!(isos(&find_centers(query)), [iso], "{query}");
-        assert_eq!(
-            country(query, Language::English).unwrap().iso,
-            iso,
-            "{query}"
-        );
+        assert_eq!(country(query).unwrap().iso, iso, "{query}");
     }
     // Microsoft's own codes in phone.inf are not ISO: ANG is not Angola.
-    assert!(country("ANG", Language::English).is_err());
+    assert!(country("ANG").is_err());
     // A code-shaped query names a code or nothing ("ZZ" is inside "Brazzaville").
     assert_eq!(
-        country("ZZ", Language::English),
+        country("ZZ"),
         Err(CountryError::Unknown { query: "ZZ".into() })
     );
     assert!(matches!(
-        country("united", Language::English),
+        country("united"),
         Err(CountryError::Ambiguous { .. })
     ));
-    assert_eq!(country("Japan", Language::English).unwrap().iso, "JP");
+    assert_eq!(country("Japan").unwrap().iso, "JP");
+}
+
+/// The research table's notes were English only and the Japanese window showed them as they
+/// were: every row now has them in Japanese too, with every number kept as written.
+#[test]
+fn every_note_of_the_bundled_table_is_in_japanese_with_its_numbers() {
+    let digit_runs = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for center in bundled_centers() {
+        for note in &center.notes {
+            let CenterNote::Researched(note) = note else {
+                panic!(
+                    "{}: a bundled row's notes are the research table's",
+                    center.iso
+                );
+            };
+            let (en, ja) = (&note.en, note.in_language(Language::Japanese));
+            assert!(!note.ja.is_empty() && ja != en, "{}: {en}", center.iso);
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)),
+                "{}: {ja}",
+                center.iso
+            );
+            let mut in_english = digit_runs(en);
+            let mut in_japanese = digit_runs(ja);
+            in_english.sort();
+            in_japanese.sort();
+            for run in &in_english {
+                assert!(
+                    in_japanese.contains(run),
+                    "{}: {run} lost in {ja}",
+                    center.iso
+                );
+            }
+        }
+    }
 }

@@ -8,11 +8,13 @@ use std::path::Path;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use activation_companion::id::{ConfirmationId, InstallationId};
-use activation_companion::windows::{
+use activation_companion::licensing::{
     ActivationState, ApplyError, ApplyVerdict, LicenseStatus, LicensingError, LicensingService,
     ProductClass, ProductKind, ProductRow, ServiceError, TargetError, apply_licensing, apply_to,
-    codes, days_left, microsoft_365_note, pick_target, read_licensing, run_with_deadline,
+    codes, days_left, pick_target, read_licensing,
 };
+use activation_companion::platform::run_with_deadline;
+use activation_companion::words::{self, microsoft_365_note};
 use activation_companion::{Language, Localized};
 use serde::Deserialize;
 
@@ -593,10 +595,10 @@ fn nothing_or_several_windows_to_activate_is_said_plainly() {
     });
     let reading = read_licensing(&service).unwrap();
     let error = pick_target(&reading.products, None, None).unwrap_err();
-    let TargetError::Ambiguous(names) = &error else {
+    let TargetError::Ambiguous(products) = &error else {
         panic!("{error:?}")
     };
-    assert_eq!(names.len(), 2);
+    assert_eq!(products.len(), 2);
     let (en, _) = assert_both_languages(&error);
     assert!(en.contains(PRO_ID) && en.contains(ESU_ID), "{en}");
 }
@@ -659,7 +661,7 @@ fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
         };
         assert_eq!(error.code, code);
         assert!(
-            error.is_known_code(),
+            words::explains(error.code),
             "0x{code:08X} has its own explanation"
         );
         assert_eq!(product.status, LicenseStatus::Notification, "unchanged");
@@ -749,7 +751,7 @@ fn every_license_status_after_a_deposit_has_a_definite_verdict() {
                 "{status}: {verdict:?}"
             );
             let (en, ja) = assert_both_languages(&verdict);
-            let words = LicenseStatus::from_code(status).words(Language::English);
+            let words = words::license_status(LicenseStatus::from_code(status), Language::English);
             assert!(
                 en.contains(&format!("“{words}” (LicenseStatus {status})")),
                 "{en}"
@@ -1090,7 +1092,7 @@ fn a_call_that_does_not_answer_in_time_is_a_timeout_and_the_caller_is_not_kept_w
 #[cfg(not(windows))]
 #[test]
 fn off_windows_this_pc_says_windows_only_after_checking_the_cid() {
-    use activation_companion::windows::{apply_to_this_pc, this_pc_licensing};
+    use activation_companion::platform::{apply_to_this_pc, this_pc_licensing};
 
     assert_eq!(this_pc_licensing(), Err(ServiceError::NotWindows));
     assert_both_languages(&ServiceError::NotWindows);
@@ -1152,7 +1154,7 @@ fn apply_to_refuses_what_cannot_be_chosen_and_deposits_nothing() {
     });
     let error = apply_to(&service, &cid(), Some(PRO_ID), None).unwrap_err();
     assert!(
-        matches!(&error, LicensingError::Target(TargetError::NoInstallationId(name)) if name.contains("Professional")),
+        matches!(&error, LicensingError::Target(TargetError::NoInstallationId(product)) if product.name.contains("Professional")),
         "{error:?}"
     );
     assert_both_languages(&error);
@@ -1168,11 +1170,14 @@ fn an_add_on_is_named_without_its_list_of_editions() {
         "the recorded name lists every edition"
     );
     for language in Language::ALL {
-        assert_eq!(esu.label(language), "Windows(R), Client-ESU-Year1 add-on");
+        assert_eq!(
+            words::product_label(esu, language),
+            "Windows(R), Client-ESU-Year1 add-on"
+        );
     }
     let pro = reading.find(PRO_ID).unwrap();
     assert_eq!(
-        pro.label(Language::English),
+        words::product_label(pro, Language::English),
         "Windows(R), Professional edition"
     );
 }

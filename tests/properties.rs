@@ -1,14 +1,20 @@
-//! Properties of the ID engine over generated IDs, checked against the check-digit rule as
-//! activation-facts §3 states it — written out again here, so a mistake in the engine's own
-//! rule cannot hide in the test.
+//! Properties of the ID engine over generated IDs, checked against the check-digit rule (the
+//! last digit of every group is the sum of the other digits weighted 1, 2, 1, 2… from the left,
+//! modulo 7) written out again here, so a mistake in the engine's own rule cannot hide in the
+//! test. The script output the IDs are pasted in is the recorded output in
+//! `tests/fixtures/windows/`, with the generated values in place of its own.
+
+mod common;
 
 use activation_companion::id::{
-    CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_confirmation_id,
-    find_installation_ids,
+    CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids,
+    read_confirmation_id,
 };
 use activation_companion::{Language, Localized};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+
+use common::{crlf, recorded_with};
 
 // ---------------------------------------------------------------------------------------------
 // The rule, independently: the last digit of a group is the sum of its other digits, weighted
@@ -147,59 +153,58 @@ fn renderings(id: &Generated) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// `slmgr /dti` with its banner, `rendered` in place of the recorded ID.
 fn slmgr_dti(rendered: &str) -> String {
-    format!(
-        "Microsoft (R) Windows Script Host Version 5.812\n\
-         Copyright (C) Microsoft Corporation. All rights reserved.\n\n\
-         Installation ID: {rendered}\n\n\
-         Use the phone number displayed below to get the confirmation ID …\n"
+    recorded_with(
+        common::SLMGR_DTI_EN_BANNER,
+        &[(common::SLMGR_DTI_EN_BANNER_IID, rendered)],
     )
 }
 
-const DLV_NAME: &str = "Windows(R), Professional edition";
+/// A line with digits, to put right before and after the ID's line in `slmgr /dlv` (the recorded
+/// output has its rearm counts further down).
+const REARM_COUNT_LINE: &str = "Remaining Windows rearm count: 1001\n";
 
-fn slmgr_dlv(rendered: &str, pid: &str, activation_guid: &str) -> String {
-    format!(
-        "Software licensing service version: 10.0.26100.4061\n\n\
-         Name: {DLV_NAME}\n\
-         Description: Windows(R) Operating System, RETAIL channel\n\
-         Activation ID: {activation_guid}\n\
-         Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n\
-         Extended PID: {pid}\n\
-         Product Key Channel: Retail\n\
-         Remaining Windows rearm count: 1001\n\
-         Installation ID: {rendered}\n\
-         Remaining Windows rearm count: 1001\n\
-         Use License URL: https://activation-v2.sls.microsoft.com/SLActivateProduct/SLActivateProduct.asmx?configextension=Retail\n\
-         Partial Product Key: 3V66T\n\
-         License Status: Licensed\n\
-         Remaining SKU rearm count: 1001\n\
-         Trusted time: 25/11/2026 09:20:27\n"
+/// `slmgr /dlv` with `rendered`, `pid` and `activation_guid` in place of the recorded ID,
+/// Extended PID and Activation ID, and `beside` (whole lines, or nothing) right before and after
+/// the ID's line. Its ID is labelled with `common::SLMGR_DLV_NAME`.
+fn slmgr_dlv(rendered: &str, pid: &str, activation_guid: &str, beside: &str) -> String {
+    recorded_with(
+        common::SLMGR_DLV,
+        &[
+            (
+                &format!("Installation ID: {}\n", common::SLMGR_DLV_IID),
+                &format!("{beside}Installation ID: {rendered}\n{beside}"),
+            ),
+            (common::SLMGR_DLV_EXTENDED_PID, pid),
+            (common::SLMGR_DLV_ACTIVATION_ID, activation_guid),
+        ],
     )
 }
 
+/// `ospp.vbs /dinstid` with each (product, rendered ID) in place of the recorded ones.
 fn ospp_two(first: (&str, &str), second: (&str, &str)) -> String {
-    format!(
-        "---Processing--------------------------\n\
-         ---------------------------------------\n\
-         Installation ID for: {}: {}\n\
-         ---------------------------------------\n\
-         Installation ID for: {}: {}\n\
-         ---------------------------------------\n\
-         ---Exiting-----------------------------\n",
-        first.0, first.1, second.0, second.1
+    recorded_with(
+        common::OSPP_TWO_PRODUCTS,
+        &[
+            (common::OSPP_FIRST_PRODUCT, first.0),
+            (common::OSPP_FIRST_IID, first.1),
+            (common::OSPP_SECOND_PRODUCT, second.0),
+            (common::OSPP_SECOND_IID, second.1),
+        ],
     )
 }
 
-fn japanese(rendered: &str) -> String {
-    format!(
-        "インストール ID：{rendered}\n\n\
-         ライセンス認証の電話番号は、phone.inf ファイルで国または地域に対応する番号を検索して確認できます。\n"
+/// Japanese `slmgr /dti` with `rendered` in place of the recorded ID and `colon` after the label
+/// (the recorded colon is `": "`; U+FF1A is the full-width one a Japanese IME types).
+fn japanese(rendered: &str, colon: &str) -> String {
+    recorded_with(
+        common::SLMGR_DTI_JA,
+        &[(
+            &format!(": {}", common::SLMGR_DTI_JA_IID),
+            &format!("{colon}{rendered}"),
+        )],
     )
-}
-
-fn crlf(text: &str) -> String {
-    text.replace('\n', "\r\n")
 }
 
 /// Exactly one ID found, with exactly these digits, valid, in this format.
@@ -233,8 +238,9 @@ fn config(cases: u32) -> Config {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// The independent rule accepts published IDs (activation-facts §3) and the generator obeys
-    /// it, so the other properties are about the engine, not about a broken rule or generator.
+    /// The independent rule accepts published IDs (a Windows 11 IID, a Windows XP IID and a
+    /// Windows 7 CID) and the generator obeys it, so the other properties are about the engine,
+    /// not about a broken rule or generator.
     #[test]
     fn the_independent_rule_accepts_published_ids((id, _) in valid_iid(), (cid, _) in valid_cid()) {
         let published: [(&str, usize); 3] = [
@@ -278,9 +284,19 @@ proptest! {
             let pastes = [
                 ("bare", rendered.clone(), None),
                 ("slmgr /dti", slmgr_dti(&rendered), None),
-                ("slmgr /dlv", slmgr_dlv(&rendered, &pid, &activation_guid), Some(DLV_NAME)),
-                ("Japanese label", japanese(&rendered), None),
-                ("Japanese label, full-width", full_width(&japanese(&rendered)), None),
+                (
+                    "slmgr /dlv",
+                    slmgr_dlv(&rendered, &pid, &activation_guid, ""),
+                    Some(common::SLMGR_DLV_NAME),
+                ),
+                (
+                    "slmgr /dlv, digits on the lines beside the ID",
+                    slmgr_dlv(&rendered, &pid, &activation_guid, REARM_COUNT_LINE),
+                    Some(common::SLMGR_DLV_NAME),
+                ),
+                ("Japanese label", japanese(&rendered, ": "), None),
+                ("Japanese label, full-width colon", japanese(&rendered, "\u{FF1A}"), None),
+                ("Japanese label, full-width", full_width(&japanese(&rendered, ": ")), None),
             ];
             for (paste, text, label) in pastes {
                 for text in [crlf(&text), text] {
@@ -336,7 +352,7 @@ proptest! {
                 format!("Confirmation ID: {text}\r\n"),
                 text,
             ] {
-                let found = find_confirmation_id(&text);
+                let found = read_confirmation_id(&text).ok();
                 prop_assert!(found.is_some(), "{}: {:?}", name, text);
                 let typed = ConfirmationId::from_typed(&text);
                 for cid in [found.unwrap(), typed] {
@@ -415,7 +431,7 @@ proptest! {
         let letter = char::from(b'A' + block as u8);
 
         let typed = ConfirmationId::from_typed(&changed.joined("-"));
-        let found = find_confirmation_id(&changed.joined(" ")).expect("48 or 42 digits are found");
+        let found = read_confirmation_id(&changed.joined(" ")).expect("48 or 42 digits are found");
         for cid in [typed, found] {
             prop_assert_eq!(cid.digits(), changed.digits());
             prop_assert_eq!(cid.format(), Some(format));
@@ -528,7 +544,8 @@ fn exercise(text: &str) -> Result<(), TestCaseError> {
         check_iid_answers(id)?;
     }
     check_iid_answers(&InstallationId::from_typed(text))?;
-    for cid in find_confirmation_id(text)
+    for cid in read_confirmation_id(text)
+        .ok()
         .into_iter()
         .chain([ConfirmationId::from_typed(text)])
     {

@@ -2,8 +2,8 @@
 
 mod common;
 
-use activation_companion::id::{ConfirmationId, find_confirmation_id, find_installation_ids};
-use common::{digits, ospp_two_products, samples, wrappings};
+use activation_companion::id::{ConfirmationId, find_installation_ids, read_confirmation_id};
+use common::{crlf, digits, ospp_two_products, recorded, samples, wrappings};
 
 #[test]
 fn every_sample_gives_its_expected_verdict() {
@@ -55,15 +55,9 @@ fn ospp_output_yields_each_product_with_its_label() {
         let found = find_installation_ids(&ospp_two_products(&pair[0], &pair[1]));
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].digits(), pair[0]);
-        assert_eq!(
-            found[0].label(),
-            Some("Office 16, Office16ProPlusVL_MAK edition")
-        );
+        assert_eq!(found[0].label(), Some(common::OSPP_FIRST_PRODUCT));
         assert_eq!(found[1].digits(), pair[1]);
-        assert_eq!(
-            found[1].label(),
-            Some("Office 16, Office16VisioProVL_MAK edition")
-        );
+        assert_eq!(found[1].label(), Some(common::OSPP_SECOND_PRODUCT));
     }
 }
 
@@ -87,8 +81,7 @@ fn every_valid_cid_is_found_when_pasted_with_dashes_or_full_width() {
     {
         let expected = digits(&sample.value);
         for (wrapping, text) in wrappings(&expected) {
-            let cid =
-                find_confirmation_id(&text).unwrap_or_else(|| panic!("{wrapping}: nothing found"));
+            let cid = read_confirmation_id(&text).unwrap_or_else(|e| panic!("{wrapping}: {e:?}"));
             assert_eq!(cid.digits(), expected, "{wrapping}");
             assert!(cid.is_valid(), "{wrapping}");
         }
@@ -99,12 +92,8 @@ fn every_valid_cid_is_found_when_pasted_with_dashes_or_full_width() {
 /// Japanese sentence stands in for one nobody published): what people paste, as UTF-8, and as
 /// `cscript //U` writes it (UTF-16LE, CRLF, no byte-order mark).
 fn script_output(name: &str) -> Vec<Vec<u8>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/windows")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let utf16: Vec<u8> = text
-        .replace('\n', "\r\n")
+    let text = recorded(name);
+    let utf16: Vec<u8> = crlf(&text)
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
@@ -115,45 +104,32 @@ fn script_output(name: &str) -> Vec<Vec<u8>> {
 fn pasted_script_output_gives_its_ids_with_their_products() {
     /// Each ID's digits and the product it is labelled with.
     type Found<'a> = &'a [(&'a str, Option<&'a str>)];
-    let cases: [(&str, Found); 4] = [
+    let cases: [(&str, Found); 6] = [
+        (common::SLMGR_DTI_EN, &[(common::SLMGR_DTI_EN_IID, None)]),
         (
-            "slmgr_dti_en.txt",
-            &[(
-                "489126343257012289105546522085205332958764158851011127139061121",
-                None,
-            )],
+            common::SLMGR_DTI_EN_BANNER,
+            &[(common::SLMGR_DTI_EN_BANNER_IID, None)],
+        ),
+        (common::SLMGR_DTI_JA, &[(common::SLMGR_DTI_JA_IID, None)]),
+        (
+            common::SLMGR_DTI_MESSAGE_BOX,
+            &[(common::SLMGR_DTI_MESSAGE_BOX_IID, None)],
         ),
         (
-            "slmgr_dti_en_banner.txt",
-            &[(
-                "130096098742538877424757780434931350325192537413574684069762241",
-                None,
-            )],
+            common::SLMGR_DLV,
+            &[(common::SLMGR_DLV_IID, Some(common::SLMGR_DLV_NAME))],
         ),
         (
-            "slmgr_dti_ja.txt",
-            &[(
-                "508760583450367066786558223034732344271525457574499727444472481",
-                None,
-            )],
-        ),
-        (
-            "ospp_dinstid_two_products.txt",
+            common::OSPP_TWO_PRODUCTS,
             &[
-                (
-                    "508831629972734709523077637100002144783846185825177198406775204",
-                    Some("Office 16, Office16ProPlusVL_MAK edition"),
-                ),
-                (
-                    "646355660400033504842832215355112068815955740688245380222098326",
-                    Some("Office 16, Office16VisioProVL_MAK edition"),
-                ),
+                (common::OSPP_FIRST_IID, Some(common::OSPP_FIRST_PRODUCT)),
+                (common::OSPP_SECOND_IID, Some(common::OSPP_SECOND_PRODUCT)),
             ],
         ),
     ];
     for (name, expected) in cases {
         for bytes in script_output(name) {
-            let found = find_installation_ids(&activation_companion::text::decode(&bytes));
+            let found = find_installation_ids(&activation_companion::decode::text(&bytes));
             let found: Vec<(&str, Option<&str>)> =
                 found.iter().map(|id| (id.digits(), id.label())).collect();
             assert_eq!(found, expected, "{name}");
@@ -176,9 +152,9 @@ fn pasted_replies_without_an_id_hold_none() {
         "ospp_no_product_keys.txt",
     ] {
         for bytes in script_output(name) {
-            let text = activation_companion::text::decode(&bytes);
+            let text = activation_companion::decode::text(&bytes);
             assert!(find_installation_ids(&text).is_empty(), "{name}");
-            assert!(find_confirmation_id(&text).is_none(), "{name}");
+            assert!(read_confirmation_id(&text).is_err(), "{name}");
         }
     }
 }

@@ -2,15 +2,22 @@
 //! costs the user anything but a fresh start with a clear message.
 
 use activation_companion::id::CidFormat;
-use activation_companion::language::{Language, Localized};
+use activation_companion::language::Language;
 use activation_companion::script::Route;
-use activation_companion::session::{Session, SessionError, SessionStore};
+use activation_companion::session::{SavedProduct, Session, SessionError, SessionStore};
+use activation_companion::words::Localized;
 
 fn typed_session() -> Session {
     Session {
         installation_text:
             "Installation ID: 489126343257012289105546522085205332958764158851011127139061121"
                 .into(),
+        this_pc_products: vec![SavedProduct {
+            name: "Windows(R), Professional edition".into(),
+            activation_id: "2de67392-b7a7-462a-b1ca-108dd189f588".into(),
+            installation_id: "465145217131314304264339481117862266242033457260311819664735280"
+                .into(),
+        }],
         chosen_product: 0,
         route: Some(Route::Phone),
         country: Some("JP".into()),
@@ -126,7 +133,10 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
     let (app, _) = App::new(StartOptions {
         installation_text: None,
         language: Some(Language::English),
+        system_language: Language::English,
         country: None,
+        record: activation_companion::record::RecordStore::in_dir(home.path()),
+        clock: std::time::SystemTime::now,
         store,
         centers: activation_companion::centers::bundled_centers().to_vec(),
     });

@@ -4,7 +4,7 @@
 //! bundled table by country name, then checking the codes that did not match by name by hand.
 //! Microsoft uses some codes that are not ISO 3166-1 alpha-3 (ROM, TMP, ANG, BON, STM, SMM, STT,
 //! SLM; JAN in the Windows 8 list): they are here with what the row's name key says they mean.
-//! The standard codes for the same places (ROU, TLS, CUW, …) are here too, in case a newer list
+//! The standard codes for the same places (ROU, TLS, CUW, ...) are here too, in case a newer list
 //! switches to them.
 
 /// `(code in phone.inf, ISO alpha-2)`: the Windows 10 list's codes in order, then the extras.
@@ -273,7 +273,7 @@ const MICROSOFT_ONLY: [&str; 9] = [
     "ANG", "BON", "JAN", "ROM", "SLM", "SMM", "STM", "STT", "TMP",
 ];
 
-/// The alpha-2 code for a standard ISO 3166-1 alpha-3 code a user typed (`JPN` → `JP`).
+/// The alpha-2 code for a standard ISO 3166-1 alpha-3 code a user typed (`JPN` -> `JP`).
 pub(crate) fn standard_alpha3_to_alpha2(code: &str) -> Option<&'static str> {
     if MICROSOFT_ONLY.iter().any(|c| c.eq_ignore_ascii_case(code)) {
         return None;

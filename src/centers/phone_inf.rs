@@ -10,48 +10,25 @@
 //! `[Strings]` section. In Windows' real files the string values are not text but Windows
 //! resource and GeoID references (`Japan = "122"`, `or = "%301%"`), so the parser recognises
 //! `%or%` and `%not_available%` by their keys and only uses a value as display text when it is
-//! text; otherwise the key itself (`(Moscow_Russia)` → `Moscow Russia`) is shown.
+//! text; otherwise the key itself (`(Moscow_Russia)` -> `Moscow Russia`) is shown.
 
 use std::collections::HashMap;
 
-use serde_json::json;
-
 use super::iso3::iso3_to_alpha2;
-use super::{ActivationCenter, NumberKind, Origin, bundled_centers, by_iso, digits};
-use crate::language::{Language, Localized};
+use super::{
+    ActivationCenter, CenterNote, NumberKind, Origin, PhoneNumber, Source, SourceList,
+    bundled_centers, by_iso, digits,
+};
 
 /// Why a file could not be read as a `phone.inf`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhoneInfError {
     /// The file holds no text.
-    #[error("{}", self.message(Language::English))]
     Empty,
     /// No `[IsoCodes]` section: not a `phone.inf` (or not one this app understands).
-    #[error("{}", self.message(Language::English))]
     NotPhoneInf,
     /// The `[IsoCodes]` section is there but has no row with a code and number fields.
-    #[error("{}", self.message(Language::English))]
     NoCenters,
-}
-
-impl Localized for PhoneInfError {
-    fn message(&self, language: Language) -> String {
-        match self {
-            PhoneInfError::Empty => language.pick(
-                "phone.inf が空です。内蔵の電話番号一覧を使います。",
-                "The phone.inf file is empty. Using the built-in list of numbers.",
-            ),
-            PhoneInfError::NotPhoneInf => language.pick(
-                "phone.inf として読めませんでした（[IsoCodes] セクションがありません）。内蔵の電話番号一覧を使います。",
-                "This file does not read as a phone.inf (it has no [IsoCodes] section). Using the built-in list of numbers.",
-            ),
-            PhoneInfError::NoCenters => language.pick(
-                "phone.inf の [IsoCodes] セクションに電話番号の行がありません。内蔵の電話番号一覧を使います。",
-                "The [IsoCodes] section of phone.inf lists no activation centers. Using the built-in list of numbers.",
-            ),
-        }
-        .to_owned()
-    }
 }
 
 /// Parses a `phone.inf` (any encoding Windows uses), filling Japanese names and dial forms from
@@ -62,7 +39,7 @@ pub fn parse_phone_inf(bytes: &[u8]) -> Result<Vec<ActivationCenter>, PhoneInfEr
 
 /// [`parse_phone_inf`] with another reference table for names and dial forms.
 ///
-/// Codes are mapped to ISO alpha-2 (Microsoft's non-standard ROM, TMP, ANG… included); two
+/// Codes are mapped to ISO alpha-2 (Microsoft's non-standard ROM, TMP, ANG... included); two
 /// entries for one region (STT and VIR are both the U.S. Virgin Islands) become one row. A
 /// number the reference row also lists (same digits) takes that row's checked dial and E.164
 /// forms; a new number starting with `+` gets an E.164 form from its digits; any other new number
@@ -71,7 +48,7 @@ pub fn parse_phone_inf_with(
     bytes: &[u8],
     reference: &[ActivationCenter],
 ) -> Result<Vec<ActivationCenter>, PhoneInfError> {
-    let text = crate::text::decode(bytes);
+    let text = crate::decode::text(bytes);
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\0')
         .is_empty()
@@ -110,7 +87,7 @@ pub fn parse_phone_inf_with(
 struct InfFile {
     has_iso_codes: bool,
     iso_rows: Vec<Vec<String>>,
-    /// Lowercased key → value (INF keys are case-insensitive).
+    /// Lowercased key -> value (INF keys are case-insensitive).
     strings: HashMap<String, String>,
 }
 
@@ -194,7 +171,7 @@ fn split_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// `"text"` → `text` (a doubled `""` inside stands for one quote).
+/// `"text"` -> `text` (a doubled `""` inside stands for one quote).
 fn unquote(value: &str) -> String {
     match value
         .strip_prefix('"')
@@ -231,7 +208,7 @@ fn segments(field: &str) -> Vec<Segment<'_>> {
                 pos = token_start + 1 + close + 1;
                 text_start = pos;
             }
-            // A lone `%` (or `%%`, or `% … %` around spaces) is text.
+            // A lone `%` (or `%%`, or `% ... %` around spaces) is text.
             _ => pos += open + 1,
         }
         rest = &field[pos..];
@@ -276,8 +253,6 @@ struct Entry {
     code: String,
     name_key: String,
     name: String,
-    toll_free_field: String,
-    toll_field: String,
     toll_free: Vec<WrittenNumber>,
     toll: Vec<WrittenNumber>,
 }
@@ -304,8 +279,6 @@ impl Entry {
             code,
             name_key,
             name,
-            toll_free_field: toll_free.clone(),
-            toll_field: toll.clone(),
             toll_free: numbers_in(toll_free, strings),
             toll: numbers_in(toll, strings),
         })
@@ -392,7 +365,7 @@ fn region_code(code: &str, reference: &[ActivationCenter]) -> String {
     code.to_owned()
 }
 
-/// The E.164 form of a number written in international form (`+43 (0)1…` drops the `(0)`).
+/// The E.164 form of a number written in international form (`+43 (0)1...` drops the `(0)`).
 fn international(written: &str) -> Option<String> {
     if !written.trim_start().starts_with('+') {
         return None;
@@ -415,56 +388,43 @@ fn build_center(
         country_ja: known.map(|k| k.country_ja.clone()).unwrap_or_default(),
         country_cldr_en: known.map(|k| k.country_cldr_en.clone()).unwrap_or_default(),
         iso,
-        toll_free: Vec::new(),
-        toll: Vec::new(),
-        dial_toll_free: Vec::new(),
-        dial_toll: Vec::new(),
-        e164_toll_free: Vec::new(),
-        e164_toll: Vec::new(),
-        notes: String::new(),
-        primary_source: "this_pc".to_owned(),
-        sources: vec![r"phone.inf on this PC (%SystemRoot%\System32\sppui\phone.inf)".to_owned()],
-        source_details: serde_json::Value::Null,
+        numbers: Vec::new(),
+        notes: Vec::new(),
+        sources: vec![Source {
+            list: SourceList::ThisPc,
+            url: None,
+            copied_on: None,
+        }],
         alternatives: Vec::new(),
         origin: Origin::ThisPc,
     };
-    let mut notes = Vec::new();
-    let mut details = Vec::new();
     for entry in &group {
         for (kind, numbers) in [
             (NumberKind::TollFree, &entry.toll_free),
             (NumberKind::Toll, &entry.toll),
         ] {
             for number in numbers {
-                add_number(&mut center, kind, number, &known_numbers, &mut notes);
+                add_number(&mut center, kind, number, known_numbers);
             }
         }
-        details.push(json!({
-            "source": "this_pc",
-            "code": entry.code,
-            "name_key": entry.name_key,
-            "toll_free": entry.toll_free_field,
-            "toll": entry.toll_field,
-        }));
     }
+    // Toll-free first, each kind in the file's order (merged entries interleave them).
+    center
+        .numbers
+        .sort_by_key(|n| n.kind != NumberKind::TollFree);
     if group.len() > 1 {
-        let codes: Vec<String> = group
-            .iter()
-            .map(|e| format!("{} ('{}')", e.code, e.name_key))
-            .collect();
-        notes.push(format!(
-            "Merged entries of this PC's list: {}.",
-            codes.join(", ")
+        center.notes.push(CenterNote::MergedEntries(
+            group
+                .iter()
+                .map(|e| (e.code.clone(), e.name_key.clone()))
+                .collect(),
         ));
     }
     if known.is_none() {
-        notes.push(format!(
-            "Region code {} is not in the bundled table; its numbers are shown as written.",
-            group[0].code
-        ));
+        center.notes.push(CenterNote::UnknownRegion {
+            code: group[0].code.clone(),
+        });
     }
-    center.notes = notes.join(" ");
-    center.source_details = serde_json::Value::Array(details);
     center
 }
 
@@ -472,45 +432,39 @@ fn add_number(
     center: &mut ActivationCenter,
     kind: NumberKind,
     number: &WrittenNumber,
-    known_numbers: &[super::PhoneNumber],
-    notes: &mut Vec<String>,
+    known_numbers: &[PhoneNumber],
 ) {
     let number_digits = digits(&number.written);
-    let (written, dial, e164) = match kind {
-        NumberKind::TollFree => (
-            &mut center.toll_free,
-            &mut center.dial_toll_free,
-            &mut center.e164_toll_free,
-        ),
-        NumberKind::Toll => (
-            &mut center.toll,
-            &mut center.dial_toll,
-            &mut center.e164_toll,
-        ),
-    };
     // The same number twice (two merged entries) is listed once.
-    if written.iter().any(|w| digits(w) == number_digits) {
+    if center
+        .numbers
+        .iter()
+        .any(|n| n.kind == kind && digits(&n.written) == number_digits)
+    {
         return;
     }
     let checked = known_numbers
         .iter()
         .find(|k| digits(&k.written) == number_digits);
-    let (dial_form, e164_form) = match checked {
+    let (dial_form, e164) = match checked {
         Some(k) => (
             k.dial_form_known.then(|| k.domestic.clone()),
             k.e164.clone(),
         ),
         None => (None, international(&number.written)),
     };
-    written.push(number.written.clone());
-    dial.push(dial_form);
-    e164.extend(e164_form);
+    center.numbers.push(PhoneNumber {
+        kind,
+        written: number.written.clone(),
+        domestic: dial_form.clone().unwrap_or_else(|| number.written.clone()),
+        e164,
+        dial_form_known: dial_form.is_some(),
+    });
     if !number.annotations.is_empty() {
-        notes.push(format!(
-            "{}: {}.",
-            number.written,
-            number.annotations.join(", ")
-        ));
+        center.notes.push(CenterNote::Annotated {
+            number: number.written.clone(),
+            annotations: number.annotations.clone(),
+        });
     }
 }
 
@@ -548,8 +502,9 @@ mod tests {
         ]);
         assert_eq!(display("(Moscow_Russia)", &real), "Moscow Russia");
         assert_eq!(display("Japan", &real), "Japan");
-        let text = strings(&[("(Tokyo)", "(東京)"), ("FRENCH", "French")]);
-        assert_eq!(display("(Tokyo)", &text), "東京");
+        // A localised Windows writes text: Tokyo in Japanese, in brackets.
+        let text = strings(&[("(Tokyo)", "(\u{6771}\u{4EAC})"), ("FRENCH", "French")]);
+        assert_eq!(display("(Tokyo)", &text), "\u{6771}\u{4EAC}");
         assert_eq!(display("FRENCH", &text), "French");
     }
 
@@ -598,26 +553,11 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert_eq!(crate::text::decode(&bytes), "[IsoCodes]");
+        assert_eq!(crate::decode::text(&bytes), "[IsoCodes]");
         let bytes: Vec<u8> = "[IsoCodes]"
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
             .collect();
-        assert_eq!(crate::text::decode(&bytes), "[IsoCodes]");
-    }
-
-    #[test]
-    fn errors_explain_themselves_in_both_languages() {
-        for error in [
-            PhoneInfError::Empty,
-            PhoneInfError::NotPhoneInf,
-            PhoneInfError::NoCenters,
-        ] {
-            let ja = error.message(Language::Japanese);
-            let en = error.message(Language::English);
-            assert!(ja.contains("phone.inf") && en.contains("phone.inf"), "{en}");
-            assert_ne!(ja, en);
-            assert_eq!(error.to_string(), en);
-        }
+        assert_eq!(crate::decode::text(&bytes), "[IsoCodes]");
     }
 }

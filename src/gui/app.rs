@@ -1,26 +1,38 @@
-//! The window's state: three screens in the order of the job, a top bar, and the session
-//! that is saved after every change.
+//! The window's state: three screens in the order of the job, a top bar, and the session,
+//! saved off the UI thread after every change.
+
+use std::time::SystemTime;
 
 use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
-use super::i18n::Text;
+use super::autosave::{Autosave, Ordered};
 use super::shortcuts::shortcuts;
-use super::{confirmation, fonts, installation, route, theme, this_pc};
+use super::{confirmation, fonts, installation, record, route, theme, this_pc};
 use crate::centers::ActivationCenter;
-use crate::id::BLOCK_LENGTH;
-use crate::language::{Language, Localized};
-use crate::script::Route;
-use crate::session::{Session, SessionError, SessionStore};
+use crate::id::{ConfirmationId, InstallationId};
+use crate::language::Language;
+use crate::licensing::ApplyVerdict;
+use crate::record::{Activation, ActivationRecord, Outcome, RecordError, RecordStore};
+use crate::script::{self, Route};
+use crate::session::{SavedProduct, Session, SessionError, SessionStore};
+use crate::words::{self, Localized, Text};
 
 /// How the window starts: from the command line, the system, and the saved session.
 #[derive(Debug, Clone)]
 pub struct StartOptions {
     pub installation_text: Option<String>,
+    /// The language asked for on the command line: it beats the saved session's.
     pub language: Option<Language>,
+    /// The system's language, when neither the command line nor the session says.
+    pub system_language: Language,
     pub country: Option<String>,
     pub store: SessionStore,
+    /// Where the activation record is kept.
+    pub record: RecordStore,
+    /// The clock activations are dated by (tests fix it).
+    pub clock: fn() -> SystemTime,
     /// This PC's own phone list, preferred over the bundled one when present.
     pub centers: Vec<ActivationCenter>,
 }
@@ -30,6 +42,21 @@ pub enum Screen {
     InstallationId,
     Route,
     ConfirmationId,
+    Record,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    Reset,
+}
+
+/// Which way Tab moves the keyboard between fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Next,
+    Previous,
 }
 
 #[derive(Debug, Clone)]
@@ -38,26 +65,26 @@ pub enum Message {
     Route(route::Message),
     Confirmation(confirmation::Message),
     ThisPc(this_pc::Message),
+    Record(record::Message),
+    /// Put the Confirmation ID recorded for the Installation ID on screen 1 into the boxes.
+    UseRecorded(String),
+    /// A write of the activation record ended (`None`: its thread died).
+    RecordSaved(Option<Result<(), RecordError>>),
     Show(Screen),
+    /// Shows the route screen with this route chosen (Ctrl+P, Ctrl+T).
+    ShowRoute(Route),
     ToggleLanguage,
-    Zoom(f32),
+    Zoom(Zoom),
     StartOver,
     ConfirmStartOver,
     CancelStartOver,
-    FocusNext(bool),
-    Shortcut(Shortcut),
-}
-
-/// Keyboard shortcuts for the actions buttons offer (iced buttons take no keyboard focus).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortcut {
-    ReadAloud,
-    CopyDigits,
-    CopyGrouped,
-    CopySlmgrCommand,
-    CopyOsppCommand,
-    Route(Route),
-    TickNextStep,
+    Focus(Focus),
+    /// A save ended (`None`: the thread writing it died).
+    Saved(Option<Result<(), SessionError>>),
+    /// The user closed the window: save what is on screen, then go.
+    CloseRequested,
+    /// A shortcut of another screen: taken so it is never typed into a field; nothing to do.
+    ShortcutElsewhere,
 }
 
 /// A one-line message under the screen.
@@ -77,6 +104,15 @@ pub struct App {
     confirmation: confirmation::State,
     this_pc: this_pc::State,
     store: SessionStore,
+    autosave: Autosave,
+    /// Every activation kept, as on disk after the writes under way.
+    record: ActivationRecord,
+    record_screen: record::State,
+    record_store: RecordStore,
+    record_writes: Ordered,
+    /// Why the record could not be read or written, until it can.
+    record_problem: Option<RecordError>,
+    clock: fn() -> SystemTime,
     notice: Option<Notice>,
     asking_to_start_over: bool,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
@@ -86,6 +122,29 @@ pub struct App {
 
 const ZOOM_STEP: f32 = 0.1;
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.0);
+
+/// Products read from this PC, as the session keeps them: values, never text.
+fn saved(products: &[installation::Product]) -> Vec<SavedProduct> {
+    products
+        .iter()
+        .map(|product| SavedProduct {
+            name: product.name.clone().unwrap_or_default(),
+            activation_id: product.activation_id.clone().unwrap_or_default(),
+            installation_id: product.id.digits().to_string(),
+        })
+        .collect()
+}
+
+fn restored(products: &[SavedProduct]) -> Vec<installation::Product> {
+    products
+        .iter()
+        .map(|product| installation::Product {
+            id: InstallationId::from_typed(&product.installation_id),
+            name: Some(product.name.clone()).filter(|name| !name.is_empty()),
+            activation_id: Some(product.activation_id.clone()).filter(|id| !id.is_empty()),
+        })
+        .collect()
+}
 
 impl App {
     pub fn new(options: StartOptions) -> (App, Task<Message>) {
@@ -99,12 +158,16 @@ impl App {
         let language = options
             .language
             .or(session.language)
-            .unwrap_or_else(Language::from_system);
+            .unwrap_or(options.system_language);
         let country = options.country.clone().or(session.country.clone());
         let text = options
             .installation_text
             .clone()
             .unwrap_or(session.installation_text.clone());
+        let (record, record_problem) = match options.record.load() {
+            Ok(record) => (record, None),
+            Err(error) => (ActivationRecord::default(), Some(error)),
+        };
         let screen = if session.cid_blocks.iter().any(|b| !b.is_empty()) {
             Screen::ConfirmationId
         } else {
@@ -114,9 +177,13 @@ impl App {
             language,
             screen,
             zoom: 1.0,
-            installation: installation::State::new(&text, session.chosen_product),
+            installation: installation::State::new(
+                &text,
+                restored(&session.this_pc_products),
+                session.chosen_product,
+            ),
             route: route::State::new(
-                session.route.unwrap_or(Route::Portal),
+                session.route.unwrap_or(Route::PortalOnPhone),
                 country.clone(),
                 session.ticked_steps.clone(),
                 options.centers.clone(),
@@ -124,6 +191,13 @@ impl App {
             confirmation: confirmation::State::new(session.cid_format, &session.cid_blocks),
             this_pc: this_pc::State::default(),
             store: options.store,
+            autosave: Autosave::default(),
+            record,
+            record_screen: record::State::default(),
+            record_store: options.record,
+            record_writes: Ordered::default(),
+            record_problem,
+            clock: options.clock,
             notice,
             asking_to_start_over: false,
             centers: options.centers,
@@ -133,19 +207,71 @@ impl App {
         (app, focus)
     }
 
+    /// Keeps an activation in the record, written off the UI thread.
+    fn keep(&mut self, activation: Activation) -> Task<Message> {
+        if self.record.add(activation) {
+            self.write_record()
+        } else {
+            Task::none()
+        }
+    }
+
+    fn write_record(&mut self) -> Task<Message> {
+        let (store, record) = (self.record_store.clone(), self.record.clone());
+        let write = self.record_writes.write(move || store.save(&record));
+        Task::perform(super::off_the_ui_thread(write), Message::RecordSaved)
+    }
+
+    /// A Confirmation ID just completed (every block consistent) for the product on screen 1.
+    fn completed(&mut self, cid: &ConfirmationId) -> Task<Message> {
+        let Some(product) = self.installation.product().filter(|p| p.id.is_valid()) else {
+            return Task::none();
+        };
+        let activation = Activation::new(
+            (self.clock)(),
+            product.name.as_deref(),
+            product.activation_id.as_deref(),
+            &product.id,
+            cid,
+            Outcome::Completed,
+        );
+        self.keep(activation)
+    }
+
+    /// What depositing the Confirmation ID on this PC came to, kept in the record.
+    fn deposited(&mut self, verdict: &ApplyVerdict) -> Task<Message> {
+        let (Some(product), Some(cid)) = (
+            self.installation.product(),
+            self.confirmation.consistent_id(),
+        ) else {
+            return Task::none();
+        };
+        match Activation::of_deposit((self.clock)(), verdict, &product.id, &cid) {
+            Some(activation) => self.keep(activation),
+            None => Task::none(),
+        }
+    }
+
+    /// The record's entry for the Installation ID on screen 1, unless its Confirmation ID is
+    /// already in the boxes.
+    fn seen_before(&self) -> Option<&Activation> {
+        let id = self.installation.id()?;
+        let activation = self.record.for_installation_id(id)?;
+        let in_boxes = self.confirmation.consistent_id();
+        (in_boxes.as_ref().map(ConfirmationId::digits) != Some(activation.confirmation_id.as_str()))
+            .then_some(activation)
+    }
+
     /// Puts the keyboard where the screen's work is: the paste box, the country search, or
     /// the first Confirmation ID block not yet full.
     fn focus_screen(&self) -> Task<Message> {
         match self.screen {
             Screen::InstallationId => installation::State::focus_input(),
             Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
-            Screen::ConfirmationId => iced::widget::operation::focus(confirmation::block_id(
-                self.confirmation
-                    .blocks()
-                    .iter()
-                    .position(|b| b.len() < BLOCK_LENGTH)
-                    .unwrap_or(0),
-            )),
+            Screen::ConfirmationId => {
+                iced::widget::operation::focus(self.confirmation.first_unfilled())
+            }
+            Screen::Record => Task::none(),
         }
     }
 
@@ -177,10 +303,15 @@ impl App {
         &self.route
     }
 
+    pub fn record(&self) -> &ActivationRecord {
+        &self.record
+    }
+
     /// What would be saved now.
     pub fn session(&self) -> Session {
         Session {
             installation_text: self.installation.text().to_string(),
+            this_pc_products: saved(self.installation.this_pc()),
             chosen_product: self.installation.chosen(),
             route: Some(self.route.route()),
             country: self.route.country().map(str::to_string),
@@ -191,8 +322,34 @@ impl App {
         }
     }
 
-    fn save(&mut self) {
-        match self.store.save(&self.session()) {
+    /// Something changed: save it, off the UI thread (see `Autosave`).
+    fn save(&mut self) -> Task<Message> {
+        if self.autosave.changed() {
+            self.write()
+        } else {
+            Task::none()
+        }
+    }
+
+    fn write(&mut self) -> Task<Message> {
+        let write = self.autosave.write(self.store.clone(), self.session());
+        Task::perform(super::off_the_ui_thread(write), Message::Saved)
+    }
+
+    /// Saves now, on this thread: before the window closes or the app restarts, when nothing
+    /// may be left unwritten. The record too, when a write of it may still be under way.
+    pub fn save_now(&mut self) {
+        let write = self.autosave.write(self.store.clone(), self.session());
+        let result = write();
+        self.saved(result);
+        let (store, record) = (self.record_store.clone(), self.record.clone());
+        if self.record_problem.is_none() && !record.activations.is_empty() {
+            let _ = self.record_writes.write(move || store.save(&record))();
+        }
+    }
+
+    fn saved(&mut self, result: Result<(), SessionError>) {
+        match result {
             Ok(()) => {
                 if matches!(
                     self.notice,
@@ -205,6 +362,29 @@ impl App {
         }
     }
 
+    /// "Portal on this PC": the Installation ID's digits to the clipboard, the portal's address
+    /// to the OS for the default browser. Only a consistent ID is copied (a mistyped one would
+    /// be carried to Microsoft): otherwise the route screen says what is missing.
+    fn open_portal_here(&mut self) -> Task<Message> {
+        self.screen = Screen::Route;
+        let Some(digits) = self
+            .installation
+            .id()
+            .filter(|id| id.is_valid())
+            .map(|id| id.digits().to_string())
+        else {
+            let _ = self
+                .route
+                .update(route::Message::ChoseRoute(Route::PortalOnThisPc));
+            return self.save();
+        };
+        let opened = Task::perform(
+            super::off_the_ui_thread(|| crate::platform::open_in_browser(script::PORTAL_URL)),
+            |answer| Message::Route(route::Message::PortalOpened(answer)),
+        );
+        Task::batch([self.copy(digits), opened, self.save()])
+    }
+
     fn copy(&mut self, contents: String) -> Task<Message> {
         self.notice = Some(Notice::Copied);
         iced::clipboard::write(contents)
@@ -214,81 +394,109 @@ impl App {
         match message {
             Message::Installation(message) => match self.installation.update(message) {
                 installation::Action::None => Task::none(),
-                installation::Action::Changed => {
-                    self.save();
-                    Task::none()
-                }
+                installation::Action::Changed => self.save(),
                 installation::Action::Typed(edit) => {
-                    self.save();
                     let pause = || std::thread::sleep(installation::TYPING_PAUSE);
-                    Task::perform(super::off_the_ui_thread(pause), move |_| {
+                    let paused = Task::perform(super::off_the_ui_thread(pause), move |_| {
                         Message::Installation(installation::Message::PausedAfter(edit))
-                    })
+                    });
+                    Task::batch([self.save(), paused])
                 }
                 installation::Action::CopyToClipboard(contents) => self.copy(contents),
             },
-            Message::Route(message) => {
-                if let route::Action::Changed = self.route.update(message) {
-                    self.save();
+            Message::Route(message) => match self.route.update(message) {
+                route::Action::Changed => self.save(),
+                route::Action::None => Task::none(),
+                route::Action::OpenPortalHere => self.open_portal_here(),
+            },
+            Message::Confirmation(message) => {
+                let before = self.confirmation.consistent_id();
+                match self.confirmation.update(message) {
+                    confirmation::Action::None => Task::none(),
+                    confirmation::Action::Changed { focus } => {
+                        let focus = focus.map_or_else(Task::none, iced::widget::operation::focus);
+                        let after = self.confirmation.consistent_id();
+                        let completed = match after {
+                            Some(cid) if Some(&cid) != before.as_ref() => self.completed(&cid),
+                            _ => Task::none(),
+                        };
+                        Task::batch([self.save(), focus, completed])
+                    }
+                    confirmation::Action::CopyToClipboard(contents) => self.copy(contents),
+                    confirmation::Action::ReadClipboard => iced::clipboard::read().map(|text| {
+                        Message::Confirmation(confirmation::Message::FromClipboard(text))
+                    }),
+                }
+            }
+            Message::Record(message) => match self.record_screen.update(message) {
+                record::Action::None => Task::none(),
+                record::Action::CopyToClipboard(contents) => self.copy(contents),
+                record::Action::Remove((installation_id, confirmation_id)) => {
+                    if self.record.remove(&installation_id, &confirmation_id) {
+                        self.write_record()
+                    } else {
+                        Task::none()
+                    }
+                }
+            },
+            Message::UseRecorded(digits) => {
+                self.confirmation.fill(&ConfirmationId::from_typed(&digits));
+                self.screen = Screen::ConfirmationId;
+                Task::batch([self.save(), self.focus_screen()])
+            }
+            Message::RecordSaved(result) => {
+                match result {
+                    Some(Ok(())) => self.record_problem = None,
+                    Some(Err(error)) => self.record_problem = Some(error),
+                    None => {}
                 }
                 Task::none()
             }
-            Message::Confirmation(message) => match self.confirmation.update(message) {
-                confirmation::Action::None => Task::none(),
-                confirmation::Action::Changed { focus } => {
-                    self.save();
-                    focus.map_or_else(Task::none, iced::widget::operation::focus)
-                }
-                confirmation::Action::CopyToClipboard(contents) => self.copy(contents),
-            },
             Message::ThisPc(message) => {
                 let cid = self.confirmation.consistent_id();
                 match self
                     .this_pc
-                    .update(message, cid, self.installation.id(), self.language)
+                    .update(message, cid, self.installation.product(), self.language)
                 {
                     this_pc::Action::None => Task::none(),
                     this_pc::Action::Run(task) => task.map(Message::ThisPc),
-                    this_pc::Action::ShowInstallationIds(text) => {
-                        self.installation.replace_text(text);
-                        self.save();
-                        Task::none()
+                    this_pc::Action::Applied(verdict) => self.deposited(&verdict),
+                    this_pc::Action::ShowProducts(products) => {
+                        self.installation.show_this_pc(products);
+                        self.save()
+                    }
+                    this_pc::Action::ReplaceInstallationId(product) => {
+                        if let Some(activation_id) = &product.activation_id {
+                            self.installation
+                                .replace_this_pc_id(activation_id, product.id.clone());
+                        }
+                        self.screen = Screen::InstallationId;
+                        self.save()
                     }
                     this_pc::Action::Exit => {
-                        self.save();
+                        self.save_now();
                         iced::exit()
                     }
                 }
             }
             Message::Show(screen) => {
                 self.screen = screen;
-                match screen {
-                    Screen::InstallationId => installation::State::focus_input(),
-                    Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
-                    Screen::ConfirmationId => {
-                        iced::widget::operation::focus(confirmation::block_id(
-                            self.confirmation
-                                .blocks()
-                                .iter()
-                                .position(|b| b.len() < 6)
-                                .unwrap_or(0),
-                        ))
-                    }
-                }
+                self.focus_screen()
+            }
+            Message::ShowRoute(route) => {
+                self.screen = Screen::Route;
+                let _ = self.route.update(route::Message::ChoseRoute(route));
+                Task::batch([self.save(), self.focus_screen()])
             }
             Message::ToggleLanguage => {
-                self.language = match self.language {
-                    Language::Japanese => Language::English,
-                    Language::English => Language::Japanese,
-                };
-                self.save();
-                Task::none()
+                self.language = self.language.other();
+                self.save()
             }
-            Message::Zoom(change) => {
-                self.zoom = if change == 0.0 {
-                    1.0
-                } else {
-                    (self.zoom + change).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1)
+            Message::Zoom(zoom) => {
+                self.zoom = match zoom {
+                    Zoom::In => (self.zoom + ZOOM_STEP).min(ZOOM_RANGE.1),
+                    Zoom::Out => (self.zoom - ZOOM_STEP).max(ZOOM_RANGE.0),
+                    Zoom::Reset => 1.0,
                 };
                 Task::none()
             }
@@ -299,7 +507,6 @@ impl App {
                 self.asking_to_start_over = true;
                 Task::none()
             }
-            Message::Shortcut(shortcut) => self.shortcut(shortcut),
             Message::CancelStartOver => {
                 self.asking_to_start_over = false;
                 Task::none()
@@ -309,88 +516,100 @@ impl App {
                 self.installation = installation::State::default();
                 self.confirmation = confirmation::State::new(Default::default(), &[]);
                 self.route = route::State::new(
-                    Route::Portal,
+                    Route::PortalOnPhone,
                     self.default_country.clone(),
                     [],
                     self.centers.clone(),
                 );
                 self.screen = Screen::InstallationId;
-                self.notice = self.store.clear().err().map(Notice::Session);
-                installation::State::focus_input()
+                self.notice = None;
+                // Saved like any change, after any write under way: a write still running
+                // cannot bring the old session back.
+                Task::batch([self.save(), installation::State::focus_input()])
             }
-            Message::FocusNext(forward) => {
-                if forward {
-                    iced::widget::operation::focus_next()
+            Message::Focus(Focus::Next) => iced::widget::operation::focus_next(),
+            Message::Focus(Focus::Previous) => iced::widget::operation::focus_previous(),
+            Message::Saved(result) => {
+                // A writer thread that died wrote nothing: the next change tries again.
+                if let Some(result) = result {
+                    self.saved(result);
+                }
+                if self.autosave.written() {
+                    self.write()
                 } else {
-                    iced::widget::operation::focus_previous()
+                    Task::none()
                 }
             }
+            Message::CloseRequested => {
+                self.save_now();
+                iced::exit()
+            }
+            Message::ShortcutElsewhere => Task::none(),
         }
     }
 
-    /// The same message a click would send, for the screen on show.
-    fn shortcut(&mut self, shortcut: Shortcut) -> Task<Message> {
-        use confirmation::Copy as CidCopy;
-        use installation::Copy as IidCopy;
-        let message = match (shortcut, self.screen) {
-            (Shortcut::ReadAloud, Screen::InstallationId) => {
-                Message::Installation(installation::Message::OpenReading)
-            }
-            (Shortcut::CopyDigits, Screen::InstallationId) => {
-                Message::Installation(installation::Message::Copy(IidCopy::Digits))
-            }
-            (Shortcut::CopyGrouped, Screen::InstallationId) => {
-                Message::Installation(installation::Message::Copy(IidCopy::Grouped))
-            }
-            (Shortcut::CopyDigits, Screen::ConfirmationId) => {
-                Message::Confirmation(confirmation::Message::Copy(CidCopy::Digits))
-            }
-            (Shortcut::CopyGrouped, Screen::ConfirmationId) => {
-                Message::Confirmation(confirmation::Message::Copy(CidCopy::Grouped))
-            }
-            (Shortcut::CopySlmgrCommand, Screen::ConfirmationId) => {
-                Message::Confirmation(confirmation::Message::Copy(CidCopy::SlmgrCommand))
-            }
-            (Shortcut::CopyOsppCommand, Screen::ConfirmationId) => {
-                Message::Confirmation(confirmation::Message::Copy(CidCopy::OsppCommand))
-            }
-            (Shortcut::TickNextStep, Screen::Route) => {
-                if let route::Action::Changed = self.route.tick_next_step() {
-                    self.save();
-                }
-                return Task::none();
-            }
-            (Shortcut::Route(route), _) => {
-                self.screen = Screen::Route;
-                let _ = self.route.update(route::Message::ChoseRoute(route));
-                self.save();
-                return self.focus_screen();
-            }
-            _ => return Task::none(),
-        };
-        self.update(message)
-    }
-
-    /// Keys no focused widget used: Tab, and the keys of reading mode and "Start over?".
+    /// Keys no focused widget used (Tab, and the keys of reading mode and "Start over?"), and
+    /// the window's close button.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().filter_map(|event| match event {
             keyboard::Event::KeyPressed { key, modifiers, .. } => focus_key(&key, modifiers),
             _ => None,
         });
-        if self.installation.is_reading() {
-            Subscription::batch([keys, keyboard::listen().filter_map(reading_key)])
+        let close = iced::window::close_requests().map(|_| Message::CloseRequested);
+        let extra = if self.installation.is_reading() {
+            keyboard::listen().filter_map(reading_key)
         } else if self.asking_to_start_over {
-            Subscription::batch([keys, keyboard::listen().filter_map(cancel_key)])
+            keyboard::listen().filter_map(cancel_key)
+        } else if self.screen == Screen::ConfirmationId {
+            keyboard::listen().filter_map(paste_key)
         } else {
-            keys
+            Subscription::none()
+        };
+        Subscription::batch([keys, close, extra])
+    }
+
+    /// Ctrl (Command on macOS) shortcuts, taken before the focused field sees the key (see
+    /// `shortcuts`), so a shortcut is never typed into a field: the window's own, then the
+    /// screen on show's.
+    fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        if !modifiers.command() {
+            return None;
         }
+        let message = match key.as_ref() {
+            Key::Character("1") => Message::Show(Screen::InstallationId),
+            Key::Character("2") => Message::Show(Screen::Route),
+            Key::Character("3") => Message::Show(Screen::ConfirmationId),
+            Key::Character("4") => Message::Show(Screen::Record),
+            Key::Character("b") => Message::Route(route::Message::OpenPortalHere),
+            Key::Character("l") => Message::ToggleLanguage,
+            Key::Character("+" | "=") => Message::Zoom(Zoom::In),
+            Key::Character("-") => Message::Zoom(Zoom::Out),
+            Key::Character("0") => Message::Zoom(Zoom::Reset),
+            Key::Character("n") => Message::StartOver,
+            Key::Character("p") => Message::ShowRoute(Route::PortalOnPhone),
+            Key::Character("t") => Message::ShowRoute(Route::Phone),
+            _ => {
+                let installation = installation::State::shortcut(key).map(Message::Installation);
+                let route = route::State::shortcut(key).map(Message::Route);
+                let confirmation = confirmation::State::shortcut(key).map(Message::Confirmation);
+                let here = match self.screen {
+                    Screen::InstallationId => installation.clone(),
+                    Screen::Route => route.clone(),
+                    Screen::ConfirmationId => confirmation.clone(),
+                    Screen::Record => None,
+                };
+                let elsewhere = installation.or(route).or(confirmation);
+                here.or(elsewhere.map(|_| Message::ShortcutElsewhere))?
+            }
+        };
+        Some(message)
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         let language = self.language;
         let tab = |screen: Screen, label: Text| {
             button(text(label.in_language(language)).size(17))
-                .padding([8, 16])
+                .padding([8, 12])
                 .style(theme::tab(self.screen == screen))
                 .on_press(Message::Show(screen))
         };
@@ -398,11 +617,12 @@ impl App {
             tab(Screen::InstallationId, Text::StepInstallationId),
             tab(Screen::Route, Text::StepRoute),
             tab(Screen::ConfirmationId, Text::StepConfirmationId),
+            tab(Screen::Record, Text::StepRecord),
             space::horizontal(),
             button(text(Text::SwitchLanguage.in_language(language)))
                 .on_press(Message::ToggleLanguage),
-            button(text("−")).on_press(Message::Zoom(-ZOOM_STEP)),
-            button(text("+")).on_press(Message::Zoom(ZOOM_STEP)),
+            button(text(Text::ZoomOut.in_language(language))).on_press(Message::Zoom(Zoom::Out)),
+            button(text(Text::ZoomIn.in_language(language))).on_press(Message::Zoom(Zoom::In)),
             button(text(Text::StartOver.in_language(language)))
                 .style(button::danger)
                 .on_press(Message::StartOver),
@@ -416,16 +636,24 @@ impl App {
             }
             // Scrolls: with this PC's products listed above it, the groups can run past the
             // bottom of a small window.
-            Screen::InstallationId => scrollable(
-                column![
-                    self.this_pc.read_view(language).map(Message::ThisPc),
-                    self.installation.view(language).map(Message::Installation),
-                ]
-                .spacing(10),
-            )
-            .spacing(theme::SCROLLBAR_GAP)
-            .into(),
-            Screen::Route => self.route.view(language).map(Message::Route),
+            Screen::InstallationId => {
+                let mut screen =
+                    column![self.this_pc.read_view(language).map(Message::ThisPc)].spacing(10);
+                if let Some(activation) = self.seen_before() {
+                    screen = screen.push(seen_before(activation, language));
+                }
+                scrollable(screen.push(self.installation.view(language).map(Message::Installation)))
+                    .spacing(theme::SCROLLBAR_GAP)
+                    .into()
+            }
+            Screen::Route => self
+                .route
+                .view(language, self.installation.id())
+                .map(Message::Route),
+            Screen::Record => self
+                .record_screen
+                .view(&self.record, self.record_problem.as_ref(), language)
+                .map(Message::Record),
             Screen::ConfirmationId => {
                 let mut screen =
                     column![self.confirmation.view(language).map(Message::Confirmation)]
@@ -433,7 +661,7 @@ impl App {
                 if self.confirmation.consistent_id().is_some() {
                     screen = screen.push(
                         self.this_pc
-                            .apply_view(language, self.installation.id())
+                            .apply_view(language, self.installation.product())
                             .map(Message::ThisPc),
                     );
                 }
@@ -479,41 +707,46 @@ impl App {
         ]
         .spacing(16)
         .align_y(Alignment::Center);
-        shortcuts(page.push(footer), command_shortcut)
+        shortcuts(page.push(footer), move |key, modifiers| {
+            self.shortcut(key, modifiers)
+        })
     }
+}
+
+/// The Installation ID on screen 1 was recorded with a Confirmation ID: offer it again.
+fn seen_before(activation: &Activation, language: Language) -> Element<'_, Message> {
+    container(
+        column![
+            text(words::seen_before(activation, language)),
+            button(text(Text::UseRecordedCid.in_language(language)))
+                .on_press(Message::UseRecorded(activation.confirmation_id.clone())),
+        ]
+        .spacing(8),
+    )
+    .padding(10)
+    .width(Length::Fill)
+    .style(theme::panel)
+    .into()
 }
 
 /// Tab moves between fields when no field used the key.
 fn focus_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
     match key.as_ref() {
-        Key::Named(Named::Tab) => Some(Message::FocusNext(!modifiers.shift())),
+        Key::Named(Named::Tab) if modifiers.shift() => Some(Message::Focus(Focus::Previous)),
+        Key::Named(Named::Tab) => Some(Message::Focus(Focus::Next)),
         _ => None,
     }
 }
 
-/// Ctrl (⌘ on macOS) shortcuts, taken before the focused field sees the key (see
-/// `shortcuts`): a shortcut is never typed into a field.
-fn command_shortcut(key: &Key, modifiers: Modifiers) -> Option<Message> {
-    if !modifiers.command() {
-        return None;
-    }
-    match key.as_ref() {
-        Key::Named(Named::Enter) => Some(Message::Shortcut(Shortcut::TickNextStep)),
-        Key::Character("1") => Some(Message::Show(Screen::InstallationId)),
-        Key::Character("2") => Some(Message::Show(Screen::Route)),
-        Key::Character("3") => Some(Message::Show(Screen::ConfirmationId)),
-        Key::Character("l") => Some(Message::ToggleLanguage),
-        Key::Character("+" | "=") => Some(Message::Zoom(ZOOM_STEP)),
-        Key::Character("-") => Some(Message::Zoom(-ZOOM_STEP)),
-        Key::Character("0") => Some(Message::Zoom(0.0)),
-        Key::Character("n") => Some(Message::StartOver),
-        Key::Character("r") => Some(Message::Shortcut(Shortcut::ReadAloud)),
-        Key::Character("d") => Some(Message::Shortcut(Shortcut::CopyDigits)),
-        Key::Character("g") => Some(Message::Shortcut(Shortcut::CopyGrouped)),
-        Key::Character("k") => Some(Message::Shortcut(Shortcut::CopySlmgrCommand)),
-        Key::Character("o") => Some(Message::Shortcut(Shortcut::CopyOsppCommand)),
-        Key::Character("p") => Some(Message::Shortcut(Shortcut::Route(Route::Portal))),
-        Key::Character("t") => Some(Message::Shortcut(Shortcut::Route(Route::Phone))),
+/// Ctrl+V that no box took (none has the focus): "Paste the Confirmation ID". A box with the
+/// focus takes Ctrl+V itself, and reads the paste the same way.
+fn paste_key(event: keyboard::Event) -> Option<Message> {
+    match event {
+        keyboard::Event::KeyPressed { key, modifiers, .. }
+            if modifiers.command() && key.as_ref() == Key::Character("v") =>
+        {
+            Some(Message::Confirmation(confirmation::Message::PasteClicked))
+        }
         _ => None,
     }
 }

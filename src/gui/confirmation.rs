@@ -1,21 +1,29 @@
 //! Screen 3: the Confirmation ID typed back block by block, each block checked the moment
-//! its sixth digit lands.
+//! its sixth digit lands, or pasted in any shape (one run of digits, dashes, blocks labelled
+//! A-H, a copied table, full-width digits): every box filled and checked at once.
 
-use iced::widget::{Id, button, column, container, row, text, text_input};
+use iced::keyboard::Key;
+use iced::widget::{Id, button, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::fonts;
-use super::i18n::{self, Text};
 use super::theme;
 use crate::id::{
-    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, block_letter,
-    block_state, digit_lookalike,
+    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, MIN_ID_LIKE_DIGITS,
+    block_letter, block_state, digit_lookalike, read_confirmation_id,
 };
-use crate::language::{Language, Localized};
+use crate::language::Language;
+use crate::words::{Localized, Text};
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Edited(usize, String),
+    /// Text pasted into a box (Ctrl+V): the box's contents with the paste in them.
+    Pasted(usize, String),
+    /// "Paste the Confirmation ID": read the clipboard.
+    PasteClicked,
+    /// The clipboard's text, for "Paste the Confirmation ID" (`None`: it held no text).
+    FromClipboard(Option<String>),
     SetFormat(CidFormat),
     Copy(Copy),
 }
@@ -35,6 +43,8 @@ pub enum Action {
         focus: Option<Id>,
     },
     CopyToClipboard(String),
+    /// Read the clipboard and send its text back as `FromClipboard`.
+    ReadClipboard,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,11 +52,12 @@ pub struct State {
     format: CidFormat,
     /// One string per block, digits only, at most six each.
     blocks: Vec<String>,
-    /// A letter typed where a digit belongs (`O` for 0): refused and named until the next edit.
-    lookalike: Option<IdProblem>,
+    /// What was refused and why, until the next edit: a letter typed where a digit belongs
+    /// (`O` for 0), or a paste that held no Confirmation ID, or two.
+    refused: Option<IdProblem>,
 }
 
-/// The widget id of a block's box: `cid-A` … `cid-H`.
+/// The widget id of a block's box: `cid-A` ... `cid-H`.
 pub fn block_id(index: usize) -> Id {
     Id::from(format!("cid-{}", block_letter(index)))
 }
@@ -58,7 +69,7 @@ impl State {
         State {
             format,
             blocks,
-            lookalike: None,
+            refused: None,
         }
     }
 
@@ -86,6 +97,9 @@ impl State {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Edited(index, value) => self.edit(index, &value),
+            Message::Pasted(index, value) => self.paste(Some(index), &value),
+            Message::PasteClicked => Action::ReadClipboard,
+            Message::FromClipboard(text) => self.paste(None, &text.unwrap_or_default()),
             Message::SetFormat(format) => {
                 self.format = format;
                 self.blocks.resize(format.block_count(), String::new());
@@ -109,8 +123,8 @@ impl State {
         };
         // An O for a 0 (or l, I for a 1) is named, never dropped or converted: the block
         // keeps what it had.
-        self.lookalike = State::lookalike_in(index, value);
-        if self.lookalike.is_some() {
+        self.refused = State::lookalike_in(index, value);
+        if self.refused.is_some() {
             return Action::None;
         }
         let digits = digits_only(value, usize::MAX);
@@ -130,6 +144,45 @@ impl State {
         Action::Changed {
             focus: (moves_on && next < self.blocks.len()).then(|| block_id(next)),
         }
+    }
+
+    /// Pasted text (into a box, or with "Paste"): a whole Confirmation ID in any shape fills
+    /// every box from A; a few blocks' digits pasted into a box continue from it, as typed.
+    /// Anything else (no ID, two different ones, a letter for a digit, an ID of the wrong
+    /// length) is said, and the boxes keep what they had.
+    fn paste(&mut self, into: Option<usize>, text: &str) -> Action {
+        let cid = match read_confirmation_id(text) {
+            Ok(cid) => cid,
+            Err(problem) => {
+                self.refused = Some(problem);
+                return Action::None;
+            }
+        };
+        match (cid.format(), into) {
+            (Some(_), _) => {
+                self.fill(&cid);
+                Action::Changed {
+                    focus: Some(self.first_unfilled()),
+                }
+            }
+            (None, Some(index)) if cid.digits().len() < MIN_ID_LIKE_DIGITS => {
+                self.edit(index, cid.digits())
+            }
+            (None, _) => {
+                self.refused = cid.problem();
+                Action::None
+            }
+        }
+    }
+
+    /// Puts a whole Confirmation ID into the boxes: its format, every block.
+    pub fn fill(&mut self, cid: &ConfirmationId) {
+        if let Some(format) = cid.format() {
+            self.format = format;
+        }
+        self.blocks = cid.blocks().map(str::to_string).collect();
+        self.blocks.resize(self.format.block_count(), String::new());
+        self.refused = None;
     }
 
     /// A letter where a digit belongs, named with the block the boxes would put it in:
@@ -181,6 +234,28 @@ impl State {
         }
     }
 
+    /// This screen's Ctrl shortcuts: the same messages its buttons send.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        let copy = match key.as_ref() {
+            Key::Character("d") => Copy::Digits,
+            Key::Character("g") => Copy::Grouped,
+            Key::Character("k") => Copy::SlmgrCommand,
+            Key::Character("o") => Copy::OsppCommand,
+            _ => return None,
+        };
+        Some(Message::Copy(copy))
+    }
+
+    /// The first box not yet full: where the keyboard goes when the screen is shown.
+    pub fn first_unfilled(&self) -> Id {
+        block_id(
+            self.blocks
+                .iter()
+                .position(|b| b.len() < BLOCK_LENGTH)
+                .unwrap_or(0),
+        )
+    }
+
     pub fn view(&self, language: Language) -> Element<'_, Message> {
         let states: Vec<GroupState> = self.blocks.iter().map(|b| block_state(b)).collect();
         let boxes =
@@ -190,12 +265,7 @@ impl State {
                 .zip(&states)
                 .enumerate()
                 .map(|(index, (block, &state))| {
-                    let mark = match state {
-                        GroupState::Empty => Text::Empty,
-                        GroupState::Incomplete => Text::Incomplete,
-                        GroupState::Consistent => Text::Consistent,
-                        GroupState::Inconsistent => Text::Inconsistent,
-                    };
+                    let mark = theme::state_mark(state);
                     column![
                         text(block_letter(index).to_string())
                             .size(24)
@@ -203,7 +273,7 @@ impl State {
                         text_input("", block)
                             .id(block_id(index))
                             .on_input(move |value| Message::Edited(index, value))
-                            .on_paste(move |value| Message::Edited(index, value))
+                            .on_paste(move |value| Message::Pasted(index, value))
                             .size(30)
                             .align_x(Alignment::Center)
                             .font(fonts::BOLD)
@@ -232,17 +302,29 @@ impl State {
         ]
         .spacing(8);
 
-        let mut page =
-            column![text(Text::CidPrompt.in_language(language)), formats, boxes].spacing(14);
-        if let Some(problem) = &self.lookalike {
+        let paste = button(text(Text::PasteConfirmationId.in_language(language)))
+            .on_press(Message::PasteClicked);
+        let mut page = column![
+            text(Text::CidPrompt.in_language(language)),
+            row![formats, space::horizontal(), paste].align_y(Alignment::Center),
+            boxes
+        ]
+        .spacing(14);
+        if let Some(problem) = &self.refused {
             page = page.push(text(problem.message(language)).color(theme::BAD));
         }
-        for (index, state) in states.iter().enumerate() {
-            if *state == GroupState::Inconsistent {
-                page = page.push(
-                    text(i18n::block_misheard(language, block_letter(index))).color(theme::BAD),
-                );
-            }
+        let misheard: Vec<String> = states
+            .iter()
+            .enumerate()
+            .filter(|(_, state)| **state == GroupState::Inconsistent)
+            .map(|(index, _)| block_letter(index).to_string())
+            .collect();
+        if !misheard.is_empty() {
+            let problem = IdProblem::Mistyped {
+                kind: IdKind::Confirmation,
+                parts: misheard,
+            };
+            page = page.push(text(problem.message(language)).color(theme::BAD));
         }
         if self.consistent_id().is_some() {
             page = page.push(

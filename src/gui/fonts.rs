@@ -1,6 +1,6 @@
 //! The embedded fonts: BIZ UDGothic (SIL OFL), subset to the characters the UI uses, so the
 //! window looks the same on a bare Windows, in CI and in tests. Its 0/8, 1/7 and 6/9 cannot be
-//! mistaken for one another — the point, when 63 digits are read aloud.
+//! mistaken for one another - the point, when 63 digits are read aloud.
 //!
 //! The subsets carry their own family name ([`FAMILY`]): under the original name, an installed
 //! copy of BIZ UDGothic would be chosen instead of them on machines that have one.

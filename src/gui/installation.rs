@@ -1,20 +1,25 @@
 //! Screen 1: the Installation ID made readable (large numbered groups, each checked) and
 //! scannable (a QR of its digits), with a reading mode for the phone line.
+//!
+//! The IDs come from two places: the products read from this PC's licensing service (typed
+//! values, each with its name and Activation ID) and whatever is pasted or typed into the box.
+//! Both are offered side by side; neither ever overwrites the other.
 
 use std::time::Duration;
 
+use iced::keyboard::Key;
 use iced::widget::text_editor::{self, Edit};
 use iced::widget::{button, column, container, qr_code, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::fonts;
-use super::i18n::{self, Text};
 use super::theme;
 use crate::id::{
-    GroupState, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids, labelled_line,
-    lookalike_letter, typed_lookalike_letter,
+    GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
+    read_installation_ids,
 };
-use crate::language::{Language, Localized};
+use crate::language::Language;
+use crate::words::{self, Localized, Text};
 
 pub const INPUT_ID: &str = "installation-id";
 
@@ -31,6 +36,9 @@ pub const MAX_DIGITS_AS_GROUPS: usize = 12 * 7;
 
 /// How long typing may pause before a short ID is called too short rather than in progress.
 pub const TYPING_PAUSE: Duration = Duration::from_secs(3);
+
+/// More products than any PC has: a paste with more IDs keeps the first ones.
+const MAX_PRODUCTS: usize = 16;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -62,6 +70,16 @@ pub enum Action {
     CopyToClipboard(String),
 }
 
+/// An Installation ID on offer, with the product it belongs to when that is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub id: InstallationId,
+    /// The product's name: from this PC's licensing service, or named in the pasted output.
+    pub name: Option<String>,
+    /// Set for a product read from this PC: where its Confirmation ID goes.
+    pub activation_id: Option<String>,
+}
+
 /// What became of text too long for the box (said once, until the next edit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LongText {
@@ -78,32 +96,29 @@ pub struct State {
     /// The paste box: multi-line, so pasted slmgr/ospp output shows as it is.
     editor: text_editor::Content,
     text: String,
-    /// The IDs read from `text` (one per product), recomputed only when the text changes.
-    found: Vec<InstallationId>,
+    /// What the box's text holds, read when the text changes.
+    reading: InstallationIds,
+    /// Products read from this PC's licensing service.
+    this_pc: Vec<Product>,
+    /// Every ID on offer: this PC's products, then the box's IDs not among them.
+    products: Vec<Product>,
     chosen: usize,
     /// The group shown alone in reading mode (0-based), when that mode is open.
-    reading: Option<usize>,
+    reading_group: Option<usize>,
     qr: Option<qr_code::Data>,
-    /// Text is there but holds no Installation ID.
-    nothing_found: bool,
-    /// The ID is being typed: the box holds nothing but digits and separators.
-    typed_by_hand: bool,
     /// Edits so far, and whether the user has paused since the last one.
     edits: u64,
     paused: bool,
     long_text: Option<LongText>,
-    /// A letter where a digit belongs (`O` for 0), when no usable ID was found without it.
-    lookalike: Option<IdProblem>,
 }
 
-/// More products than any PC has: a paste with more IDs keeps the first ones.
-const MAX_PRODUCTS: usize = 16;
-
 impl State {
-    pub fn new(text: &str, chosen: usize) -> State {
+    /// The box's text and the products read from this PC, as saved.
+    pub fn new(text: &str, this_pc: Vec<Product>, chosen: usize) -> State {
         let mut state = State {
             chosen,
             paused: true,
+            this_pc,
             ..State::default()
         };
         state.set_text(text.to_string());
@@ -118,57 +133,89 @@ impl State {
         self.chosen
     }
 
-    /// The ID the user is working with.
+    /// The products read from this PC.
+    pub fn this_pc(&self) -> &[Product] {
+        &self.this_pc
+    }
+
+    /// The product the user is working with.
+    pub fn product(&self) -> Option<&Product> {
+        self.products.get(self.chosen)
+    }
+
+    /// Its Installation ID.
     pub fn id(&self) -> Option<&InstallationId> {
-        self.found.get(self.chosen)
+        self.product().map(|product| &product.id)
     }
 
     pub fn is_reading(&self) -> bool {
-        self.reading.is_some()
+        self.reading_group.is_some()
     }
 
-    /// Replaces the box's text (IDs read from this PC).
-    pub fn replace_text(&mut self, text: String) {
-        self.set_text(text);
+    /// The products read from this PC that still need activating: offered first, the first of
+    /// them chosen. An empty list leaves what is on offer as it is.
+    pub fn show_this_pc(&mut self, products: Vec<Product>) {
+        if products.is_empty() {
+            return;
+        }
+        self.this_pc = products;
+        self.chosen = 0;
+        self.offer();
+    }
+
+    /// One product's Installation ID changed (Windows shows a new one): offer and choose it.
+    pub fn replace_this_pc_id(&mut self, activation_id: &str, id: InstallationId) {
+        let Some(index) = self
+            .this_pc
+            .iter()
+            .position(|p| p.activation_id.as_deref() == Some(activation_id))
+        else {
+            return;
+        };
+        self.this_pc[index].id = id;
+        self.chosen = index;
+        self.offer();
     }
 
     fn set_text(&mut self, text: String) {
-        let (text, long_text) = if text.len() > MAX_BOX_TEXT {
-            let (kept, note) = keep_only_ids(&text);
-            (kept, Some(note))
+        let (text, reading, long_text) = if text.len() > MAX_BOX_TEXT {
+            keep_only_ids(&text)
         } else {
-            (text, None)
+            let reading = read_installation_ids(&text);
+            (text, reading, None)
         };
         if self.editor.text() != text {
             self.editor = text_editor::Content::with_text(&text);
         }
-        self.interpret(text);
+        self.text = text;
+        self.reading = reading;
         self.long_text = long_text;
+        self.offer();
     }
 
-    /// Reads the IDs out of the box's text.
-    fn interpret(&mut self, text: String) {
-        let mut found = find_installation_ids(&text);
-        self.typed_by_hand = found.is_empty()
-            && !text.chars().any(char::is_alphabetic)
-            && text
-                .chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        if self.typed_by_hand {
-            // Show progress group by group rather than "nothing found".
-            found.push(InstallationId::from_typed(&text));
+    /// Puts this PC's products and the box's IDs on offer. Box IDs with a letter for a digit
+    /// are fragments around that letter: only the letter is worth showing, so none is offered.
+    fn offer(&mut self) {
+        let from_box = self
+            .reading
+            .ids
+            .iter()
+            .filter(|_| self.reading.lookalike.is_none());
+        let mut products = self.this_pc.clone();
+        for id in from_box {
+            if products.len() >= MAX_PRODUCTS {
+                break;
+            }
+            if !products.iter().any(|p| p.id.digits() == id.digits()) {
+                products.push(Product {
+                    id: id.clone(),
+                    name: id.label().map(str::to_string),
+                    activation_id: None,
+                });
+            }
         }
-        found.truncate(MAX_PRODUCTS);
-        self.lookalike = if !found.is_empty() && found.iter().all(InstallationId::is_valid) {
-            None
-        } else {
-            lookalike_letter(&text, IdKind::Installation)
-                .or_else(|| typed_lookalike_letter(&text, IdKind::Installation))
-        };
-        self.nothing_found = found.is_empty() && !text.trim().is_empty();
-        self.text = text;
-        self.found = found;
-        if self.chosen >= self.found.len() {
+        self.products = products;
+        if self.chosen >= self.products.len() {
             self.chosen = 0;
         }
         self.refresh_qr();
@@ -179,10 +226,15 @@ impl State {
             .id()
             .filter(|id| id.is_valid())
             .and_then(|id| qr_code::Data::new(id.digits()).ok());
-        if let Some(reading) = self.reading {
+        if let Some(reading) = self.reading_group {
             let groups = self.id().map_or(0, |id| id.groups().len());
-            self.reading = (groups > 0).then(|| reading.min(groups - 1));
+            self.reading_group = (groups > 0).then(|| reading.min(groups - 1));
         }
+    }
+
+    /// Whether the chosen ID is the one being typed into the box.
+    fn chosen_is_typed(&self) -> bool {
+        self.reading.typed && self.chosen >= self.this_pc.len()
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -213,21 +265,21 @@ impl State {
                 Action::None
             }
             Message::Chose(index) => {
-                self.chosen = index.min(self.found.len().saturating_sub(1));
+                self.chosen = index.min(self.products.len().saturating_sub(1));
                 self.refresh_qr();
                 Action::Changed
             }
             Message::OpenReading => {
-                self.reading = self.id().filter(|id| shown_as_groups(id)).map(|_| 0);
+                self.reading_group = self.id().filter(|id| shown_as_groups(id)).map(|_| 0);
                 Action::None
             }
             Message::CloseReading => {
-                self.reading = None;
+                self.reading_group = None;
                 Action::None
             }
             Message::ReadNext | Message::ReadPrevious => {
                 let groups = self.id().map_or(0, |id| id.groups().len());
-                if let Some(position) = &mut self.reading {
+                if let Some(position) = &mut self.reading_group {
                     *position = match message {
                         Message::ReadNext => (*position + 1).min(groups.saturating_sub(1)),
                         _ => position.saturating_sub(1),
@@ -245,12 +297,22 @@ impl State {
         }
     }
 
+    /// This screen's Ctrl shortcuts: the same messages its buttons send.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        match key.as_ref() {
+            Key::Character("r") => Some(Message::OpenReading),
+            Key::Character("d") => Some(Message::Copy(Copy::Digits)),
+            Key::Character("g") => Some(Message::Copy(Copy::Grouped)),
+            _ => None,
+        }
+    }
+
     pub fn focus_input<T>() -> Task<T> {
         iced::widget::operation::focus(INPUT_ID)
     }
 
     pub fn view(&self, language: Language) -> Element<'_, Message> {
-        if let (Some(position), Some(id)) = (self.reading, self.id()) {
+        if let (Some(position), Some(id)) = (self.reading_group, self.id()) {
             return reading_view(id, position, language);
         }
         let input = iced::widget::text_editor(&self.editor)
@@ -263,47 +325,22 @@ impl State {
 
         let mut page = column![text(Text::IidPrompt.in_language(language)), input].spacing(10);
 
-        if self.found.len() > 1 {
-            let mut choices = row![text(Text::ChooseProduct.in_language(language))]
-                .spacing(8)
-                .align_y(Alignment::Center);
-            for (index, id) in self.found.iter().enumerate() {
-                let label = id
-                    .label()
-                    .map_or_else(|| i18n::product(language, index + 1), str::to_string);
-                choices = choices.push(
-                    button(text(label).size(14))
-                        .style(theme::tab(index == self.chosen))
-                        .on_press(Message::Chose(index)),
-                );
-            }
-            page = page.push(
-                scrollable(choices)
-                    .direction(scrollable::Direction::Horizontal(
-                        scrollable::Scrollbar::default(),
-                    ))
-                    .spacing(theme::SCROLLBAR_GAP),
-            );
+        if self.products.len() > 1 {
+            page = page.push(self.choices(language));
         }
-
-        if let Some(problem) = &self.lookalike {
-            // What was found around the letter is a fragment: only the letter is worth showing.
-            return page
-                .push(text(problem.message(language)).color(theme::BAD))
-                .into();
+        if let Some(problem) = &self.reading.lookalike {
+            page = page.push(text(problem.message(language)).color(theme::BAD));
         }
         let Some(id) = self.id() else {
-            let (message, colour) = match (self.long_text, self.nothing_found) {
-                (Some(LongText::DigitRun(digits)), _) => {
-                    (i18n::digit_run_too_long(language, digits), theme::BAD)
+            if self.reading.lookalike.is_some() {
+                return page.into();
+            }
+            let (message, colour) = match self.long_text {
+                Some(LongText::DigitRun(digits)) => {
+                    (words::digit_run_too_long(digits, language), theme::BAD)
                 }
-                (Some(LongText::NothingFound), _) | (_, true) => (
-                    IdProblem::NotFound {
-                        kind: IdKind::Installation,
-                    }
-                    .message(language),
-                    theme::BAD,
-                ),
+                Some(LongText::NothingFound) => (not_found(language), theme::BAD),
+                _ if !self.text.trim().is_empty() => (not_found(language), theme::BAD),
                 _ => (
                     Text::IidEmpty.in_language(language).to_string(),
                     theme::MUTED,
@@ -318,16 +355,12 @@ impl State {
                 found,
                 first_bad: None,
                 ..
-            }) if self.typed_by_hand && !self.paused && found < IidFormat::LENGTHS[0] => {
-                text(i18n::typed_so_far(language, found, IidFormat::LENGTHS[0])).color(theme::MUTED)
+            }) if self.chosen_is_typed() && !self.paused && found < IidFormat::LENGTHS[0] => {
+                text(words::typed_so_far(found, IidFormat::LENGTHS[0], language))
+                    .color(theme::MUTED)
             }
-            Some(problem) => text(problem.message(language)).color(theme::BAD),
-            None => text(format!(
-                "{} — {}",
-                i18n::digit_count(language, id.digits().len()),
-                Text::IidAllConsistent.in_language(language)
-            ))
-            .color(theme::OK),
+            Some(_) => text(words::iid_verdict(id, language)).color(theme::BAD),
+            None => text(words::iid_verdict(id, language)).color(theme::OK),
         };
         if self.long_text == Some(LongText::KeptIds) {
             page = page.push(text(Text::KeptOnlyIds.in_language(language)).color(theme::MUTED));
@@ -366,6 +399,37 @@ impl State {
             .push(actions)
             .into()
     }
+
+    /// One button per product, the chosen one filled, scrolling sideways when they are many.
+    fn choices(&self, language: Language) -> Element<'_, Message> {
+        let mut choices = row![text(Text::ChooseProduct.in_language(language))]
+            .spacing(8)
+            .align_y(Alignment::Center);
+        for (index, product) in self.products.iter().enumerate() {
+            let label = product
+                .name
+                .clone()
+                .unwrap_or_else(|| words::product_number(index + 1, language));
+            choices = choices.push(
+                button(text(label).size(14))
+                    .style(theme::tab(index == self.chosen))
+                    .on_press(Message::Chose(index)),
+            );
+        }
+        scrollable(choices)
+            .direction(scrollable::Direction::Horizontal(
+                scrollable::Scrollbar::default(),
+            ))
+            .spacing(theme::SCROLLBAR_GAP)
+            .into()
+    }
+}
+
+fn not_found(language: Language) -> String {
+    IdProblem::NotFound {
+        kind: IdKind::Installation,
+    }
+    .message(language)
 }
 
 /// Whether the ID is short enough to draw as numbered groups (see `MAX_DIGITS_AS_GROUPS`).
@@ -373,22 +437,35 @@ fn shown_as_groups(id: &InstallationId) -> bool {
     (1..=MAX_DIGITS_AS_GROUPS).contains(&id.digits().len())
 }
 
-/// Text too long for the box, reduced to the IDs in it, each on a line with its product name
-/// (the `ospp.vbs` form, which reads back the same), or to nothing when it holds none.
-fn keep_only_ids(text: &str) -> (String, LongText) {
-    let ids = find_installation_ids(text);
-    let kept: Vec<String> = ids
-        .iter()
-        .filter(|id| shown_as_groups(id))
+/// Text too long for the box: the IDs in it kept as they were found, and the box's text made
+/// from them, one per line with its product name in the `ospp.vbs /dinstid` form (which reads
+/// back the same after a restart); or nothing, when it holds no ID.
+fn keep_only_ids(text: &str) -> (String, InstallationIds, Option<LongText>) {
+    let found = read_installation_ids(text);
+    let longest = found.ids.iter().map(|id| id.digits().len()).max();
+    let ids: Vec<InstallationId> = found
+        .ids
+        .into_iter()
+        .filter(shown_as_groups)
         .take(MAX_PRODUCTS)
-        .map(|id| labelled_line(id.label(), id.digits()))
         .collect();
-    let note = match ids.iter().map(|id| id.digits().len()).max() {
-        _ if !kept.is_empty() => LongText::KeptIds,
+    let note = match longest {
+        _ if !ids.is_empty() => LongText::KeptIds,
         Some(longest) => LongText::DigitRun(longest),
         None => LongText::NothingFound,
     };
-    (kept.join("\n"), note)
+    let lines: Vec<String> = ids
+        .iter()
+        .map(|id| match id.label() {
+            Some(label) => format!("Installation ID for: {label}: {}", id.digits()),
+            None => format!("Installation ID: {}", id.digits()),
+        })
+        .collect();
+    let reading = InstallationIds {
+        ids,
+        ..InstallationIds::default()
+    };
+    (lines.join("\n"), reading, Some(note))
 }
 
 /// The groups three to a row, each numbered, large, and marked with its check.
@@ -414,19 +491,13 @@ fn group_card(
     state: GroupState,
     language: Language,
 ) -> Element<'_, Message> {
-    let mark = match state {
-        GroupState::Empty => Text::Empty,
-        GroupState::Incomplete => Text::Incomplete,
-        GroupState::Consistent => Text::Consistent,
-        GroupState::Inconsistent => Text::Inconsistent,
-    };
     container(
         column![
             text(format!("{} {number}", Text::Group.in_language(language)))
                 .size(14)
                 .color(theme::MUTED),
             text(group).size(42).font(fonts::BOLD),
-            text(mark.in_language(language))
+            text(theme::state_mark(state).in_language(language))
                 .size(14)
                 .color(theme::state_color(state)),
         ]
@@ -449,7 +520,7 @@ fn reading_view(id: &InstallationId, position: usize, language: Language) -> Ele
         .unwrap_or(GroupState::Incomplete);
     container(
         column![
-            text(i18n::position(language, position + 1, total)).size(28),
+            text(words::group_position(position + 1, total, language)).size(28),
             container(text(group).size(140).font(fonts::BOLD))
                 .padding([16, 40])
                 .style(theme::group_card(state)),

@@ -1,63 +1,40 @@
-//! Everything iced: the app state, one module per screen (each owning its messages and
-//! telling the parent what to do next), the theme, the fonts and the translations.
-//! The engine never imports from here; this module never parses digits itself.
+//! Everything iced: the app state, one module per screen (each owning its messages, its
+//! shortcuts, and telling the parent what to do next), the theme and the fonts. The words are
+//! `crate::words`'; the engine never imports from here, and nothing here parses digits itself.
 
 mod app;
+mod autosave;
 pub mod confirmation;
 pub mod fonts;
-pub mod i18n;
 pub mod installation;
+pub mod record;
 pub mod route;
 mod shortcuts;
 pub mod theme;
 pub mod this_pc;
 
-pub use app::{App, Message, Screen, Shortcut, StartOptions};
-
-use std::future::Future;
+pub use app::{App, Focus, Message, Screen, StartOptions, Zoom};
 
 use iced::futures::channel::oneshot;
 
-use crate::language::{Language, Localized};
+use crate::language::Language;
+use crate::words::{self, Localized};
 
 /// Why the window could not open.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WindowError {
     /// No display to open it on (a Linux console or SSH session, or a display that is gone).
-    #[error("{}", self.message(Language::English))]
-    NoDisplay { display: Option<String> },
-    #[error("{0}")]
+    NoDisplay {
+        display: Option<String>,
+    },
     Iced(iced::Error),
 }
 
 impl Localized for WindowError {
     fn message(&self, language: Language) -> String {
         match self {
-            WindowError::NoDisplay { display } => {
-                let display = display.as_deref().unwrap_or_default();
-                match (display.is_empty(), language) {
-                    (true, Language::Japanese) => "画面（ディスプレイ）がないため、ウィンドウを開けません\
-                         （DISPLAY も WAYLAND_DISPLAY も設定されていません）。コマンドはウィンドウなしで使えます: \
-                         activation-companion --help"
-                        .to_string(),
-                    (true, Language::English) => "The window cannot open: there is no display (neither \
-                         DISPLAY nor WAYLAND_DISPLAY is set). The commands work without one: \
-                         activation-companion --help"
-                        .to_string(),
-                    (false, Language::Japanese) => format!(
-                        "画面（ディスプレイ {display}）に接続できないため、ウィンドウを開けません。\
-                         コマンドはウィンドウなしで使えます: activation-companion --help"
-                    ),
-                    (false, Language::English) => format!(
-                        "The window cannot open: the display {display} cannot be reached. The \
-                         commands work without one: activation-companion --help"
-                    ),
-                }
-            }
-            WindowError::Iced(error) => match language {
-                Language::Japanese => format!("ウィンドウを開けません（{error}）。"),
-                Language::English => format!("The window cannot open ({error})."),
-            },
+            WindowError::NoDisplay { display } => words::no_display(display.as_deref(), language),
+            WindowError::Iced(error) => words::window_failed(&error.to_string(), language),
         }
     }
 }
@@ -74,6 +51,7 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
     let mut application =
         iced::application(move || App::new(options.clone()), App::update, App::view)
             .title(App::title)
+            .exit_on_close_request(false)
             .theme(|_: &App| theme::theme())
             .subscription(App::subscription)
             .scale_factor(App::scale_factor)
@@ -125,14 +103,15 @@ pub fn test_settings() -> iced::Settings {
     }
 }
 
-/// Runs blocking work (a script, a pause) on its own thread, so the window never waits for it;
-/// `None` if that thread died.
-pub(crate) fn off_the_ui_thread<T: Send + 'static>(
+/// Runs blocking work (a save, a pause, the licensing service) on its own thread, so the
+/// window never waits for it; `None` if that thread died. Nothing starts until the future is
+/// first polled: a task that is dropped does nothing.
+pub(crate) async fn off_the_ui_thread<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-) -> impl Future<Output = Option<T>> {
+) -> Option<T> {
     let (sender, receiver) = oneshot::channel();
     std::thread::spawn(move || {
         let _ = sender.send(work());
     });
-    async move { receiver.await.ok() }
+    receiver.await.ok()
 }

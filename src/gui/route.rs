@@ -1,19 +1,25 @@
-//! Screen 2: how to get the Confirmation ID — the portal (recommended), or an activation
-//! center's phone line with its numbers, their provenance and the call as a checklist.
+//! Screen 2: how to get the Confirmation ID - the portal in this PC's browser (the ID copied
+//! and pasted, nothing typed), the portal on a phone (the ID scanned as a QR code), or an
+//! activation center's phone line with its numbers, their provenance and the call as a
+//! checklist.
 
 use std::collections::BTreeSet;
 
+use iced::keyboard::Key;
+use iced::keyboard::key::Named;
 use iced::widget::{
     button, checkbox, column, container, qr_code, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
 use super::fonts;
-use super::i18n::Text;
 use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, NumberKind, Origin};
+use crate::id::InstallationId;
 use crate::language::Language;
+use crate::platform::BrowserError;
 use crate::script::{self, Route};
+use crate::words::{self, Localized, Text};
 
 pub const SEARCH_ID: &str = "country-search";
 
@@ -27,11 +33,28 @@ pub enum Message {
         step: usize,
         done: bool,
     },
+    /// Ticks the first step not yet ticked (Ctrl+Enter, during a call).
+    TickNextStep,
+    /// Copy the Installation ID and open the portal in this PC's browser.
+    OpenPortalHere,
+    /// The OS answered the request to open the portal (`None`: the thread asking it died).
+    PortalOpened(Option<Result<(), BrowserError>>),
 }
 
 pub enum Action {
     None,
     Changed,
+    /// Copy the Installation ID and ask the OS to open the portal.
+    OpenPortalHere,
+}
+
+/// Where "open the portal on this PC" stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PortalHere {
+    NotYet,
+    Opening,
+    Opened,
+    Failed,
 }
 
 pub struct State {
@@ -44,6 +67,7 @@ pub struct State {
     centers: Vec<ActivationCenter>,
     portal_qr: Option<qr_code::Data>,
     call_qr: Option<qr_code::Data>,
+    portal_here: PortalHere,
 }
 
 impl State {
@@ -61,6 +85,7 @@ impl State {
             centers,
             portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
             call_qr: None,
+            portal_here: PortalHere::NotYet,
         };
         state.choose_country(country);
         state
@@ -89,7 +114,7 @@ impl State {
         self.country = iso.map(|iso| iso.to_ascii_uppercase());
         self.call_qr = self
             .center()
-            .and_then(|center| center.numbers().iter().find_map(|number| number.tel_uri()))
+            .and_then(ActivationCenter::tel_uri)
             .and_then(|uri| qr_code::Data::new(uri).ok());
     }
 
@@ -98,22 +123,44 @@ impl State {
         script::call_script(self.route, self.country.as_deref())
     }
 
-    /// Ticks the first step not yet ticked (Ctrl+Enter, during a call).
-    pub fn tick_next_step(&mut self) -> Action {
+    /// The first step of the script on show not yet ticked.
+    fn next_step(&self) -> Option<Message> {
         let script = self.script();
         let steps = script.steps(Language::English).len();
-        match (1..=steps).find(|&step| !self.ticked.contains(&(script.id.clone(), step))) {
-            Some(step) => self.update(Message::Ticked {
+        (1..=steps)
+            .find(|&step| !self.ticked.contains(&(script.id.clone(), step)))
+            .map(|step| Message::Ticked {
                 script: script.id.clone(),
                 step,
                 done: true,
-            }),
-            None => Action::None,
-        }
+            })
+    }
+
+    /// This screen's Ctrl shortcuts: Ctrl+Enter ticks the next step.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        matches!(key, Key::Named(Named::Enter)).then_some(Message::TickNextStep)
     }
 
     pub fn update(&mut self, message: Message) -> Action {
         match message {
+            Message::TickNextStep => {
+                return match self.next_step() {
+                    Some(tick) => self.update(tick),
+                    None => Action::None,
+                };
+            }
+            Message::OpenPortalHere => {
+                self.route = Route::PortalOnThisPc;
+                self.portal_here = PortalHere::Opening;
+                return Action::OpenPortalHere;
+            }
+            Message::PortalOpened(answer) => {
+                self.portal_here = match answer {
+                    Some(Ok(())) => PortalHere::Opened,
+                    _ => PortalHere::Failed,
+                };
+                return Action::None;
+            }
             Message::ChoseRoute(route) => self.route = route,
             Message::Searched(query) => {
                 self.query = query;
@@ -137,25 +184,73 @@ impl State {
         Action::Changed
     }
 
-    pub fn view(&self, language: Language) -> Element<'_, Message> {
+    /// `id` is the Installation ID on screen 1: the portal on this PC is opened with it.
+    pub fn view(&self, language: Language, id: Option<&InstallationId>) -> Element<'_, Message> {
+        let tab = |route: Route, label: Text| {
+            button(text(label.in_language(language)))
+                .style(theme::tab(self.route == route))
+                .on_press(Message::ChoseRoute(route))
+        };
         let tabs = row![
-            button(text(Text::RoutePortal.in_language(language)))
-                .style(theme::tab(self.route == Route::Portal))
-                .on_press(Message::ChoseRoute(Route::Portal)),
-            button(text(Text::RoutePhone.in_language(language)))
-                .style(theme::tab(self.route == Route::Phone))
-                .on_press(Message::ChoseRoute(Route::Phone)),
+            tab(Route::PortalOnThisPc, Text::RoutePortalHere),
+            tab(Route::PortalOnPhone, Text::RoutePortal),
+            tab(Route::Phone, Text::RoutePhone),
         ]
         .spacing(8);
         let body = match self.route {
-            Route::Portal => self.portal(language),
+            Route::PortalOnThisPc => self.portal_here(language, id),
+            Route::PortalOnPhone => self.portal(language),
             Route::Phone => self.phone(language),
         };
-        column![tabs, body].spacing(12).into()
+        column![
+            tabs,
+            text(Text::WhichRoute.in_language(language))
+                .size(14)
+                .color(theme::MUTED),
+            body
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn portal_here(&self, language: Language, id: Option<&InstallationId>) -> Element<'_, Message> {
+        let script = script::call_script(Route::PortalOnThisPc, None);
+        let steps = self.checklist(script, language);
+        let ready = id.is_some_and(InstallationId::is_valid);
+        let status = match (ready, self.portal_here) {
+            (false, _) => Some((Text::NeedsValidIid, theme::BAD)),
+            (true, PortalHere::NotYet) => None,
+            (true, PortalHere::Opening) => Some((Text::PortalOpening, theme::MUTED)),
+            (true, PortalHere::Opened) => Some((Text::PortalOpened, theme::OK)),
+            (true, PortalHere::Failed) => Some((Text::BrowserFailed, theme::BAD)),
+        };
+        let mut side = column![
+            button(text(Text::OpenPortalHere.in_language(language)))
+                .padding([10, 16])
+                .on_press_maybe(ready.then_some(Message::OpenPortalHere)),
+        ]
+        .spacing(8)
+        .width(330);
+        if let Some((words, colour)) = status {
+            side = side.push(text(words.in_language(language)).color(colour));
+        }
+        side = side
+            .push(text(script::PORTAL_URL).font(fonts::BOLD).size(20))
+            .push(
+                container(text(Text::PortalAccount.in_language(language)))
+                    .padding(8)
+                    .style(theme::warning),
+            );
+        row![
+            scrollable(steps).spacing(SCROLLBAR_GAP).width(Length::Fill),
+            side
+        ]
+        .spacing(24)
+        .into()
     }
 
     fn portal(&self, language: Language) -> Element<'_, Message> {
-        let script = script::call_script(Route::Portal, None);
+        let script = script::call_script(Route::PortalOnPhone, None);
         let steps = self.checklist(script, language);
         let qr: Element<'_, Message> = match &self.portal_qr {
             Some(data) => theme::scannable(data, 6.0),
@@ -237,10 +332,7 @@ impl State {
         let mut numbers =
             column![text(center.name(language)).size(26).font(fonts::BOLD)].spacing(6);
         for number in center.numbers() {
-            let kind = match number.kind {
-                NumberKind::TollFree => Text::TollFree,
-                NumberKind::Toll => Text::Toll,
-            };
+            let kind = words::number_kind(number.kind, language);
             let international = number
                 .e164
                 .as_ref()
@@ -248,9 +340,7 @@ impl State {
                 .unwrap_or_else(|| Text::NoE164.in_language(language).to_string());
             numbers = numbers.push(
                 row![
-                    text(kind.in_language(language))
-                        .width(120)
-                        .color(theme::MUTED),
+                    text(kind).width(120).color(theme::MUTED),
                     text(number.domestic.clone()).size(26).font(fonts::BOLD),
                     text(international).color(theme::MUTED),
                 ]
@@ -260,14 +350,9 @@ impl State {
         }
         for alternative in &center.alternatives {
             numbers = numbers.push(
-                text(format!(
-                    "{}: {} — {}",
-                    Text::Alternative.in_language(language),
-                    alternative.number,
-                    alternative.note(language)
-                ))
-                .size(14)
-                .color(theme::MUTED),
+                text(words::alternative_number(alternative, language))
+                    .size(14)
+                    .color(theme::MUTED),
             );
         }
         if center
@@ -286,43 +371,22 @@ impl State {
             Origin::Bundled => Text::FromBundledList,
         };
         // Each list the numbers were checked against, with its date: the newest first.
-        let dated_sources = center
-            .source_details
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|source| {
-                let field = |name: &str| {
-                    source
-                        .get(name)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                text(format!("{} — {}", field("date"), field("url")))
-                    .size(14)
-                    .color(theme::MUTED)
-                    .into()
-            });
-        let dated_urls: Vec<&str> = center
-            .source_details
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|source| source.get("url").and_then(|v| v.as_str()))
-            .collect();
-        let other_sources = center
-            .sources
+        let sources = center.sources.iter().map(|source| {
+            text(words::source_line(source, language))
+                .size(14)
+                .color(theme::MUTED)
+                .into()
+        });
+        let notes = center
+            .notes
             .iter()
-            .filter(move |url| !dated_urls.contains(&url.as_str()))
-            .map(|url| text(url.clone()).size(14).color(theme::MUTED).into());
+            .map(|note| text(note.message(language)).size(14).into());
         let provenance = column![
             text(Text::Provenance.in_language(language)).font(fonts::BOLD),
             text(origin.in_language(language)).size(14),
-            text(center.notes.clone()).size(14),
         ]
-        .extend(dated_sources)
-        .extend(other_sources)
+        .extend(notes)
+        .extend(sources)
         .spacing(4);
 
         let script = script::call_script(Route::Phone, Some(&center.iso));
@@ -386,11 +450,11 @@ impl State {
         if !rejected.is_empty() {
             list = list.push(text(Text::IfRejected.in_language(language)).font(fonts::BOLD));
             for step in rejected {
-                list = list.push(text(format!("• {}", step.text)).size(14));
+                list = list.push(text(words::bullet(&step.text)).size(14));
             }
         }
         for note in script.notes(language) {
-            list = list.push(text(format!("※ {note}")).size(14).color(theme::MUTED));
+            list = list.push(text(words::script_note(note)).size(14).color(theme::MUTED));
         }
         list.into()
     }

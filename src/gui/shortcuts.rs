@@ -16,17 +16,20 @@ use iced::{Element, Event, Length, Rectangle, Renderer, Size, Theme, Vector};
 /// and goes no further.
 pub fn shortcuts<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,
-    shortcut: fn(&Key, Modifiers) -> Option<Message>,
+    shortcut: impl Fn(&Key, Modifiers) -> Option<Message> + 'a,
 ) -> Element<'a, Message> {
     Element::new(Shortcuts {
         content: content.into(),
-        shortcut,
+        shortcut: Box::new(shortcut),
     })
 }
 
+/// A screen's shortcuts: a Ctrl key and its modifiers to the message it sends, if any.
+type ShortcutMap<'a, Message> = Box<dyn Fn(&Key, Modifiers) -> Option<Message> + 'a>;
+
 struct Shortcuts<'a, Message> {
     content: Element<'a, Message>,
-    shortcut: fn(&Key, Modifiers) -> Option<Message>,
+    shortcut: ShortcutMap<'a, Message>,
 }
 
 impl<Message> Widget<Message, Theme, Renderer> for Shortcuts<'_, Message> {

@@ -5,6 +5,7 @@ use iced::widget::{button, container, qr_code, text_input};
 use iced::{Background, Border, Color, Element, Theme};
 
 use crate::id::GroupState;
+use crate::words::Text;
 
 pub const OK: Color = Color::from_rgb(0.09, 0.48, 0.22);
 pub const BAD: Color = Color::from_rgb(0.75, 0.11, 0.11);
@@ -28,6 +29,16 @@ pub fn state_color(state: GroupState) -> Color {
         GroupState::Empty | GroupState::Incomplete => MUTED,
         GroupState::Consistent => OK,
         GroupState::Inconsistent => BAD,
+    }
+}
+
+/// The word under a group or block: empty, typing, consistent, inconsistent.
+pub fn state_mark(state: GroupState) -> Text {
+    match state {
+        GroupState::Empty => Text::Empty,
+        GroupState::Incomplete => Text::Incomplete,
+        GroupState::Consistent => Text::Consistent,
+        GroupState::Inconsistent => Text::Inconsistent,
     }
 }
 

@@ -6,13 +6,16 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
-use super::i18n::{self, Text};
+use super::installation::Product;
 use super::theme;
-use crate::id::{ConfirmationId, InstallationId, labelled_line};
-use crate::language::{Language, Localized};
-use crate::windows::{
-    self, ApplyVerdict, InstalledProduct, LicensingError, LicensingReading, ServiceError,
+use crate::id::ConfirmationId;
+use crate::language::Language;
+use crate::licensing::{
+    ApplyVerdict, InstalledProduct, LicensingError, LicensingReading, ServiceError, codes,
+    pick_target,
 };
+use crate::platform;
+use crate::words::{self, Localized, Text};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -22,7 +25,7 @@ pub enum Message {
     CancelApply,
     Apply,
     ApplyDone(Option<Result<Box<ApplyVerdict>, LicensingError>>),
-    /// Puts the Installation ID Windows shows now into the box (after "it changed").
+    /// Offers the Installation ID Windows shows now (after "it changed").
     UseNewInstallationId,
     RestartAsAdministrator,
 }
@@ -30,8 +33,12 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Put these IDs into the Installation ID box (one line per product, with its name).
-    ShowInstallationIds(String),
+    /// Offer these products, read from this PC, on screen 1.
+    ShowProducts(Vec<Product>),
+    /// This product's Installation ID is now this one: offer it instead.
+    ReplaceInstallationId(Product),
+    /// The Confirmation ID went to Windows: this is what came of it.
+    Applied(Box<ApplyVerdict>),
     /// Restarting elevated: the session is saved, the window may close.
     Exit,
 }
@@ -65,51 +72,47 @@ pub struct State {
 /// Whether this build can reach a licensing service at all.
 pub const AVAILABLE: bool = cfg!(windows);
 
-/// The box's text for the products still to activate: each Installation ID on a line with the
-/// product's name (the `ospp.vbs` form, which the box reads back with its name).
-fn ids_to_activate(reading: &LicensingReading, language: Language) -> String {
-    reading
-        .products
-        .iter()
-        .filter(|product| !product.is_activated())
-        .filter_map(|product| {
-            let iid = product.installation_id.as_ref()?;
-            Some(labelled_line(Some(&product.label(language)), iid.digits()))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A product as screen 1 offers it: its Installation ID, name and Activation ID, as read.
+fn offered(product: &InstalledProduct, language: Language) -> Option<Product> {
+    Some(Product {
+        id: product.installation_id.clone()?,
+        name: Some(words::product_label(product, language)),
+        activation_id: Some(product.activation_id.clone()),
+    })
 }
 
 impl State {
+    /// `chosen` is the product on screen 1, whose Confirmation ID `cid` is.
     pub fn update(
         &mut self,
         message: Message,
         cid: Option<ConfirmationId>,
-        id: Option<&InstallationId>,
+        chosen: Option<&Product>,
         language: Language,
     ) -> Action {
         match message {
             Message::Read => {
                 self.reading = Reading::Running;
                 Action::Run(Task::perform(
-                    super::off_the_ui_thread(|| windows::this_pc_licensing().map(Box::new)),
+                    super::off_the_ui_thread(|| platform::this_pc_licensing().map(Box::new)),
                     Message::ReadDone,
                 ))
             }
             Message::ReadDone(result) => {
                 // A worker that died answered nothing: as good as a service that cannot be used.
                 let result = result.unwrap_or(Err(ServiceError::Unavailable {
-                    code: windows::codes::E_UNEXPECTED,
+                    code: codes::E_UNEXPECTED,
                 }));
                 match result {
                     Ok(reading) => {
-                        let ids = ids_to_activate(&reading, language);
+                        let to_activate = reading
+                            .products
+                            .iter()
+                            .filter(|product| !product.is_activated())
+                            .filter_map(|product| offered(product, language))
+                            .collect();
                         self.reading = Reading::Done(reading);
-                        if ids.is_empty() {
-                            Action::None
-                        } else {
-                            Action::ShowInstallationIds(ids)
-                        }
+                        Action::ShowProducts(to_activate)
                     }
                     Err(error) => {
                         self.reading = Reading::Failed(error);
@@ -127,42 +130,54 @@ impl State {
             }
             Message::Apply => {
                 let Some(cid) = cid else { return Action::None };
-                let obtained_for = id.cloned();
+                let activation_id = chosen.and_then(|p| p.activation_id.clone());
+                let obtained_for = chosen.map(|p| p.id.clone());
                 self.applying = Applying::Running;
                 Action::Run(Task::perform(
                     super::off_the_ui_thread(move || {
-                        windows::apply_to_this_pc(&cid, None, obtained_for.as_ref()).map(Box::new)
+                        platform::apply_to_this_pc(
+                            &cid,
+                            activation_id.as_deref(),
+                            obtained_for.as_ref(),
+                        )
+                        .map(Box::new)
                     }),
                     Message::ApplyDone,
                 ))
             }
             Message::ApplyDone(result) => {
-                self.applying = match result {
+                let (applying, action) = match result {
                     Some(Ok(verdict)) => {
                         self.refresh_status(&verdict);
-                        Applying::Done(verdict)
+                        (Applying::Done(verdict.clone()), Action::Applied(verdict))
                     }
-                    Some(Err(error)) => Applying::Failed(error),
-                    None => Applying::Failed(LicensingError::Service(ServiceError::Unavailable {
-                        code: windows::codes::E_UNEXPECTED,
-                    })),
+                    Some(Err(error)) => (Applying::Failed(error), Action::None),
+                    None => (
+                        Applying::Failed(LicensingError::Service(ServiceError::Unavailable {
+                            code: codes::E_UNEXPECTED,
+                        })),
+                        Action::None,
+                    ),
                 };
-                Action::None
+                self.applying = applying;
+                action
             }
             Message::UseNewInstallationId => {
                 let Applying::Done(verdict) = &self.applying else {
                     return Action::None;
                 };
-                match (verdict.product(), verdict.new_installation_id()) {
-                    (Some(product), Some(iid)) => Action::ShowInstallationIds(labelled_line(
-                        Some(&product.label(language)),
-                        iid.digits(),
-                    )),
+                match verdict
+                    .product()
+                    .and_then(|product| offered(product, language))
+                {
+                    Some(product) if verdict.new_installation_id().is_some() => {
+                        Action::ReplaceInstallationId(product)
+                    }
                     _ => Action::None,
                 }
             }
             Message::RestartAsAdministrator => {
-                match windows::relaunch_elevated(&windows::current_args()) {
+                match platform::relaunch_elevated(&platform::current_args()) {
                     Ok(()) => Action::Exit,
                     Err(error) => {
                         self.elevation_error = Some(error.message(language));
@@ -187,13 +202,24 @@ impl State {
         }
     }
 
-    /// The product the Confirmation ID would go to, when this PC was read: the one whose
-    /// Installation ID is on screen 1, else the one Windows product not activated.
-    fn target(&self, id: Option<&InstallationId>) -> Option<&InstalledProduct> {
+    /// The name of the product the Confirmation ID would go to: the one chosen on screen 1
+    /// when it was read from this PC, else the one whose Installation ID is on screen 1 (or
+    /// the one Windows product not activated), when this PC was read.
+    fn target_name(&self, chosen: Option<&Product>, language: Language) -> Option<String> {
+        if let Some(Product {
+            name: Some(name),
+            activation_id: Some(_),
+            ..
+        }) = chosen
+        {
+            return Some(name.clone());
+        }
         let Reading::Done(reading) = &self.reading else {
             return None;
         };
-        windows::pick_target(&reading.products, None, id).ok()
+        pick_target(&reading.products, None, chosen.map(|p| &p.id))
+            .ok()
+            .map(|product| words::product_label(product, language))
     }
 
     /// "Read from this PC" and, once read, each product's status, on the Installation ID screen.
@@ -236,7 +262,7 @@ impl State {
                 }
                 if !reading.has_office() {
                     panel = panel.push(
-                        text(windows::microsoft_365_note(language))
+                        text(words::microsoft_365_note(language))
                             .size(14)
                             .color(theme::MUTED),
                     );
@@ -251,11 +277,7 @@ impl State {
     }
 
     /// The "Apply to this PC" panel on the Confirmation ID screen, once the CID is consistent.
-    pub fn apply_view(
-        &self,
-        language: Language,
-        id: Option<&InstallationId>,
-    ) -> Element<'_, Message> {
+    pub fn apply_view(&self, language: Language, chosen: Option<&Product>) -> Element<'_, Message> {
         let apply_again =
             || button(text(Text::ApplyAgain.in_language(language))).on_press(Message::AskToApply);
         let panel: Element<'_, Message> = match &self.applying {
@@ -269,9 +291,9 @@ impl State {
                 .on_press(Message::AskToApply)
                 .into(),
             Applying::Asking => {
-                let product = self.target(id).map(|product| product.label(language));
+                let product = self.target_name(chosen, language);
                 column![
-                    text(i18n::apply_question(language, product.as_deref())),
+                    text(words::apply_question(product.as_deref(), language)),
                     row![
                         button(text(Text::RunIt.in_language(language))).on_press(Message::Apply),
                         button(text(Text::Cancel.in_language(language)))

@@ -1,61 +1,10 @@
-//! The Confirmation ID: what Microsoft gives back, to be typed into SLUI blocks A–H.
-
-use serde::Serialize;
+//! The Confirmation ID: what Microsoft gives back, to be typed into SLUI blocks A-H.
 
 use super::check_digit::{GroupState, group_state};
 use super::extract::{self, DigitRun};
+use super::format::{BLOCK_LENGTH, CidFormat, block_letter};
 use super::grouped::GroupedDigits;
 use super::problem::{IdKind, IdProblem};
-
-/// Every block of a Confirmation ID holds 6 digits, the last a check digit.
-pub const BLOCK_LENGTH: usize = 6;
-
-/// Block names as SLUI and the phone line say them.
-pub const BLOCK_LETTERS: [char; 8] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
-pub enum CidFormat {
-    /// 48 digits, blocks A–H: Vista and later.
-    #[default]
-    #[serde(rename = "8x6")]
-    EightBlocks,
-    /// 42 digits, blocks A–G: Windows XP era.
-    #[serde(rename = "7x6")]
-    SevenBlocks,
-}
-
-impl CidFormat {
-    pub const ALL: [CidFormat; 2] = [CidFormat::EightBlocks, CidFormat::SevenBlocks];
-    pub const LENGTHS: &'static [usize] = &[48, 42];
-
-    pub fn block_lengths(self) -> &'static [usize] {
-        match self {
-            CidFormat::EightBlocks => &[BLOCK_LENGTH; 8],
-            CidFormat::SevenBlocks => &[BLOCK_LENGTH; 7],
-        }
-    }
-
-    pub fn block_count(self) -> usize {
-        self.block_lengths().len()
-    }
-
-    pub fn digit_count(self) -> usize {
-        self.block_count() * BLOCK_LENGTH
-    }
-
-    pub fn for_digit_count(count: usize) -> Option<CidFormat> {
-        [CidFormat::EightBlocks, CidFormat::SevenBlocks]
-            .into_iter()
-            .find(|f| f.digit_count() == count)
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CidFormat::EightBlocks => "8x6",
-            CidFormat::SevenBlocks => "7x6",
-        }
-    }
-}
 
 /// One block as typed so far (up to 6 digits): incomplete, consistent or inconsistent.
 pub fn block_state(block: &str) -> GroupState {
@@ -67,14 +16,6 @@ pub fn block_state(block: &str) -> GroupState {
 pub struct ConfirmationId {
     grouped: GroupedDigits,
     format: Option<CidFormat>,
-}
-
-/// The first Confirmation ID-like run in a paste.
-pub fn find_confirmation_id(text: &str) -> Option<ConfirmationId> {
-    extract::find_runs(text)
-        .into_iter()
-        .next()
-        .map(ConfirmationId::from_run)
 }
 
 impl ConfirmationId {
@@ -108,7 +49,7 @@ impl ConfirmationId {
         self.format
     }
 
-    /// Letters of the blocks whose check digit fails (`'I'`, `'J'`… past H on an overlong paste).
+    /// Letters of the blocks whose check digit fails (`'I'`, `'J'`... past H on an overlong paste).
     pub fn bad_blocks(&self) -> Vec<char> {
         self.grouped
             .inconsistent()
@@ -145,16 +86,6 @@ impl ConfirmationId {
     pub fn ospp_command(&self) -> String {
         format!("ospp.vbs /actcid:{}", self.digits())
     }
-}
-
-/// A, B, … H, then on past H for overlong pastes.
-pub fn block_letter(index: usize) -> char {
-    char::from(b'A' + (index % 26) as u8)
-}
-
-/// The letters of blocks in order: A, B, C…
-pub fn block_letters() -> impl Iterator<Item = char> {
-    (0..).map(block_letter)
 }
 
 #[cfg(test)]

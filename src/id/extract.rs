@@ -2,9 +2,9 @@
 //!
 //! Labels are not trusted (they are localised and change between Windows versions): the
 //! extractor looks for digits. A run is either one unbroken stretch of digits, or a chain of
-//! short pieces (up to 7 digits, the longest group) joined by spaces, hyphens or line breaks —
+//! short pieces (up to 7 digits, the longest group) joined by spaces, hyphens or line breaks -
 //! how people and wizards write IDs in groups. Anything else (a letter, a dot, a colon, a blank
-//! line) ends a chain, so an Extended PID such as `03612-04921-000-000001-00-1033-26100.0000-…`,
+//! line) ends a chain, so an Extended PID such as `03612-04921-000-000001-00-1033-26100.0000-...`,
 //! GUIDs and version numbers never grow into, or glue onto, an ID.
 
 use std::borrow::Cow;
@@ -15,20 +15,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::check_digit::group_is_consistent;
-use super::confirmation::CidFormat;
-use super::installation::IidFormat;
-
-/// Group layouts of every ID format, longest first (so a 9×6 IID is not read as an 8×6 CID).
-fn layouts() -> impl Iterator<Item = &'static [usize]> {
-    IidFormat::ALL
-        .into_iter()
-        .map(IidFormat::group_lengths)
-        .chain(CidFormat::ALL.into_iter().map(CidFormat::block_lengths))
-}
-
-fn is_id_length(length: usize) -> bool {
-    IidFormat::for_digit_count(length).is_some() || CidFormat::for_digit_count(length).is_some()
-}
+use super::format::{is_id_length, layouts};
 
 /// The longest group any ID format has; longer stretches of digits stand on their own.
 const LONGEST_GROUP: usize = 7;
@@ -53,7 +40,8 @@ pub struct DigitRun {
 /// ASCII text (almost every paste) is returned as it is, without copying.
 ///
 /// Two departures from plain NFKC, both to keep IDs whole: characters that NFKC turns into
-/// digits without being digits (`①`, `¹`, `₂`, `⒈`) stay as they are, so a list marker never
+/// digits without being digits (circled, superscript, subscript and full-stop digits such as
+/// U+2460, U+00B9, U+2082, U+2488) stay as they are, so a list marker never
 /// adds a digit to an ID; and the character-by-character mapping skips kana and kanji, which
 /// NFKC leaves alone anyway (whole-text NFKC of a 1 MB Japanese paste took ~12 ms).
 pub fn normalize(text: &str) -> Cow<'_, str> {
@@ -73,7 +61,8 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
         match c {
-            // Full-width ASCII (ＩＩＤ：１２３ー): the common case in Japanese text, done directly.
+            // Full-width ASCII (letters, digits, colons): the common case in Japanese text, done
+            // directly.
             '\u{FF01}'..='\u{FF5E}' => {
                 normalized.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
             }
@@ -97,8 +86,9 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     Cow::Owned(normalized)
 }
 
-/// Digits written in another width or font that really are digits (`１`, mathematical `𝟏`),
-/// as opposed to numbered symbols (`①`, `¹`).
+/// Digits written in another width or font that really are digits (full-width U+FF11,
+/// mathematical bold U+1D7CF), as opposed to numbered symbols (circled U+2460, superscript
+/// U+00B9).
 fn is_plain_digit(c: char) -> bool {
     matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{1D7CE}'..='\u{1D7FF}' | '\u{1FBF0}'..='\u{1FBF9}')
 }
@@ -130,7 +120,8 @@ pub fn all_digits(text: &str) -> DigitRun {
 }
 
 /// What may stand between the groups of one ID: spaces, tabs, line breaks and dashes,
-/// including the ones Japanese text uses (`ー`, `─`; `－` is already `-`).
+/// including the ones Japanese text uses (the long-vowel mark U+30FC, the box-drawing line
+/// U+2500; the full-width hyphen U+FF0D is already `-`).
 fn is_separator(c: char) -> bool {
     matches!(
         c,
@@ -308,20 +299,21 @@ fn scan(text: &str) -> Vec<DigitRun> {
 const MIN_LABELLED_PARTS: u8 = 7;
 
 /// A label in front of a group or block: `A:` `B ` (slui, the portal, a copied table), `1:`
-/// `2.` or `グループ1` (an Installation ID with its group numbers).
+/// `2.` or the Japanese word for group followed by its number (an Installation ID with its
+/// group numbers).
 #[derive(Debug)]
 struct Label {
     start: usize,
     /// The digits it labels.
     piece: Range<usize>,
-    /// 0 for `A` or `1`, 1 for `B` or `2`, …
+    /// 0 for `A` or `1`, 1 for `B` or `2`, ...
     ordinal: u8,
     numeric: bool,
 }
 
 /// The text with the labels of labelled IDs blanked out, so their groups chain like any
-/// others: `A: 426296 B: 483130 … H: 580616`, `A<TAB>426296<NEWLINE>B<TAB>…`,
-/// `1: 4891263 2: 4325701 …`, `グループ1 4891263 グループ2 …`.
+/// others: `A: 426296 B: 483130 ... H: 580616`, `A<TAB>426296<NEWLINE>B<TAB>...`,
+/// `1: 4891263 2: 4325701 ...`, and the same numbered with the Japanese word for group.
 ///
 /// Only labels that run in order from `A` or `1`, at least seven of them, each followed by
 /// its piece of digits with nothing but separators before the next label, count: a lone
@@ -378,7 +370,7 @@ fn unlabel(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
-/// What may stand between labelled parts besides separators: `A 426296, B 483130; …`.
+/// What may stand between labelled parts besides separators: `A 426296, B 483130; ...`.
 fn is_list_mark(c: char) -> bool {
     matches!(c, ',' | ';' | '/' | '|')
 }
@@ -406,7 +398,13 @@ fn find_labels(text: &str) -> Vec<Label> {
 
 /// A label starting at `start` and the piece of digits it labels, if there is one.
 fn label_at(text: &str, start: usize) -> Option<Label> {
-    const WORDS: [&str; 4] = ["group", "block", "グループ", "ブロック"];
+    // Group and block, in English and in katakana (as a Japanese page labels them).
+    const WORDS: [&str; 4] = [
+        "group",
+        "block",
+        "\u{30B0}\u{30EB}\u{30FC}\u{30D7}",
+        "\u{30D6}\u{30ED}\u{30C3}\u{30AF}",
+    ];
     let rest = &text[start..];
     let word = WORDS.iter().find(|word| {
         rest.get(..word.len())
@@ -471,9 +469,9 @@ impl RunFinder<'_> {
     fn add_piece(&mut self, start: usize, end: usize, after_line_break: bool) {
         let long = end - start > LONGEST_GROUP;
         // A group's worth of digits touching a letter belongs to a word (the end of a GUID
-        // such as `…c201bd155852`, `Office16`, `x64`), never to an ID: it ends the chain and is
+        // such as `...c201bd155852`, `Office16`, `x64`), never to an ID: it ends the chain and is
         // dropped. (A GUID line's last six digits once passed their check and became an ID's
-        // first group.) A whole ID run into a word (`…139061121Use the phone…`, line breaks
+        // first group.) A whole ID run into a word (`...139061121Use the phone...`, line breaks
         // lost in a copy) is a long piece and stays.
         let bytes = self.text.as_bytes();
         let touches_a_letter = (start > 0 && bytes[start - 1].is_ascii_alphabetic())
@@ -538,10 +536,10 @@ impl RunFinder<'_> {
     }
 
     /// The IDs inside a chain. Bare values copied from slmgr /dlv can put an Extended PID
-    /// (`03612-04921-…-26100.0000-2062025`) or the end of a GUID on the line before or after an
+    /// (`03612-04921-...-26100.0000-2062025`) or the end of a GUID on the line before or after an
     /// ID typed in groups, and a line break separates groups too; two IDs typed in groups can
     /// follow each other line by line. A stretch of pieces laid out exactly like a format
-    /// (9 groups of 7, …) with every group consistent is an ID; the pieces around it are not.
+    /// (9 groups of 7, ...) with every group consistent is an ID; the pieces around it are not.
     /// With `on_own_lines`, only stretches that start and end at line breaks (or the chain's
     /// ends) count: a stray piece passes its check one time in ten, and random pieces can add
     /// up to an ID's length.
@@ -576,7 +574,7 @@ impl RunFinder<'_> {
     }
 
     /// `Installation ID for: <LicenseName>: ` on the same line (ospp.vbs), else the nearest
-    /// `Name: …` line since the previous ID (slmgr /dlv).
+    /// `Name: ...` line since the previous ID (slmgr /dlv).
     fn label_before(&self, start: usize) -> Option<String> {
         static OSPP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)installation id for:\s*([^:]+?)\s*:\s*$").unwrap());
@@ -610,15 +608,27 @@ impl RunFinder<'_> {
 mod tests {
     use super::*;
 
+    /// The text as Japanese input writes it: full-width letters, digits and colons, and the
+    /// ideographic space.
+    fn full_width(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                ' ' => '\u{3000}',
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+                c => c,
+            })
+            .collect()
+    }
+
     fn digits_of(text: &str) -> Vec<String> {
         find_runs(text).into_iter().map(|r| r.digits).collect()
     }
 
     #[test]
     fn full_width_digits_and_colon_are_read() {
-        let runs = find_runs(
-            "ＩＩＤ：１２３４５６７ ２３４５６７８ ３４５６７８９ ４５６７８９０ ５６７８９０１ ６７８９０１２",
-        );
+        let runs = find_runs(&full_width(
+            "IID:1234567 2345678 3456789 4567890 5678901 6789012",
+        ));
         assert_eq!(runs.len(), 1);
         assert_eq!(runs[0].digits, "123456723456783456789456789056789016789012");
         assert_eq!(runs[0].pieces, vec![7; 6]);
@@ -627,12 +637,24 @@ mod tests {
     #[test]
     fn numbered_symbols_never_become_digits() {
         let id = "4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121";
-        for text in [format!("① {id}"), format!("{id} ¹"), format!("⒈ {id} ₂")] {
+        // Circled 1, superscript 1, "1." as one character, subscript 2.
+        for text in [
+            format!("\u{2460} {id}"),
+            format!("{id} \u{B9}"),
+            format!("\u{2488} {id} \u{2082}"),
+        ] {
             assert_eq!(digits_of(&text), vec![id.replace(' ', "")], "{text}");
         }
         // Real digits in other widths still count, and Japanese dashes separate groups.
-        assert_eq!(normalize("１２３ ４ー５"), "123 4ー5");
-        assert_eq!(find_runs(&id.replace(' ', "ー"))[0].pieces, vec![7; 9]);
+        let long_vowel = "\u{30FC}";
+        assert_eq!(
+            normalize(&format!("{}{long_vowel}5", full_width("123 4"))),
+            format!("123 4{long_vowel}5")
+        );
+        assert_eq!(
+            find_runs(&id.replace(' ', long_vowel))[0].pieces,
+            vec![7; 9]
+        );
     }
 
     #[test]
@@ -734,14 +756,19 @@ mod tests {
             labelled(CID, 6, |n| format!("{}\t", letter(n)), "\n"),
             labelled(CID, 6, |n| format!("{}. ", letter(n).to_lowercase()), "  "),
             labelled(CID, 6, |n| format!("Block {} ", letter(n)), ", "),
-            "Ａ：４２６２９６ Ｂ：４８３１３０ Ｃ：８２９０８１ Ｄ：３９４９９３ Ｅ：０６４４０３ Ｆ：７７７４８２ Ｇ：９０５７２２ Ｈ：５８０６１６".into(),
+            full_width("A:426296 B:483130 C:829081 D:394993 E:064403 F:777482 G:905722 H:580616"),
         ] {
             assert_eq!(digits_of(&text), vec![CID.to_string()], "{text}");
         }
         for text in [
             labelled(IID, 7, |n| format!("{}: ", n + 1), " "),
             labelled(IID, 7, |n| format!("{}) ", n + 1), "\n"),
-            labelled(IID, 7, |n| format!("グループ{} ", n + 1), " "),
+            labelled(
+                IID,
+                7,
+                |n| format!("\u{30B0}\u{30EB}\u{30FC}\u{30D7}{} ", n + 1),
+                " ",
+            ),
             labelled(IID, 7, |n| format!("Group {}: ", n + 1), "\n"),
         ] {
             assert_eq!(digits_of(&text), vec![IID.to_string()], "{text}");

@@ -1,63 +1,10 @@
 //! The Installation ID: what the PC shows in slui 4 and must be carried to Microsoft.
 
-use serde::Serialize;
-
 use super::check_digit::GroupState;
 use super::extract::{self, DigitRun};
+use super::format::IidFormat;
 use super::grouped::GroupedDigits;
 use super::problem::{IdKind, IdProblem};
-
-/// The three layouts an Installation ID has been shown in (activation-facts §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum IidFormat {
-    /// 63 digits, 9 groups of 7: Vista to 11, Server 2008+, Office 2010+.
-    #[serde(rename = "9x7")]
-    NineGroupsOfSeven,
-    /// 54 digits, 9 groups of 6: XP SP1+, Server 2003, Office XP–2007, Office KMS hosts.
-    #[serde(rename = "9x6")]
-    NineGroupsOfSix,
-    /// 50 digits, 8 groups of 6 and a final group of 2: XP RTM.
-    #[serde(rename = "8x6+2")]
-    EightGroupsOfSixAndTwo,
-}
-
-impl IidFormat {
-    pub const ALL: [IidFormat; 3] = [
-        IidFormat::NineGroupsOfSeven,
-        IidFormat::NineGroupsOfSix,
-        IidFormat::EightGroupsOfSixAndTwo,
-    ];
-
-    /// Every digit count an Installation ID can have, most common first.
-    pub const LENGTHS: &'static [usize] = &[63, 54, 50];
-
-    pub fn group_lengths(self) -> &'static [usize] {
-        match self {
-            IidFormat::NineGroupsOfSeven => &[7; 9],
-            IidFormat::NineGroupsOfSix => &[6; 9],
-            IidFormat::EightGroupsOfSixAndTwo => &[6, 6, 6, 6, 6, 6, 6, 6, 2],
-        }
-    }
-
-    pub fn digit_count(self) -> usize {
-        self.group_lengths().iter().sum()
-    }
-
-    pub fn for_digit_count(count: usize) -> Option<IidFormat> {
-        IidFormat::ALL
-            .into_iter()
-            .find(|format| format.digit_count() == count)
-    }
-
-    /// The short name scripts see in `--json`: `9x7`, `9x6`, `8x6+2`.
-    pub fn code(self) -> &'static str {
-        match self {
-            IidFormat::NineGroupsOfSeven => "9x7",
-            IidFormat::NineGroupsOfSix => "9x6",
-            IidFormat::EightGroupsOfSixAndTwo => "8x6+2",
-        }
-    }
-}
 
 /// An Installation ID as found or typed: possibly incomplete or mistyped, which it can tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,22 +14,13 @@ pub struct InstallationId {
     label: Option<String>,
 }
 
-/// Every Installation ID in a paste — slmgr or ospp output, a message box, typed groups —
+/// Every Installation ID in a paste - slmgr or ospp output, a message box, typed groups -
 /// in order of appearance, valid or not.
 pub fn find_installation_ids(text: &str) -> Vec<InstallationId> {
     extract::find_runs(text)
         .into_iter()
         .map(InstallationId::from_run)
         .collect()
-}
-
-/// One ID as a line that `find_installation_ids` reads back with its label (the
-/// `ospp.vbs /dinstid` form): for showing IDs read from a PC, or kept from a huge paste.
-pub fn labelled_line(label: Option<&str>, digits: &str) -> String {
-    match label {
-        Some(label) => format!("Installation ID for: {label}: {digits}"),
-        None => format!("Installation ID: {digits}"),
-    }
 }
 
 impl InstallationId {
@@ -178,7 +116,6 @@ fn guess_group_lengths(count: usize, pieces: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::language::{Language, Localized};
 
     const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127139061121";
 
@@ -203,8 +140,11 @@ mod tests {
         let id = InstallationId::from_typed(std::str::from_utf8(&digits).unwrap());
         assert_eq!(id.bad_groups(), vec![4]);
         assert_eq!(
-            id.problem().unwrap().message(Language::English),
-            "Group 4 looks mistyped: its check digit does not match (check those digits against the screen)."
+            id.problem(),
+            Some(IdProblem::Mistyped {
+                kind: IdKind::Installation,
+                parts: vec!["4".into()]
+            })
         );
     }
 
@@ -215,8 +155,13 @@ mod tests {
         assert_eq!(id.groups().len(), 9);
         assert_eq!(id.group_states()[8], GroupState::Incomplete);
         assert_eq!(
-            id.problem().unwrap().message(Language::English),
-            "Found 62 digits; an Installation ID has 63, 54 or 50 digits."
+            id.problem(),
+            Some(IdProblem::WrongLength {
+                kind: IdKind::Installation,
+                found: 62,
+                expected: IidFormat::LENGTHS,
+                first_bad: None,
+            })
         );
     }
 

@@ -1,8 +1,11 @@
 //! Letters typed where digits belong (O for 0, l or I for 1), named with their group or
 //! block, so the user can correct them. Never converted silently: the ID stays as typed.
 
+use super::confirmation::ConfirmationId;
 use super::extract::{Lookalike, find_lookalike, find_typed_lookalike};
-use super::{ConfirmationId, IdKind, IdProblem, InstallationId, block_letter};
+use super::format::block_letter;
+use super::installation::InstallationId;
+use super::problem::{IdKind, IdProblem};
 
 /// The first look-alike letter in an ID-like run of `text`, as a problem naming its group
 /// (Installation ID) or block (Confirmation ID).

@@ -1,20 +1,24 @@
 //! Installation IDs and Confirmation IDs: the check-digit rule, the formats, and finding them
-//! in whatever the user pastes. No UI, no printing.
+//! in whatever the user pastes. Verdicts are data; `crate::words` says them.
+//!
+//! Layers, each using only those above it: `check_digit`, `format`, `extract` and `grouped`;
+//! then `installation` and `confirmation`; then `lookalike` and `reading`.
 
 pub mod check_digit;
 mod confirmation;
 mod extract;
+mod format;
 mod grouped;
 mod installation;
 mod lookalike;
 mod problem;
+mod reading;
 
 pub use check_digit::{GroupState, group_state};
-pub use confirmation::{
-    BLOCK_LENGTH, BLOCK_LETTERS, CidFormat, ConfirmationId, block_letter, block_letters,
-    block_state, find_confirmation_id,
-};
+pub use confirmation::{ConfirmationId, block_state};
 pub use extract::{MIN_ID_LIKE_DIGITS, digit_lookalike};
-pub use installation::{IidFormat, InstallationId, find_installation_ids, labelled_line};
+pub use format::{BLOCK_LENGTH, CidFormat, IidFormat, block_letter, block_letters};
+pub use installation::{InstallationId, find_installation_ids};
 pub use lookalike::{lookalike_letter, typed_lookalike_letter};
 pub use problem::{IdKind, IdProblem};
+pub use reading::{InstallationIds, read_confirmation_id, read_installation_ids};

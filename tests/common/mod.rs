@@ -47,42 +47,127 @@ pub fn full_width(text: &str) -> String {
         .collect()
 }
 
+// ---- Recorded script output -------------------------------------------------------------------
+//
+// The files in `tests/fixtures/windows/`, and the values each holds, so a test can put its own
+// values in their place and keep the rest of the recorded text as it is.
+
+/// `slmgr.vbs /dti`: the Installation ID line alone.
+pub const SLMGR_DTI_EN: &str = "slmgr_dti_en.txt";
+/// The Installation ID `slmgr_dti_en.txt` holds (Windows 11 Pro, a published sample).
+pub const SLMGR_DTI_EN_IID: &str =
+    "489126343257012289105546522085205332958764158851011127139061121";
+
+/// `slmgr.vbs /dti` run with cscript: the Windows Script Host banner, the Installation ID and
+/// the sentence about phone.inf.
+pub const SLMGR_DTI_EN_BANNER: &str = "slmgr_dti_en_banner.txt";
+/// The Installation ID `slmgr_dti_en_banner.txt` holds.
+pub const SLMGR_DTI_EN_BANNER_IID: &str =
+    "130096098742538877424757780434931350325192537413574684069762241";
+
+/// `slmgr.vbs /dti` on a Japanese Windows: the Japanese label (with an ASCII colon) and the
+/// sentence about phone.inf.
+pub const SLMGR_DTI_JA: &str = "slmgr_dti_ja.txt";
+/// The Installation ID `slmgr_dti_ja.txt` holds.
+pub const SLMGR_DTI_JA_IID: &str =
+    "508760583450367066786558223034732344271525457574499727444472481";
+
+/// `slmgr.vbs /dti` run with wscript, its message box copied with Ctrl+C.
+pub const SLMGR_DTI_MESSAGE_BOX: &str = "slmgr_dti_message_box.txt";
+/// The Installation ID `slmgr_dti_message_box.txt` holds.
+pub const SLMGR_DTI_MESSAGE_BOX_IID: &str =
+    "489126343257012289105546522085205332958764158851011127139061121";
+
+/// `slmgr.vbs /dlv`: the service version, GUIDs, an Extended PID, the Installation ID between
+/// other `Name: value` lines, rearm counts and a date.
+pub const SLMGR_DLV: &str = "slmgr_dlv_en.txt";
+/// The Installation ID `slmgr_dlv_en.txt` holds.
+pub const SLMGR_DLV_IID: &str = "130096098742538877424757780434931350325192537413574684069762241";
+/// The Extended PID `slmgr_dlv_en.txt` holds.
+pub const SLMGR_DLV_EXTENDED_PID: &str = "03612-04921-000-000001-00-1033-26100.0000-2062025";
+/// The Activation ID (a GUID) `slmgr_dlv_en.txt` holds.
+pub const SLMGR_DLV_ACTIVATION_ID: &str = "4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c";
+/// The product name (`Name:`) `slmgr_dlv_en.txt` holds: the label of its Installation ID.
+pub const SLMGR_DLV_NAME: &str = "Windows(R), Professional edition";
+
+/// `ospp.vbs /dinstid` with two Office products, each `Installation ID for: <product>: <IID>`.
+pub const OSPP_TWO_PRODUCTS: &str = "ospp_dinstid_two_products.txt";
+/// The first product `ospp_dinstid_two_products.txt` holds: the label of the first ID.
+pub const OSPP_FIRST_PRODUCT: &str = "Office 16, Office16ProPlusVL_MAK edition";
+/// The first Installation ID `ospp_dinstid_two_products.txt` holds.
+pub const OSPP_FIRST_IID: &str = "508831629972734709523077637100002144783846185825177198406775204";
+/// The second product `ospp_dinstid_two_products.txt` holds: the label of the second ID.
+pub const OSPP_SECOND_PRODUCT: &str = "Office 16, Office16VisioProVL_MAK edition";
+/// The second Installation ID `ospp_dinstid_two_products.txt` holds.
+pub const OSPP_SECOND_IID: &str = "646355660400033504842832215355112068815955740688245380222098326";
+
+/// `tests/fixtures/windows/<name>` as recorded (UTF-8, LF line ends).
+pub fn recorded(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/windows")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `recorded(name)` with other values in place of its own: each `(own, other)` replaces `own`,
+/// which must occur exactly once in the fixture, by `other`. All at once, so one `other` is never
+/// replaced by a later pair (two products may swap names).
+pub fn recorded_with(name: &str, values: &[(&str, &str)]) -> String {
+    let text = recorded(name);
+    let mut spans: Vec<(usize, usize, &str)> = values
+        .iter()
+        .map(|&(own, other)| {
+            let at: Vec<usize> = text.match_indices(own).map(|(at, _)| at).collect();
+            assert_eq!(at.len(), 1, "{name} holds {own:?} exactly once");
+            (at[0], at[0] + own.len(), other)
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (start, end, other) in spans {
+        assert!(start >= done, "{name}: the values to replace overlap");
+        out.push_str(&text[done..start]);
+        out.push_str(other);
+        done = end;
+    }
+    out.push_str(&text[done..]);
+    out
+}
+
+/// Windows line ends, as the console and the clipboard give them.
+pub fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
 /// The ways an ID reaches the tool, each with the ID's digits in it exactly once.
 pub fn wrappings(digits: &str) -> Vec<(&'static str, String)> {
     let grouped = groups(digits);
     vec![
         (
             "slmgr /dti",
-            format!(
-                "Microsoft (R) Windows Script Host Version 5.812\r\nCopyright (C) Microsoft Corporation. All rights reserved.\r\n\r\n\
-                 Installation ID: {digits}\r\n\r\nUse the phone number displayed below to get the Confirmation ID: \
-                 %systemroot%\\system32\\sppui\\phone.inf\r\n"
-            ),
+            crlf(&recorded_with(
+                SLMGR_DTI_EN_BANNER,
+                &[(SLMGR_DTI_EN_BANNER_IID, digits)],
+            )),
         ),
         (
             "slmgr /dlv",
-            format!(
-                "Software licensing service version: 10.0.26100.1742\n\nName: Windows(R), Professional edition\n\
-                 Description: Windows(R) Operating System, RETAIL channel\n\
-                 Activation ID: 4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c\n\
-                 Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f\n\
-                 Extended PID: 03612-04921-000-000001-00-1033-26100.0000-2062025\n\
-                 Product Key Channel: Retail\nInstallation ID: {digits}\n\
-                 Use License URL: https://activation-v2.sls.microsoft.com/SLActivateProduct/SLActivateProduct.asmx?configextension=Retail\n\
-                 Partial Product Key: 3V66T\nLicense Status: Notification\nNotification Reason: 0xC004F034.\n\
-                 Remaining Windows rearm count: 1001\nRemaining SKU rearm count: 1001\n\
-                 Trusted time: 25/11/2026 09:20:27\n"
-            ),
+            recorded_with(SLMGR_DLV, &[(SLMGR_DLV_IID, digits)]),
         ),
         (
             "message box",
-            format!(
-                "[Window Title]\nWindows Script Host\n\n[Content]\nInstallation ID: {digits}\n\n[OK]\n"
+            recorded_with(
+                SLMGR_DTI_MESSAGE_BOX,
+                &[(SLMGR_DTI_MESSAGE_BOX_IID, digits)],
             ),
         ),
         (
             "Japanese full-width",
-            full_width(&format!("インストール ID: {}", grouped.join(" "))),
+            full_width(&recorded_with(
+                SLMGR_DTI_JA,
+                &[(SLMGR_DTI_JA_IID, &grouped.join(" "))],
+            )),
         ),
         ("grouped with dashes", grouped.join("-")),
         ("grouped across lines", grouped.join("\n")),
@@ -92,11 +177,8 @@ pub fn wrappings(digits: &str) -> Vec<(&'static str, String)> {
 
 /// `ospp.vbs /dinstid` output with two products, the first carrying `first`.
 pub fn ospp_two_products(first: &str, second: &str) -> String {
-    format!(
-        "---Processing--------------------------\n---------------------------------------\n\
-         Installation ID for: Office 16, Office16ProPlusVL_MAK edition: {first}\n\
-         ---------------------------------------\n\
-         Installation ID for: Office 16, Office16VisioProVL_MAK edition: {second}\n\
-         ---------------------------------------\n---Exiting-----------------------------\n"
+    recorded_with(
+        OSPP_TWO_PRODUCTS,
+        &[(OSPP_FIRST_IID, first), (OSPP_SECOND_IID, second)],
     )
 }

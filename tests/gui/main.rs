@@ -10,8 +10,11 @@ use activation_companion::gui::{
     self, App, Message, Screen, StartOptions, confirmation, installation,
 };
 use activation_companion::id::GroupState;
-use activation_companion::language::{Language, Localized};
+use activation_companion::language::Language;
+use activation_companion::record::RecordStore;
+use activation_companion::script::Route;
 use activation_companion::session::SessionStore;
+use activation_companion::words::{self, Localized, Text};
 use iced_test::{Simulator, selector};
 
 const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
@@ -21,12 +24,20 @@ const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
 /// A published Windows 7 Confirmation ID (consistent in every block).
 const CID: &str = "426296483130829081394993064403777482905722580616";
 
+/// 2026-11-29 09:30 UTC: the day activations are recorded on in these tests.
+fn a_fixed_day() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600)
+}
+
 fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App {
     let (app, _) = App::new(StartOptions {
         installation_text: iid.map(str::to_string),
         language: Some(language),
+        system_language: Language::English,
         country: Some("JP".into()),
         store: SessionStore::in_dir(home.path()),
+        record: RecordStore::in_dir(home.path()),
+        clock: a_fixed_day,
         centers: bundled_centers().to_vec(),
     });
     app
@@ -34,6 +45,30 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
 
 fn simulator(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(gui::test_settings(), (1180.0, 800.0), app.view())
+}
+
+/// The user closes the window: what is on screen is saved (as a restart will find it).
+fn close(app: &mut App) {
+    let _ = app.update(Message::CloseRequested);
+}
+
+/// Runs a task `update` returned the way the window's runtime does: each message it produces
+/// goes back to `update`, until nothing is left. Widget operations (focus) and clipboard
+/// actions are dropped, not performed.
+fn run(app: &mut App, task: iced::Task<Message>) {
+    use iced_test::futures::futures::executor::block_on_stream;
+    use iced_test::runtime::Action;
+    let mut tasks = vec![task];
+    while let Some(task) = tasks.pop() {
+        let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+            continue;
+        };
+        for action in block_on_stream(stream) {
+            if let Action::Output(message) = action {
+                tasks.push(app.update(message));
+            }
+        }
+    }
 }
 
 /// Runs interactions on the real view, then feeds the messages they produced to `update`.
@@ -65,7 +100,7 @@ fn pasting_slmgr_output_shows_nine_checked_groups() {
         assert!(ui.find(group).is_ok(), "group {group} is shown");
     }
     assert!(
-        ui.find("63 digits — Every group's check digit matches.")
+        ui.find("63 digits; every group's check digit matches.")
             .is_ok()
     );
 }
@@ -109,8 +144,10 @@ fn typing_a_cid_block_by_block_marks_each_block() {
     let mut ui = simulator(&app);
     assert!(ui.find("✓ consistent").is_ok());
     assert!(
-        ui.find("Block B does not check out: a digit may have been misheard.")
-            .is_ok()
+        ui.find(
+            "Block B looks mistyped: its check digit does not match (a digit may have been misheard)."
+        )
+        .is_ok()
     );
 }
 
@@ -142,6 +179,7 @@ fn a_restart_restores_the_session() {
             ui.click(selector::id(confirmation::block_id(0))).unwrap();
             ui.typewrite("426296483");
         });
+        close(&mut app);
     }
     let app = start(&home, Language::Japanese, None);
     assert_eq!(
@@ -158,6 +196,46 @@ fn a_restart_restores_the_session() {
         Some(63)
     );
     assert!(simulator(&app).find("前回の続きから再開しました。").is_ok());
+}
+
+/// Saving never holds up a keystroke: the keystroke only hands the session to a task (the
+/// window's runtime runs it on a thread of its own); keystrokes made while a write is under
+/// way are written together as soon as it ends. Every keystroke once wrote and flushed the
+/// session on the UI thread.
+#[test]
+fn a_keystroke_hands_the_save_to_a_task_and_later_keys_follow_it() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let mut app = start(&home, Language::English, None);
+    let typed = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        "426296".into(),
+    )));
+    assert!(
+        !store.path().exists(),
+        "the keystroke itself wrote nothing: the disk never holds up the window"
+    );
+    run(&mut app, typed);
+    assert_eq!(store.load().unwrap().cid_blocks[0], "426296");
+
+    // Two keystrokes while the first write is under way: the second starts no write of its
+    // own, and both are on disk when the first write's task has run.
+    let first = app.update(Message::Confirmation(confirmation::Message::Edited(
+        1,
+        "4831".into(),
+    )));
+    let second = app.update(Message::Confirmation(confirmation::Message::Edited(
+        1,
+        "483130".into(),
+    )));
+    run(&mut app, second);
+    assert_eq!(
+        store.load().unwrap().cid_blocks[1],
+        "",
+        "nothing written yet"
+    );
+    run(&mut app, first);
+    assert_eq!(store.load().unwrap().cid_blocks[1], "483130");
 }
 
 #[test]
@@ -193,10 +271,11 @@ fn focus_moves_on_after_a_consistent_block_and_back_on_backspace() {
 fn start_over_asks_first_then_clears_everything() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, Language::English, Some(SLMGR_DTI));
-    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+    let typed = app.update(Message::Confirmation(confirmation::Message::Edited(
         0,
         CID.into(),
     )));
+    run(&mut app, typed);
     assert!(
         SessionStore::in_dir(home.path())
             .load()
@@ -208,7 +287,8 @@ fn start_over_asks_first_then_clears_everything() {
         app.installation().id().is_some(),
         "nothing is cleared before the user confirms"
     );
-    let _ = app.update(Message::ConfirmStartOver);
+    let cleared = app.update(Message::ConfirmStartOver);
+    run(&mut app, cleared);
     assert!(app.installation().id().is_none());
     assert!(app.confirmation().blocks().iter().all(String::is_empty));
     assert!(
@@ -243,10 +323,12 @@ fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     visit("reading-mode", &app);
     let _ = app.update(Message::Installation(installation::Message::CloseReading));
 
-    let _ = app.update(Message::Show(Screen::Route));
+    let _ = app.update(Message::ShowRoute(Route::PortalOnThisPc));
+    visit("route-portal-this-pc", &app);
+    let _ = app.update(Message::ShowRoute(Route::PortalOnPhone));
     visit("route-portal", &app);
     let _ = app.update(Message::Route(gui::route::Message::ChoseRoute(
-        activation_companion::script::Route::Phone,
+        Route::Phone,
     )));
     visit("route-phone", &app);
 
@@ -271,13 +353,24 @@ fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
             .all(|b| activation_companion::id::block_state(b) == GroupState::Consistent)
     );
     visit("confirmation-id-done", &app);
+
+    // The completed Confirmation ID is in the record; after a restart, the same Installation
+    // ID on screen 1 offers it again.
+    let _ = app.update(Message::Show(Screen::Record));
+    visit("record", &app);
+    close(&mut app);
+    let mut app = start(&home, language, None);
+    let _ = app.update(Message::StartOver);
+    let _ = app.update(Message::ConfirmStartOver);
+    paste(&mut app, SLMGR_DTI.to_string());
+    visit("installation-id-seen-before", &app);
 }
 
 /// The PC being activated, as the window shows it on Windows: each product's status after
 /// reading (Windows Pro in notification mode and its ESU add-on), and a refused deposit.
 fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     use activation_companion::gui::this_pc;
-    use activation_companion::windows::{ActivationError, ApplyVerdict, codes};
+    use activation_companion::licensing::{ApplyVerdict, codes};
 
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, language, None);
@@ -295,7 +388,7 @@ fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     let refused = ApplyVerdict::Refused {
         product: pro,
-        error: ActivationError::from_code(codes::ACCESS_DENIED),
+        error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(refused),
@@ -362,15 +455,18 @@ fn many_products_and_a_long_notice_still_fit() {
             let (app, _) = App::new(StartOptions {
                 installation_text: Some(products.clone()),
                 language: Some(language),
+                system_language: Language::English,
                 country: Some("JP".into()),
                 store: SessionStore::in_dir(&deep),
+                record: RecordStore::in_dir(&deep),
+                clock: a_fixed_day,
                 centers: bundled_centers().to_vec(),
             });
             let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
             let survey = layout::survey(&mut ui);
             let problems = survey.cut_off(size);
             assert!(problems.is_empty(), "{language:?} {size:?}: {problems:?}");
-            let hint = gui::i18n::Text::KeyboardHelp.in_language(language);
+            let hint = Text::KeyboardHelp.in_language(language);
             let bounds = survey.text(hint).expect("the keyboard hint is shown");
             assert!(
                 bounds.height < 30.0,
@@ -382,8 +478,8 @@ fn many_products_and_a_long_notice_still_fit() {
 
 /// A PC's licensing service as recorded in `tests/fixtures/licensing/` (rows as WMI gives
 /// them), read the way the window reads it.
-fn recorded_pc(name: &str) -> activation_companion::windows::LicensingReading {
-    use activation_companion::windows::{
+fn recorded_pc(name: &str) -> activation_companion::licensing::LicensingReading {
+    use activation_companion::licensing::{
         LicensingService, ProductClass, ProductRow, ServiceError, codes, read_licensing,
     };
     struct Recorded(serde_json::Value);
@@ -432,15 +528,22 @@ fn reading_this_pc_shows_each_products_status_and_puts_the_ids_to_activate_in_th
                 assert!(ui.find(status.as_str()).is_ok(), "{language:?}: {status}");
             }
         }
-        // Windows Pro and its ESU add-on are not activated: both IDs, with their names.
+        // Windows Pro and its ESU add-on are not activated: both IDs, with their names and
+        // the Activation IDs their Confirmation IDs go to.
         let labels: Vec<Option<String>> = (0..2)
             .map(|n| {
                 let _ = app.update(Message::Installation(installation::Message::Chose(n)));
-                app.installation()
-                    .id()
-                    .and_then(|id| id.label().map(str::to_string))
+                app.installation().product().and_then(|p| p.name.clone())
             })
             .collect();
+        assert_eq!(
+            app.installation()
+                .product()
+                .unwrap()
+                .activation_id
+                .as_deref(),
+            Some("f520e45e-7413-4a34-a497-d2765967d094")
+        );
         assert_eq!(
             labels[0].as_deref(),
             Some("Windows(R), Professional edition")
@@ -479,10 +582,8 @@ fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
             .is_ok()
     );
     assert!(
-        ui.find(activation_companion::windows::microsoft_365_note(
-            Language::English
-        ))
-        .is_ok(),
+        ui.find(words::microsoft_365_note(Language::English))
+            .is_ok(),
         "no Office row: Microsoft 365 is explained"
     );
 }
@@ -490,7 +591,7 @@ fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
 #[test]
 fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
     use activation_companion::gui::this_pc;
-    use activation_companion::windows::{ServiceError, codes};
+    use activation_companion::licensing::{ServiceError, codes};
 
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, Language::Japanese, None);
@@ -511,7 +612,7 @@ fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
 #[test]
 fn the_verdict_after_applying_is_shown_with_what_to_do() {
     use activation_companion::gui::this_pc;
-    use activation_companion::windows::{ActivationError, ApplyVerdict, codes};
+    use activation_companion::licensing::{ApplyVerdict, LicenseStatus, codes};
 
     let reading = recorded_pc("windows_pro_notification.json");
     let pro = reading.products[0].clone();
@@ -527,7 +628,7 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     let _ = app.update(Message::Show(Screen::ConfirmationId));
 
     let mut activated = pro.clone();
-    activated.status = activation_companion::windows::LicenseStatus::Licensed;
+    activated.status = LicenseStatus::Licensed;
     activated.reason = 0;
     let verdict = ApplyVerdict::Activated { product: activated };
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
@@ -549,7 +650,7 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
 
     let refused = ApplyVerdict::Refused {
         product: pro.clone(),
-        error: ActivationError::from_code(codes::ACCESS_DENIED),
+        error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(refused),
@@ -595,6 +696,7 @@ fn megabytes_of_paste_keep_only_the_ids() {
         "Installation ID: 489126343257012289105546522085205332958764158851011127139061121"
     );
     assert!(app.installation().id().unwrap().is_valid());
+    close(&mut app);
     let saved = SessionStore::in_dir(home.path()).load().unwrap();
     assert_eq!(saved.installation_text, app.installation().text());
 
@@ -613,7 +715,7 @@ fn megabytes_of_paste_keep_only_the_ids() {
                 activation_companion::id::IdProblem::NotFound {
                     kind: activation_companion::id::IdKind::Installation
                 }
-                .to_string()
+                .message(Language::English)
             )
             .is_ok()
     );
@@ -634,19 +736,22 @@ fn text_without_an_id_says_so() {
 
 #[test]
 fn shortcuts_do_what_the_buttons_do() {
-    use activation_companion::gui::Shortcut;
-    use activation_companion::script::Route;
-
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, Language::English, Some(SLMGR_DTI));
-    let _ = app.update(Message::Shortcut(Shortcut::CopyDigits));
+    let press = |app: &mut App, key: &str| {
+        interact(app, |ui| {
+            ui.simulate(command_key(key));
+        })
+    };
+
+    press(&mut app, "d");
     assert!(simulator(&app).find("Copied.").is_ok());
 
-    let _ = app.update(Message::Shortcut(Shortcut::ReadAloud));
+    press(&mut app, "r");
     assert!(app.installation().is_reading());
     let _ = app.update(Message::Installation(installation::Message::CloseReading));
 
-    let _ = app.update(Message::Shortcut(Shortcut::Route(Route::Phone)));
+    press(&mut app, "t");
     assert_eq!(app.screen(), Screen::Route);
     assert_eq!(app.route().route(), Route::Phone);
     assert!(
@@ -654,10 +759,17 @@ fn shortcuts_do_what_the_buttons_do() {
         "Japan's numbers are shown"
     );
 
+    // Ctrl+Enter ticks the next step of the call script; on another screen it does nothing.
+    press(&mut app, "Enter");
+    assert_eq!(app.route().ticked().count(), 1);
+    let _ = app.update(Message::Show(Screen::InstallationId));
+    press(&mut app, "Enter");
+    assert_eq!(app.route().ticked().count(), 1);
+
     // Ctrl+N asks, Ctrl+N again clears.
-    let _ = app.update(Message::StartOver);
+    press(&mut app, "n");
     assert!(app.installation().id().is_some());
-    let _ = app.update(Message::StartOver);
+    press(&mut app, "n");
     assert!(app.installation().id().is_none());
 }
 
@@ -804,7 +916,7 @@ fn a_shortcut_is_never_typed_into_the_focused_field() {
             |_| {},
         ),
         ("the country search", gui::route::SEARCH_ID.into(), |app| {
-            let _ = app.update(Message::Shortcut(gui::Shortcut::Route(Route::Phone)));
+            let _ = app.update(Message::ShowRoute(Route::Phone));
         }),
         (
             "Confirmation ID block A",
@@ -877,6 +989,7 @@ fn text_grown_past_16_kb_keeps_its_ids_and_comes_back_after_a_restart() {
                 .is_ok(),
             "the user is told what was kept"
         );
+        close(&mut app);
         app.installation().text().to_string()
     };
     let app = start(&home, Language::English, None);
@@ -894,8 +1007,7 @@ fn a_megabyte_of_digits_is_not_an_installation_id_said_once() {
     paste(&mut app, "7".repeat(1_000_000));
     assert_eq!(app.installation().text(), "", "nothing of it is kept");
     assert!(app.installation().id().is_none());
-    let mut ui = simulator(&app);
-    let survey = layout::survey(&mut ui);
+    let survey = layout::survey(&mut simulator(&app));
     let said = "貼り付けられた 1000000 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。";
     assert_eq!(
         survey
@@ -911,6 +1023,7 @@ fn a_megabyte_of_digits_is_not_an_installation_id_said_once() {
         survey.texts.len()
     );
     // Saved small: the session file is a few hundred bytes, not a megabyte.
+    close(&mut app);
     let saved = std::fs::metadata(home.path().join(SessionStore::FILE_NAME)).unwrap();
     assert!(saved.len() < 2_000, "{} bytes saved", saved.len());
 }
@@ -1043,9 +1156,7 @@ fn a_letter_for_a_digit_is_named_in_both_boxes() {
 fn the_country_search_resolves_codes_first() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(&home, Language::English, None);
-    let _ = app.update(Message::Shortcut(gui::Shortcut::Route(
-        activation_companion::script::Route::Phone,
-    )));
+    let _ = app.update(Message::ShowRoute(Route::Phone));
     for (typed, iso) in [("UK", "GB"), ("JPN", "JP"), ("usa", "US")] {
         interact(&mut app, |ui| {
             ui.click(selector::id(gui::route::SEARCH_ID)).unwrap();

@@ -1,7 +1,10 @@
-//! The user's locale: which country's activation numbers to show first.
+//! The user's locale: the language to speak and which country's activation numbers to show
+//! first.
 
-/// The region of a locale tag, upper-cased: `ja-JP` → `JP`, `en_GB.UTF-8` → `GB`,
-/// `zh-Hans-CN` → `CN`. `None` when the tag names no country (`ja`, `C`, `POSIX`, `es-419`, ``).
+use crate::language::Language;
+
+/// The region of a locale tag, upper-cased: `ja-JP` -> `JP`, `en_GB.UTF-8` -> `GB`,
+/// `zh-Hans-CN` -> `CN`. `None` when the tag names no country (`ja`, `C`, `POSIX`, `es-419`, ``).
 /// Works with BCP-47 (Windows) and POSIX (`LANG`) tags alike.
 pub fn country_from_locale_tag(tag: &str) -> Option<String> {
     let tag = tag.trim();
@@ -26,9 +29,39 @@ pub fn country_from_locale_tag(tag: &str) -> Option<String> {
 }
 
 /// The user's locale tag: Windows' user default locale on Windows (`ja-JP`), the POSIX
-/// locale (`LANG`…) elsewhere.
+/// locale (`LANG`...) elsewhere.
 pub fn user_locale_tag() -> Option<String> {
-    super::windows_user_locale().or_else(sys_locale::get_locale)
+    windows_user_locale().or_else(sys_locale::get_locale)
+}
+
+/// The user locale's language: Japanese on a Japanese PC, English otherwise.
+pub fn user_language() -> Language {
+    user_locale_tag()
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// The user's default locale as Windows names it (BCP-47, e.g. `ja-JP`, `en-GB`);
+/// `None` on other OSes or when Windows gives none.
+pub fn windows_user_locale() -> Option<String> {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Globalization::GetUserDefaultLocaleName;
+        /// LOCALE_NAME_MAX_LENGTH, including the terminating NUL.
+        const MAX: usize = 85;
+        let mut buffer = [0u16; MAX];
+        // SAFETY: the buffer is writable and its length in UTF-16 units is passed with it.
+        let written = unsafe { GetUserDefaultLocaleName(buffer.as_mut_ptr(), MAX as i32) };
+        if written <= 1 {
+            return None;
+        }
+        let name = String::from_utf16(&buffer[..written as usize - 1]).ok()?;
+        (!name.is_empty()).then_some(name)
+    }
+    #[cfg(not(windows))]
+    {
+        None
+    }
 }
 
 /// The country of the user's locale (`JP`), for picking activation numbers.

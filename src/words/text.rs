@@ -1,22 +1,22 @@
-//! Every sentence the window shows, in Japanese and English, in one place.
-//!
-//! `texts!` takes each entry's two translations side by side: an entry without both does not
-//! compile. Sentences with numbers in them are the functions at the end.
+//! The fixed sentences and labels, each in Japanese and English.
 
 use crate::language::Language;
 
+/// Fixed sentences: `Name => "Japanese", "English";`. An entry without both does not compile.
 macro_rules! texts {
     ($($name:ident => $ja:literal, $en:literal;)*) => {
-        /// A fixed sentence of the UI.
+        /// A fixed sentence or label the user sees.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Text { $($name),* }
 
         impl Text {
-            pub const ALL: &'static [Text] = &[$(Text::$name),*];
-
             pub fn in_language(self, language: Language) -> &'static str {
                 match self { $(Text::$name => language.pick($ja, $en)),* }
             }
+
+            /// Every entry, for the test that no sentence exists twice.
+            #[cfg(test)]
+            const ALL: &'static [Text] = &[$(Text::$name),*];
         }
     };
 }
@@ -26,22 +26,22 @@ texts! {
     StepInstallationId => "1  インストール ID", "1  Installation ID";
     StepRoute => "2  確認 ID をもらう", "2  Get the Confirmation ID";
     StepConfirmationId => "3  確認 ID を入力", "3  Type the Confirmation ID";
+    StepRecord => "4  記録", "4  Record";
     SwitchLanguage => "English", "日本語";
     StartOver => "最初からやり直す (Ctrl+N)", "Start over (Ctrl+N)";
     ConfirmStartOver => "本当に消去する (もう一度 Ctrl+N)", "Really clear everything (Ctrl+N again)";
     Cancel => "やめる (Esc)", "Cancel (Esc)";
     StartOverQuestion => "入力した ID と確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
-    ZoomIn => "拡大", "Zoom in";
-    ZoomOut => "縮小", "Zoom out";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
-    KeyboardHelp => "Ctrl+1/2/3 画面切替・Tab 次の欄・Ctrl+L 言語・Ctrl + +/- 拡大縮小", "Ctrl+1/2/3 screens · Tab next field · Ctrl+L language · Ctrl + +/- zoom";
+    ZoomOut => "−", "−";
+    ZoomIn => "+", "+";
+    KeyboardHelp => "Ctrl+1〜4 画面切替・Tab 次の欄・Ctrl+L 言語・Ctrl + +/- 拡大縮小", "Ctrl+1–4 screens · Tab next field · Ctrl+L language · Ctrl + +/- zoom";
 
     IidPrompt => "slui 4 の画面、または slmgr /dti の出力を貼り付けるか、数字を入力してください。", "Paste what slui 4 or slmgr /dti shows, or type the digits.";
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
     IidEmpty => "まだインストール ID がありません。", "No Installation ID yet.";
     KeptOnlyIds => "長いテキスト（16 KB 超）だったため、含まれていたインストール ID だけを製品名とともに残しました。", "The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.";
-    IidAllConsistent => "すべてのグループのチェック数字が一致しています。", "Every group's check digit matches.";
     ChooseProduct => "製品を選んでください：", "Choose the product:";
     ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
     CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
@@ -54,7 +54,14 @@ texts! {
     Close => "閉じる", "Close";
     Group => "グループ", "Group";
 
-    RoutePortal => "ポータル・推奨 (Ctrl+P)", "Portal, recommended (Ctrl+P)";
+    RoutePortalHere => "この PC でポータル (Ctrl+B)", "Portal on this PC (Ctrl+B)";
+    RoutePortal => "スマートフォンでポータル (Ctrl+P)", "Portal on a phone (Ctrl+P)";
+    WhichRoute => "この PC でインターネットとブラウザーが使えるなら、この PC でポータルを開いてください。使えなければ、スマートフォンで QR コードを読み取ってください。", "Has this PC got internet and a browser? Use it. Otherwise scan with your phone.";
+    OpenPortalHere => "インストール ID をコピーしてポータルを開く (Ctrl+B)", "Copy the Installation ID and open the portal (Ctrl+B)";
+    PortalOpening => "ブラウザーでポータルを開いています…", "Opening the portal in your browser…";
+    PortalOpened => "インストール ID をコピーしました。ブラウザーに開いたポータルの ID の欄で Ctrl+V を押してください。", "The Installation ID is copied: in the portal your browser opened, paste it into the ID field with Ctrl+V.";
+    BrowserFailed => "ブラウザーを開けませんでした。ブラウザーで https://aka.ms/aoh を開いてください（インストール ID はコピーしてあります）。", "The browser could not be opened: open https://aka.ms/aoh in your browser yourself (the Installation ID is copied).";
+    NeedsValidIid => "先に画面 1（Ctrl+1）で、すべてのグループが一致するインストール ID を用意してください。", "First get an Installation ID whose every group checks out, on screen 1 (Ctrl+1).";
     RoutePhone => "電話 (Ctrl+T)", "Phone (Ctrl+T)";
     PortalScan => "スマートフォンで読み取ると aka.ms/aoh が開きます。", "Scan to open aka.ms/aoh on your phone.";
     PortalAccount => "Microsoft アカウントでのサインインが必要です（個人用、または職場・学校用）。", "A Microsoft account sign-in is needed (personal, or work or school).";
@@ -75,7 +82,8 @@ texts! {
     IfRejected => "インストール ID が受け付けられないとき", "If the Installation ID is rejected";
     PhoneRetired => "2025 年 12 月以降、自動音声の電話認証は終了しポータルへ案内されると報告されています。", "Since December 2025 the automated phone line is reported to only point callers to the portal.";
 
-    CidPrompt => "読み上げられた、または表示された確認 ID を A から順に入力してください。", "Type the Confirmation ID block by block, starting at A.";
+    CidPrompt => "読み上げられた、または表示された確認 ID を A から順に入力するか、貼り付けてください。", "Type the Confirmation ID block by block, starting at A, or paste it.";
+    PasteConfirmationId => "確認 ID を貼り付け (Ctrl+V)", "Paste the Confirmation ID (Ctrl+V)";
     EightBlocks => "8 ブロック（Vista 以降）", "8 blocks (Vista and later)";
     SevenBlocks => "7 ブロック（XP）", "7 blocks (XP)";
     AllBlocksConsistent => "すべてのブロックが矛盾なく入力されています。", "All blocks typed consistently.";
@@ -100,74 +108,39 @@ texts! {
     RestartAsAdministrator => "管理者として再起動する", "Restart as administrator";
     Consistent => "✓ 一致", "✓ consistent";
     Inconsistent => "× 不一致", "× inconsistent";
+
+    // The command line's labels and lines.
+    InstallationIdHeading => "インストール ID", "Installation ID";
+    ConfirmationIdHeading => "確認 ID", "Confirmation ID";
+    ActivationId => "アクティベーション ID", "Activation ID";
+    PartialProductKey => "プロダクト キー（末尾 5 文字）", "Product key (last 5)";
+    EndsOn => "終了予定日", "Ends on";
+    NoActivationsYet => "ライセンス認証の記録はまだありません。", "No activation is recorded yet.";
+    RecordIntro => "このアプリで入力を終えた確認 ID と、この PC に適用した確認 ID の記録です（新しい順）。同じハードウェアに同じプロダクト キーで入れ直すと、インストール ID も同じになり、記録した確認 ID をもう一度使えることがあります。", "The Confirmation IDs completed in this app or applied to this PC, newest first. Reinstalled on the same hardware with the same product key, a PC shows the same Installation ID, and a recorded Confirmation ID may be used again.";
+    RecordKeptIn => "記録は、このアプリのデータ フォルダーに作業内容と並べて activations.json として保存しています。ほかの PC へは activation-companion history --export / --import で持ち運べます。", "The record is kept as activations.json in this app's data folder, beside the session. activation-companion history --export / --import carries it to other PCs.";
+    CopyRecordedCid => "確認 ID をコピー", "Copy the Confirmation ID";
+    RemoveEntry => "記録から削除…", "Remove from the record…";
+    ReallyRemoveQuestion => "この記録を削除します。元に戻せません。", "This removes the entry for good.";
+    ReallyRemove => "削除する", "Remove";
+    UseRecordedCid => "記録した確認 ID を画面 3 に入れる", "Put the recorded Confirmation ID on screen 3";
+    MayNotWorkFromAbroad => "国外からはつながらないことがあります", "may not work from abroad";
+    XpEraConfirmationId => "42 桁（A〜G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A〜H の 8 ブロック 48 桁なので、そのための ID ならブロック H が抜けています。", "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for one of them, block H is missing.";
 }
 
-/// "Group 4 / 9".
-pub fn position(language: Language, number: usize, total: usize) -> String {
-    match language {
-        Language::Japanese => format!("グループ {number} / {total}"),
-        Language::English => format!("Group {number} / {total}"),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// "63 digits".
-pub fn digit_count(language: Language, count: usize) -> String {
-    match language {
-        Language::Japanese => format!("{count} 桁"),
-        Language::English => format!("{count} digits"),
-    }
-}
-
-/// Progress while the first groups of an Installation ID are typed.
-pub fn typed_so_far(language: Language, typed: usize, of: usize) -> String {
-    match language {
-        Language::Japanese => format!("{of} 桁中 {typed} 桁を入力しました。"),
-        Language::English => format!("{typed} of {of} digits typed."),
-    }
-}
-
-/// A paste that was one enormous run of digits.
-pub fn digit_run_too_long(language: Language, digits: usize) -> String {
-    match language {
-        Language::Japanese => format!(
-            "貼り付けられた {digits} 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。"
-        ),
-        Language::English => format!(
-            "The pasted run of {digits} digits is far too long to be an Installation ID (63, 54 or 50 digits), so it was not kept."
-        ),
-    }
-}
-
-/// The hint under an inconsistent CID block.
-pub fn block_misheard(language: Language, letter: char) -> String {
-    match language {
-        Language::Japanese => {
-            format!("ブロック {letter} が一致しません。数字の聞き間違いかもしれません。")
+    #[test]
+    fn no_sentence_exists_twice() {
+        for language in Language::ALL {
+            let mut seen = std::collections::HashMap::new();
+            for &text in Text::ALL {
+                let words = text.in_language(language);
+                if let Some(earlier) = seen.insert(words, text) {
+                    panic!("{earlier:?} and {text:?} both say {words:?}");
+                }
+            }
         }
-        Language::English => {
-            format!("Block {letter} does not check out: a digit may have been misheard.")
-        }
-    }
-}
-
-/// "Product 2 of 3".
-pub fn product(language: Language, number: usize) -> String {
-    match language {
-        Language::Japanese => format!("製品 {number}"),
-        Language::English => format!("Product {number}"),
-    }
-}
-
-/// Asked before a Confirmation ID is applied.
-pub fn apply_question(language: Language, product: Option<&str>) -> String {
-    match (product, language) {
-        (Some(product), Language::Japanese) => format!(
-            "Windows のライセンス サービスを通じて、{product} に確認 ID を適用します（管理者権限が必要です）。"
-        ),
-        (Some(product), Language::English) => format!(
-            "The Confirmation ID will be applied to {product} through Windows' licensing service (administrator rights are needed)."
-        ),
-        (None, Language::Japanese) => "Windows のライセンス サービスを通じて、画面 1 のインストール ID の製品に確認 ID を適用します（管理者権限が必要です）。".to_string(),
-        (None, Language::English) => "The Confirmation ID will be applied, through Windows' licensing service, to the product whose Installation ID is on screen 1 (administrator rights are needed).".to_string(),
     }
 }

@@ -1,84 +1,8 @@
-//! The licensing service's codes (HRESULTs from Windows' slerror.h, winerror.h and WMI's
-//! wbemcli.h) explained for the user, each with what to do next, in Japanese and English.
+//! The licensing service's codes explained for the user, each with what to do next.
 
-use crate::language::{Language, Localized};
-
-/// Error codes from Windows' slerror.h / winerror.h that the user may meet here.
-pub mod codes {
-    /// E_UNEXPECTED: a worker thread ended without an answer (it panicked).
-    pub const E_UNEXPECTED: u32 = 0x8000_FFFF;
-    /// The offline activation data (the CID) has the wrong format.
-    pub const INVALID_OFFLINE_BLOB: u32 = 0xC004_F02C;
-    /// The CID has the wrong length.
-    pub const OFFLINE_BLOB_WRONG_LENGTH: u32 = 0xC004_F02F;
-    /// The IID and the CID do not match.
-    pub const IID_CID_MISMATCH: u32 = 0xC004_F031;
-    /// A check digit in the IID or the CID is wrong.
-    pub const CHECK_DIGIT: u32 = 0xC004_F04D;
-    /// The IID and the CID do not match the product key.
-    pub const PRODUCT_KEY_MISMATCH: u32 = 0xC004_F07E;
-    /// The CID is not bound to the current environment.
-    pub const NOT_BOUND_TO_ENVIRONMENT: u32 = 0xC004_F07F;
-    /// The Multiple Activation Key has used up its activations.
-    pub const MAK_LIMIT: u32 = 0xC004_C020;
-    /// E_ACCESSDENIED: administrator rights are needed.
-    pub const ACCESS_DENIED: u32 = 0x8007_0005;
-    /// SL_E_LUA_ACCESSDENIED: "the action requires administrator privilege".
-    pub const SL_ACCESS_DENIED: u32 = 0xC004_F025;
-    /// SL_E_PRODUCT_SKU_NOT_INSTALLED: "the license is not installed".
-    pub const LICENSE_NOT_INSTALLED: u32 = 0xC004_F015;
-    /// E_INVALIDARG: one or more arguments are not valid.
-    pub const INVALID_ARGUMENT: u32 = 0x8007_0057;
-
-    // Reasons the licensing service gives for a product's state (`LicenseStatusReason`).
-
-    /// SL_E_GRACE_TIME_EXPIRED: "the grace period expired".
-    pub const GRACE_EXPIRED: u32 = 0xC004_F009;
-    /// SL_E_OUT_OF_TOLERANCE: "the hardware ID binding is beyond the level of tolerance".
-    pub const HARDWARE_CHANGED: u32 = 0xC004_F00F;
-    /// SL_E_EUL_NOT_AVAILABLE: "the license could not be found or was invalid".
-    pub const LICENSE_NOT_FOUND: u32 = 0xC004_F034;
-    /// SL_E_NOT_GENUINE: "current state is not genuine".
-    pub const NOT_GENUINE: u32 = 0xC004_F200;
-    /// SL_I_OOB_GRACE_PERIOD: "running within the valid grace period" (not an error).
-    pub const IN_GRACE_PERIOD: u32 = 0x4004_F00C;
-    /// SL_I_OOT_GRACE_PERIOD: "running within the valid out of tolerance grace period".
-    pub const IN_OUT_OF_TOLERANCE_GRACE: u32 = 0x4004_F00D;
-
-    // WMI itself (wbemcli.h): the licensing service cannot be reached through WMI.
-
-    /// WBEM_E_NOT_FOUND: the object (a product row) does not exist.
-    pub const WMI_NOT_FOUND: u32 = 0x8004_1002;
-    /// WBEM_E_INVALID_NAMESPACE: `root\cimv2` is missing.
-    pub const WMI_INVALID_NAMESPACE: u32 = 0x8004_100E;
-    /// WBEM_E_INVALID_CLASS: the class does not exist (no Office 2010, or no licensing service).
-    pub const WMI_INVALID_CLASS: u32 = 0x8004_1010;
-    /// WBEM_E_INVALID_QUERY: a queried property does not exist (Wine's stand-in class).
-    pub const WMI_INVALID_QUERY: u32 = 0x8004_1017;
-}
-
-/// A refusal from the licensing service: its HRESULT, explained in the user's language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Language::English))]
-pub struct ActivationError {
-    pub code: u32,
-}
-
-impl ActivationError {
-    pub fn from_code(code: u32) -> ActivationError {
-        ActivationError { code }
-    }
-
-    /// The fix is to run the app as administrator (see `super::relaunch_elevated`).
-    pub fn needs_administrator(&self) -> bool {
-        matches!(self.code, codes::ACCESS_DENIED | codes::SL_ACCESS_DENIED)
-    }
-
-    /// True when the code is one this module explains specifically.
-    pub fn is_known_code(&self) -> bool {
-        explain_code(self.code, Language::English).is_some()
-    }
-}
+use super::Localized;
+use crate::language::Language;
+use crate::licensing::codes::{self, ActivationError};
 
 /// What happened and what to do next, for the codes a user meets when applying a CID.
 fn explain_code(code: u32, language: Language) -> Option<&'static str> {
@@ -243,6 +167,12 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
     Some(text)
 }
 
+/// Whether this code has an explanation of its own (else the code is shown with where to look
+/// it up).
+pub fn explains(code: u32) -> bool {
+    explain_code(code, Language::English).is_some()
+}
+
 /// A code from the licensing service explained for the user: the specific explanation when
 /// there is one, else the code with the way to see Windows' own description of it.
 pub fn explain_hresult(code: u32, language: Language) -> String {
@@ -315,14 +245,14 @@ mod tests {
                     "{language:?}: {text}"
                 );
             }
-            assert!(error.is_known_code());
+            assert!(explains(code));
         }
     }
 
     #[test]
     fn an_unknown_code_is_shown_with_where_to_look_it_up() {
         let error = ActivationError::from_code(0xC004_F014);
-        assert!(!error.is_known_code());
+        assert!(!explains(0xC004_F014));
         for language in Language::ALL {
             let text = error.message(language);
             assert!(
@@ -330,13 +260,5 @@ mod tests {
                 "{text}"
             );
         }
-    }
-
-    #[test]
-    fn access_denied_needs_administrator() {
-        for code in [codes::ACCESS_DENIED, codes::SL_ACCESS_DENIED] {
-            assert!(ActivationError::from_code(code).needs_administrator());
-        }
-        assert!(!ActivationError::from_code(codes::CHECK_DIGIT).needs_administrator());
     }
 }

@@ -7,11 +7,12 @@
 
 use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escape_wql_str};
 
-use super::hresult::codes;
-use super::licensing::{LicensingService, ProductClass, ProductRow, ServiceError, products_query};
+use crate::licensing::{
+    LicensingService, ProductClass, ProductRow, ServiceError, codes, products_query,
+};
 
 /// WBEM_E_FAILED: a WMI failure that carried no HRESULT of its own (a value that could not be
-/// converted, an empty pointer…).
+/// converted, an empty pointer...).
 const WBEM_E_FAILED: u32 = 0x8004_1001;
 
 /// The HRESULT behind a `wmi` crate error.
@@ -73,7 +74,7 @@ impl WmiLicensingService {
         self.first_path(&query)?.ok_or(codes::WMI_NOT_FOUND)
     }
 
-    /// The service's one instance; slmgr.vbs and ospp.vbs fetch it as `SELECT Version FROM …`.
+    /// The service's one instance; slmgr.vbs and ospp.vbs fetch it as `SELECT Version FROM ...`.
     fn service_path(&self, class: ProductClass) -> Result<String, u32> {
         let query = format!("SELECT Version FROM {}", class.service_class());
         self.first_path(&query)?.ok_or(codes::WMI_NOT_FOUND)

@@ -6,13 +6,13 @@
 //! such as CP932. Never an error: unreadable bytes become U+FFFD, and the digits an ID is made
 //! of are ASCII in every one of these encodings, so they always survive.
 
-/// Decodes `bytes`, with line ends made `\n` and NUL characters dropped.
+/// The text in `bytes`, with line ends made `\n` and NUL characters dropped.
 ///
 /// UTF-16 is recognised by its byte-order mark, or without one by its NUL bytes: text with any
 /// ASCII in it (digits, spaces, line ends) has a NUL in every other byte, all on one parity.
 /// A stray NUL in UTF-8 text is not enough (it must be at least one byte in eight, and all but
 /// a few on the same parity).
-pub fn decode(bytes: &[u8]) -> String {
+pub fn text(bytes: &[u8]) -> String {
     let text = match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
@@ -56,39 +56,44 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
 mod tests {
     use super::*;
 
-    fn utf16le(text: &str) -> Vec<u8> {
-        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    /// "Installation ID" in Japanese (katakana), as a Japanese Windows labels it.
+    const JAPANESE_LABEL: &str = "\u{30A4}\u{30F3}\u{30B9}\u{30C8}\u{30FC}\u{30EB} ID";
+
+    fn utf16le(words: &str) -> Vec<u8> {
+        words.encode_utf16().flat_map(u16::to_le_bytes).collect()
     }
 
     #[test]
     fn utf16le_with_and_without_a_mark() {
-        let text = "インストール ID: 123\r\n";
+        let written = format!("{JAPANESE_LABEL}: 123\r\n");
+        let expected = format!("{JAPANESE_LABEL}: 123\n");
         let mut with_mark = vec![0xFF, 0xFE];
-        with_mark.extend(utf16le(text));
-        assert_eq!(decode(&with_mark), "インストール ID: 123\n");
-        assert_eq!(decode(&utf16le(text)), "インストール ID: 123\n");
+        with_mark.extend(utf16le(&written));
+        assert_eq!(text(&with_mark), expected);
+        assert_eq!(text(&utf16le(&written)), expected);
     }
 
     #[test]
     fn utf16be_utf8_and_its_mark() {
         let be: Vec<u8> = "ID: 42".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&be), "ID: 42");
-        assert_eq!(decode("確認 ID\r\n".as_bytes()), "確認 ID\n");
-        assert_eq!(decode(b"\xEF\xBB\xBFok"), "ok");
+        assert_eq!(text(&be), "ID: 42");
+        let utf8 = format!("{JAPANESE_LABEL}\r\n");
+        assert_eq!(text(utf8.as_bytes()), format!("{JAPANESE_LABEL}\n"));
+        assert_eq!(text(b"\xEF\xBB\xBFok"), "ok");
     }
 
     #[test]
     fn an_ansi_code_page_keeps_its_digits() {
         // "ID: 12" preceded by two CP932 bytes (not UTF-8).
-        assert!(decode(b"\x83\x43ID: 12").ends_with("ID: 12"));
+        assert!(text(b"\x83\x43ID: 12").ends_with("ID: 12"));
     }
 
     #[test]
     fn a_stray_nul_in_utf8_is_not_utf16() {
-        let text =
+        let bytes =
             b"Installation ID: 4891263432570122891055465220852053329587641588510111271390\x0061121";
         assert_eq!(
-            decode(text),
+            text(bytes),
             "Installation ID: 489126343257012289105546522085205332958764158851011127139061121"
         );
     }

@@ -72,6 +72,20 @@ pub fn quote_windows_arg(arg: &str) -> Cow<'_, str> {
     Cow::Owned(quoted)
 }
 
+/// The bytes of this PC's `%SystemRoot%\System32\sppui\phone.inf` - Windows' own, most current
+/// list of activation phone numbers (parse them with `crate::centers::parse_phone_inf`).
+/// `None` on other OSes or when the file cannot be read.
+pub fn read_this_pc_phone_inf() -> Option<Vec<u8>> {
+    #[cfg(windows)]
+    {
+        std::fs::read(phone_inf_path(&|name| std::env::var(name).ok())).ok()
+    }
+    #[cfg(not(windows))]
+    {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

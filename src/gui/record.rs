@@ -1,0 +1,142 @@
+//! Screen 4: the activation record, newest first: each activation's date, product and verdict,
+//! its Installation ID and Confirmation ID. An entry's Confirmation ID can be copied, and an
+//! entry removed (after asking): nothing leaves the record otherwise.
+
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length};
+
+use super::{fonts, theme};
+use crate::id::{ConfirmationId, InstallationId};
+use crate::language::Language;
+use crate::record::{Activation, ActivationRecord, RecordError};
+use crate::words::{self, Localized, Text};
+
+/// An entry: its pair of IDs (digits).
+pub type Entry = (String, String);
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Copy this entry's Confirmation ID (its digits).
+    Copy(String),
+    AskToRemove(Entry),
+    Remove,
+    CancelRemove,
+}
+
+pub enum Action {
+    None,
+    CopyToClipboard(String),
+    /// The user confirmed: remove this entry from the record.
+    Remove(Entry),
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    /// The entry the user asked to remove, waiting for "really".
+    removing: Option<Entry>,
+}
+
+fn entry(activation: &Activation) -> Entry {
+    (
+        activation.installation_id.clone(),
+        activation.confirmation_id.clone(),
+    )
+}
+
+impl State {
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Copy(digits) => Action::CopyToClipboard(digits),
+            Message::AskToRemove(entry) => {
+                self.removing = Some(entry);
+                Action::None
+            }
+            Message::Remove => self.removing.take().map_or(Action::None, Action::Remove),
+            Message::CancelRemove => {
+                self.removing = None;
+                Action::None
+            }
+        }
+    }
+
+    /// `problem`: why the record could not be read or written.
+    pub fn view<'a>(
+        &'a self,
+        record: &'a ActivationRecord,
+        problem: Option<&RecordError>,
+        language: Language,
+    ) -> Element<'a, Message> {
+        let mut page = column![
+            text(Text::RecordIntro.in_language(language)),
+            text(Text::RecordKeptIn.in_language(language))
+                .size(14)
+                .color(theme::MUTED),
+        ]
+        .spacing(10);
+        if let Some(problem) = problem {
+            page = page.push(text(problem.message(language)).color(theme::BAD));
+        }
+        if record.activations.is_empty() {
+            page =
+                page.push(text(Text::NoActivationsYet.in_language(language)).color(theme::MUTED));
+        }
+        let cards = record
+            .activations
+            .iter()
+            .map(|activation| self.card(activation, language));
+        page = page.push(
+            scrollable(column(cards).spacing(10).padding([0, 4]))
+                .spacing(theme::SCROLLBAR_GAP)
+                .height(Length::Fill),
+        );
+        page.into()
+    }
+
+    fn card<'a>(&'a self, activation: &'a Activation, language: Language) -> Element<'a, Message> {
+        let iid = InstallationId::from_typed(&activation.installation_id);
+        let cid = ConfirmationId::from_typed(&activation.confirmation_id);
+        let field = |label: Text, value: String| {
+            row![
+                text(label.in_language(language))
+                    .size(14)
+                    .color(theme::MUTED)
+                    .width(180),
+                text(value).font(fonts::BOLD),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        };
+        let mut card = column![
+            text(words::activation_line(activation, language)).font(fonts::BOLD),
+            field(Text::InstallationIdHeading, iid.grouped(" ")),
+            field(Text::ConfirmationIdHeading, cid.grouped("-")),
+        ]
+        .spacing(4);
+        if !activation.activation_id.is_empty() {
+            card = card.push(field(Text::ActivationId, activation.activation_id.clone()));
+        }
+        let actions = if self.removing.as_ref() == Some(&entry(activation)) {
+            row![
+                text(Text::ReallyRemoveQuestion.in_language(language)),
+                button(text(Text::ReallyRemove.in_language(language)))
+                    .style(button::danger)
+                    .on_press(Message::Remove),
+                button(text(Text::Cancel.in_language(language))).on_press(Message::CancelRemove),
+            ]
+        } else {
+            row![
+                button(text(Text::CopyRecordedCid.in_language(language)))
+                    .on_press(Message::Copy(activation.confirmation_id.clone())),
+                button(text(Text::RemoveEntry.in_language(language)))
+                    .style(button::secondary)
+                    .on_press(Message::AskToRemove(entry(activation))),
+            ]
+        };
+        card = card.push(actions.spacing(8).align_y(Alignment::Center));
+        container(card)
+            .padding(10)
+            .width(Length::Fill)
+            .style(theme::panel)
+            .into()
+    }
+}

@@ -1,0 +1,190 @@
+//! What a text holds of each ID: the one reading behind the command line and the window, so
+//! the same text gets the same answer everywhere.
+
+use super::confirmation::ConfirmationId;
+use super::extract;
+use super::format::CidFormat;
+use super::installation::InstallationId;
+use super::lookalike::{lookalike_letter, typed_lookalike_letter};
+use super::problem::{IdKind, IdProblem};
+
+/// The Installation IDs in a text, as [`read_installation_ids`] finds them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InstallationIds {
+    /// In order of appearance, valid or not.
+    pub ids: Vec<InstallationId>,
+    /// The text is an ID being typed: nothing but digits and separators, too few digits to be
+    /// ID-like, so `ids` holds the one ID they make so far.
+    pub typed: bool,
+    /// A letter where a digit belongs (`O` for 0), when no usable ID was found without it: the
+    /// thing to tell the user instead of what was found.
+    pub lookalike: Option<IdProblem>,
+}
+
+impl InstallationIds {
+    /// What stops the text from giving an ID at all: a look-alike letter, or nothing found.
+    pub fn problem(&self) -> Option<IdProblem> {
+        if let Some(problem) = &self.lookalike {
+            return Some(problem.clone());
+        }
+        self.ids.is_empty().then_some(IdProblem::NotFound {
+            kind: IdKind::Installation,
+        })
+    }
+
+    /// Every ID found, and every group of each, consistent.
+    pub fn all_valid(&self) -> bool {
+        !self.ids.is_empty() && self.ids.iter().all(InstallationId::is_valid)
+    }
+}
+
+/// Every Installation ID in a paste (slmgr or ospp output, a message box, typed groups), or
+/// the one being typed when the text is nothing but digits and separators.
+pub fn read_installation_ids(text: &str) -> InstallationIds {
+    let mut ids = super::find_installation_ids(text);
+    let typed = ids.is_empty() && is_typed_digits(text);
+    if typed {
+        ids.push(InstallationId::from_typed(text));
+    }
+    let mut reading = InstallationIds {
+        ids,
+        typed,
+        lookalike: None,
+    };
+    if !reading.all_valid() {
+        reading.lookalike = lookalike_letter(text, IdKind::Installation)
+            .or_else(|| typed_lookalike_letter(text, IdKind::Installation));
+    }
+    reading
+}
+
+/// The Confirmation ID a text holds: a run of 48 digits, blocks with dashes or spaces, blocks
+/// labelled A-H, a copied table, full-width digits. The same ID written twice counts once.
+///
+/// `Ok` is the ID as found, which may still be mistyped or of the wrong length (see
+/// [`ConfirmationId::problem`]). `Err` when the text gives no ID to show: nothing found, a
+/// letter where a digit belongs, or several different IDs (which one is meant cannot be told).
+pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
+    let found = distinct(
+        extract::find_runs(text)
+            .into_iter()
+            .map(ConfirmationId::from_run),
+    );
+    let (whole, other): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|cid| CidFormat::for_digit_count(cid.digits().len()).is_some());
+    let reading = match (whole.len(), other.len()) {
+        (1, _) => Ok(whole.into_iter().next()),
+        (0, 1) => Ok(other.into_iter().next()),
+        (0, 0) if is_typed_digits(text) => Ok(Some(ConfirmationId::from_typed(text))),
+        (0, 0) => Ok(None),
+        (0, count) | (count, _) => Err(IdProblem::SeveralDifferent {
+            kind: IdKind::Confirmation,
+            count,
+        }),
+    };
+    let usable = matches!(&reading, Ok(Some(cid)) if cid.is_valid());
+    if !usable
+        && let Some(problem) = lookalike_letter(text, IdKind::Confirmation)
+            .or_else(|| typed_lookalike_letter(text, IdKind::Confirmation))
+    {
+        return Err(problem);
+    }
+    reading?.ok_or(IdProblem::NotFound {
+        kind: IdKind::Confirmation,
+    })
+}
+
+/// The same digits found twice (a table and its digits-only line) are one ID.
+fn distinct(ids: impl Iterator<Item = ConfirmationId>) -> Vec<ConfirmationId> {
+    let mut kept: Vec<ConfirmationId> = Vec::new();
+    for id in ids {
+        if !kept.iter().any(|k| k.digits() == id.digits()) {
+            kept.push(id);
+        }
+    }
+    kept
+}
+
+/// Text that is an ID being typed: some digit (full-width ones too) and no letter of any
+/// script, so nothing but digits, separators and punctuation.
+fn is_typed_digits(text: &str) -> bool {
+    !text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CID: &str = "426296483130829081394993064403777482905722580616";
+
+    #[test]
+    fn the_first_groups_typed_are_one_short_id() {
+        let reading = read_installation_ids("4891263 4325701");
+        assert!(reading.typed);
+        assert_eq!(reading.ids.len(), 1);
+        assert_eq!(
+            reading.ids[0].problem(),
+            Some(IdProblem::WrongLength {
+                kind: IdKind::Installation,
+                found: 14,
+                expected: &[63, 54, 50],
+                first_bad: None,
+            })
+        );
+        // Words around digits are not an ID being typed.
+        let reading = read_installation_ids("call 4891263");
+        assert!(!reading.typed && reading.ids.is_empty());
+        assert_eq!(
+            reading.problem(),
+            Some(IdProblem::NotFound {
+                kind: IdKind::Installation
+            })
+        );
+    }
+
+    #[test]
+    fn one_confirmation_id_in_any_shape() {
+        let blocks: Vec<&str> = (0..8).map(|b| &CID[b * 6..b * 6 + 6]).collect();
+        let table: String = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("{}\t{b}\n", char::from(b'A' + i as u8)))
+            .collect();
+        for text in [
+            CID.to_string(),
+            blocks.join("-"),
+            blocks.join(" "),
+            table.clone(),
+            format!("{table}\n{CID}"),
+        ] {
+            let cid = read_confirmation_id(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(cid.digits(), CID, "{text}");
+        }
+    }
+
+    #[test]
+    fn two_different_ids_or_none_are_said() {
+        let other = CID.replace("426296", "154814");
+        assert_eq!(
+            read_confirmation_id(&format!("{CID}\n\n{other}")),
+            Err(IdProblem::SeveralDifferent {
+                kind: IdKind::Confirmation,
+                count: 2
+            })
+        );
+        assert_eq!(
+            read_confirmation_id("no digits here"),
+            Err(IdProblem::NotFound {
+                kind: IdKind::Confirmation
+            })
+        );
+        // A whole ID beside a stray number: the whole one.
+        let with_iid =
+            format!("489126343257012289105546522085205332958764158851011127139061121\n\n{CID}");
+        assert_eq!(read_confirmation_id(&with_iid).unwrap().digits(), CID);
+    }
+}

@@ -1,0 +1,263 @@
+//! What the engine says about an Installation ID or a Confirmation ID.
+
+use super::{Localized, and_list, capitalised, or_list};
+use crate::id::{IdKind, IdProblem, InstallationId};
+use crate::language::Language;
+
+fn id_name(kind: IdKind, language: Language) -> &'static str {
+    match kind {
+        IdKind::Installation => language.pick("インストール ID", "an Installation ID"),
+        IdKind::Confirmation => language.pick("確認 ID", "a Confirmation ID"),
+    }
+}
+
+/// What an ID is made of: groups (Installation ID) or blocks (Confirmation ID).
+fn part_name(kind: IdKind, language: Language) -> &'static str {
+    match kind {
+        IdKind::Installation => language.pick("グループ", "group"),
+        IdKind::Confirmation => language.pick("ブロック", "block"),
+    }
+}
+
+impl Localized for IdProblem {
+    fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (IdProblem::NotFound { kind: IdKind::Installation }, Language::English) => {
+                "No Installation ID found. It has 63 digits (54 or 50 on older products); \
+                 slui 4 or `slmgr /dti` shows it."
+                    .into()
+            }
+            (IdProblem::NotFound { kind: IdKind::Installation }, Language::Japanese) => {
+                "インストール ID が見つかりません。63 桁（古い製品では 54 桁か 50 桁）の数字で、\
+                 slui 4 または slmgr /dti で表示されます。"
+                    .into()
+            }
+            (IdProblem::NotFound { kind: IdKind::Confirmation }, Language::English) => {
+                "No Confirmation ID found. It has 48 digits in 8 blocks A–H (42 in 7 blocks on \
+                 Windows XP)."
+                    .into()
+            }
+            (IdProblem::NotFound { kind: IdKind::Confirmation }, Language::Japanese) => {
+                "確認 ID が見つかりません。A〜H の 8 ブロック 48 桁（Windows XP では 7 ブロック 42 桁）です。"
+                    .into()
+            }
+            (
+                IdProblem::WrongLength {
+                    kind,
+                    found,
+                    expected,
+                    first_bad,
+                },
+                _,
+            ) => {
+                let lengths: Vec<String> = expected.iter().map(ToString::to_string).collect();
+                let lengths = or_list(&lengths, language);
+                let name = id_name(*kind, language);
+                let mut text = match language {
+                    Language::English => format!("Found {found} digits; {name} has {lengths} digits."),
+                    Language::Japanese => {
+                        format!("{found} 桁の数字が見つかりました。{name} は {lengths} 桁です。")
+                    }
+                };
+                // The other ID's length: the wrong box, or the wrong ID copied.
+                let other = match kind {
+                    IdKind::Installation if matches!(found, 42 | 48) => Some(IdKind::Confirmation),
+                    IdKind::Confirmation if matches!(found, 63 | 54 | 50) => {
+                        Some(IdKind::Installation)
+                    }
+                    _ => None,
+                };
+                if let Some(other) = other {
+                    text.push_str(&match language {
+                        Language::English => format!(
+                            " That is the length of {}.",
+                            id_name(other, language)
+                        ),
+                        Language::Japanese => {
+                            format!("この桁数は{} のものです。", id_name(other, language))
+                        }
+                    });
+                }
+                if let Some(part) = first_bad {
+                    let noun = part_name(*kind, language);
+                    text.push_str(&match language {
+                        Language::English => format!(
+                            " {} {part} also fails its check digit.",
+                            capitalised(noun)
+                        ),
+                        Language::Japanese => {
+                            format!("{noun} {part} のチェック数字も一致しません。")
+                        }
+                    });
+                }
+                text
+            }
+            (
+                IdProblem::LookalikeLetter {
+                    kind,
+                    part,
+                    letter,
+                    digit,
+                },
+                Language::English,
+            ) => {
+                let name = if *digit == '0' { "a zero" } else { "a one" };
+                format!(
+                    "{} {part} contains the letter {letter}, not a digit: {name}? Type the digit {digit}.",
+                    capitalised(part_name(*kind, language))
+                )
+            }
+            (
+                IdProblem::LookalikeLetter {
+                    kind,
+                    part,
+                    letter,
+                    digit,
+                },
+                Language::Japanese,
+            ) => format!(
+                "{} {part} に数字ではなく英字の {letter} が入っています。数字の {digit} ではありませんか？数字で入力してください。",
+                part_name(*kind, language)
+            ),
+            (IdProblem::Mistyped { kind, parts }, Language::English) => {
+                let noun = part_name(*kind, language);
+                let hint = match kind {
+                    IdKind::Installation => "check those digits against the screen",
+                    IdKind::Confirmation => "a digit may have been misheard",
+                };
+                if let [part] = parts.as_slice() {
+                    format!(
+                        "{} {part} looks mistyped: its check digit does not match ({hint}).",
+                        capitalised(noun)
+                    )
+                } else {
+                    format!(
+                        "{}s {} look mistyped: their check digits do not match ({hint}).",
+                        capitalised(noun),
+                        and_list(parts, language)
+                    )
+                }
+            }
+            (IdProblem::Mistyped { kind, parts }, Language::Japanese) => {
+                let hint = match kind {
+                    IdKind::Installation => "画面の数字ともう一度見比べてください",
+                    IdKind::Confirmation => "数字の聞き間違いかもしれません",
+                };
+                format!(
+                    "{} {} の入力に誤りがあるようです（チェック数字が一致しません。{hint}）。",
+                    part_name(*kind, language),
+                    and_list(parts, language)
+                )
+            }
+            (IdProblem::SeveralDifferent { kind, count }, Language::English) => format!(
+                "The text holds {count} different {}s, so none was taken: copy just the one you \
+                 got for this PC.",
+                match kind {
+                    IdKind::Installation => "Installation ID",
+                    IdKind::Confirmation => "Confirmation ID",
+                }
+            ),
+            (IdProblem::SeveralDifferent { kind, count }, Language::Japanese) => format!(
+                "異なる{}が {count} つ含まれているため、どれも取り込んでいません。この PC 用に受け取ったものだけをコピーしてください。",
+                id_name(*kind, language)
+            ),
+        }
+    }
+}
+
+/// The verdict on an Installation ID: its problem, or that its length and every group check
+/// out.
+pub fn iid_verdict(id: &InstallationId, language: Language) -> String {
+    match id.problem() {
+        Some(problem) => problem.message(language),
+        None => match language {
+            Language::Japanese => format!(
+                "{} 桁。すべてのグループのチェック数字が一致しています。",
+                id.digits().len()
+            ),
+            Language::English => format!(
+                "{} digits; every group's check digit matches.",
+                id.digits().len()
+            ),
+        },
+    }
+}
+
+/// What to say when a text gave no usable ID: the letter typed for a digit if there is one,
+/// else that nothing was found.
+pub fn lookalike_or_not_found(
+    lookalike: Option<&IdProblem>,
+    kind: IdKind,
+    language: Language,
+) -> String {
+    lookalike
+        .cloned()
+        .unwrap_or(IdProblem::NotFound { kind })
+        .message(language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_part_in_both_languages() {
+        let problem = IdProblem::Mistyped {
+            kind: IdKind::Installation,
+            parts: vec!["4".into()],
+        };
+        assert_eq!(
+            problem.message(Language::English),
+            "Group 4 looks mistyped: its check digit does not match (check those digits against the screen)."
+        );
+        assert!(
+            problem
+                .message(Language::Japanese)
+                .starts_with("グループ 4 の入力に誤り")
+        );
+        let two = IdProblem::Mistyped {
+            kind: IdKind::Confirmation,
+            parts: vec!["B".into(), "E".into()],
+        };
+        assert!(
+            two.message(Language::English)
+                .starts_with("Blocks B and E look mistyped")
+        );
+    }
+
+    #[test]
+    fn wrong_length_says_found_and_expected() {
+        let problem = IdProblem::WrongLength {
+            kind: IdKind::Installation,
+            found: 62,
+            expected: &[63, 54, 50],
+            first_bad: Some("3".into()),
+        };
+        assert_eq!(
+            problem.message(Language::English),
+            "Found 62 digits; an Installation ID has 63, 54 or 50 digits. Group 3 also fails its check digit."
+        );
+        assert_eq!(
+            problem.message(Language::Japanese),
+            "62 桁の数字が見つかりました。インストール ID は 63・54・50 桁です。グループ 3 のチェック数字も一致しません。"
+        );
+    }
+
+    #[test]
+    fn the_other_ids_length_is_named() {
+        let iid_in_the_cid_box = IdProblem::WrongLength {
+            kind: IdKind::Confirmation,
+            found: 63,
+            expected: &[48, 42],
+            first_bad: None,
+        };
+        assert_eq!(
+            iid_in_the_cid_box.message(Language::English),
+            "Found 63 digits; a Confirmation ID has 48 or 42 digits. That is the length of an Installation ID."
+        );
+        assert_eq!(
+            iid_in_the_cid_box.message(Language::Japanese),
+            "63 桁の数字が見つかりました。確認 ID は 48・42 桁です。この桁数はインストール ID のものです。"
+        );
+    }
+}

@@ -1,0 +1,545 @@
+//! The PC being activated: each product's status, the verdict after applying a Confirmation
+//! ID, why the licensing service could not be used, and restarting as administrator.
+
+use super::{Localized, explain_hresult};
+use crate::language::Language;
+use crate::licensing::{
+    ActivationState, ApplyError, ApplyVerdict, InstalledProduct, LicenseStatus, LicensingError,
+    ProductKind, ServiceError, TargetError, codes, days_left,
+};
+use crate::platform::ElevationError;
+
+/// What kind of product it is: `Windows`, `Office`, an add-on, another product.
+pub fn product_kind(kind: ProductKind, language: Language) -> &'static str {
+    match kind {
+        ProductKind::Windows => "Windows",
+        ProductKind::Office => "Office",
+        ProductKind::AddOn => language.pick("追加ライセンス（ESU など）", "add-on (such as ESU)"),
+        ProductKind::Other => language.pick("その他の製品", "other product"),
+    }
+}
+
+/// `LicenseStatus` in words.
+pub fn license_status(status: LicenseStatus, language: Language) -> String {
+    let text = match status {
+        LicenseStatus::Unlicensed => language.pick("ライセンスなし", "unlicensed"),
+        LicenseStatus::Licensed => language.pick("ライセンス認証済み", "licensed"),
+        LicenseStatus::OutOfBoxGrace => language.pick("初期猶予期間", "initial grace period"),
+        LicenseStatus::OutOfToleranceGrace => language.pick(
+            "ハードウェア変更後の猶予期間",
+            "grace period after hardware changes",
+        ),
+        LicenseStatus::NonGenuineGrace => {
+            language.pick("非正規品の猶予期間", "non-genuine grace period")
+        }
+        LicenseStatus::Notification => language.pick("通知モード", "notification mode"),
+        LicenseStatus::ExtendedGrace => language.pick("延長猶予期間", "extended grace period"),
+        LicenseStatus::Unknown(code) => {
+            return match language {
+                Language::English => format!("unknown status {code}"),
+                Language::Japanese => format!("不明な状態 {code}"),
+            };
+        }
+    };
+    text.to_string()
+}
+
+/// The product's name: its short name, or its kind when the row has none.
+pub fn product_label(product: &InstalledProduct, language: Language) -> String {
+    product.short_name().map_or_else(
+        || product_kind(product.kind, language).to_string(),
+        str::to_string,
+    )
+}
+
+/// The manual route, for every service error: paste the IID, apply with slmgr or slui.
+fn manual_route(language: Language) -> &'static str {
+    language.pick(
+        "次に: slui 4 の画面（またはコマンド プロンプトで `slmgr /dti` と入力して表示される）\
+         インストール ID をこのアプリに貼り付けてください。確認 ID は slui 4 の画面に入力するか、\
+         管理者として開いたコマンド プロンプトで `slmgr /atp <確認 ID> [アクティベーション ID]` と\
+         入力して適用できます（アクティベーション ID は ESU などの追加ライセンスの場合だけ必要です）。",
+        "Next: paste the Installation ID that slui 4 shows (or that `slmgr /dti` prints in a \
+         Command Prompt) into this app. Apply the Confirmation ID by typing it into slui 4, or in \
+         a Command Prompt opened as administrator with `slmgr /atp <Confirmation ID> \
+         [Activation ID]` (the Activation ID is needed only for an add-on such as ESU).",
+    )
+}
+
+impl Localized for ServiceError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            ServiceError::Unavailable { code } => {
+                let cause = match (*code, language) {
+                    (codes::WMI_INVALID_QUERY, Language::English) => {
+                        "the query was not accepted: no real licensing service, as under Wine"
+                    }
+                    (codes::WMI_INVALID_QUERY, Language::Japanese) => {
+                        "問い合わせが受け付けられません。Wine のように本物のライセンス サービスがありません"
+                    }
+                    (codes::WMI_INVALID_CLASS, Language::English) => "its class is missing",
+                    (codes::WMI_INVALID_CLASS, Language::Japanese) => "クラスがありません",
+                    (codes::WMI_INVALID_NAMESPACE, Language::English) => {
+                        "the root\\cimv2 namespace is missing"
+                    }
+                    (codes::WMI_INVALID_NAMESPACE, Language::Japanese) => {
+                        "名前空間 root\\cimv2 がありません"
+                    }
+                    (codes::ACCESS_DENIED, Language::English) => "access was denied",
+                    (codes::ACCESS_DENIED, Language::Japanese) => "アクセスが拒否されました",
+                    (_, Language::English) => "it reported an error",
+                    (_, Language::Japanese) => "エラーが報告されました",
+                };
+                match language {
+                    Language::English => format!(
+                        "This app could not use Windows' licensing service through WMI ({cause}; \
+                         0x{code:08X}). Nothing was changed. {}",
+                        manual_route(language)
+                    ),
+                    Language::Japanese => format!(
+                        "このアプリは WMI 経由で Windows のライセンス サービスを使えませんでした\
+                         （{cause}。0x{code:08X}）。何も変更していません。{}",
+                        manual_route(language)
+                    ),
+                }
+            }
+            ServiceError::TimedOut { after } => match language {
+                Language::English => format!(
+                    "Windows' licensing service did not answer within {} seconds, so this app \
+                     stopped waiting (the request may still finish in the background). Read this \
+                     PC again to see the current status; if it keeps happening, restart the PC. \
+                     {}",
+                    after.as_secs(),
+                    manual_route(language)
+                ),
+                Language::Japanese => format!(
+                    "{} 秒以内に Windows のライセンス サービスから応答がなかったため、待つのをやめました\
+                     （処理は裏で完了する可能性があります）。この PC をもう一度読み取って現在の状態を\
+                     確かめてください。何度も起こる場合は PC を再起動してください。{}",
+                    after.as_secs(),
+                    manual_route(language)
+                ),
+            },
+            ServiceError::NotWindows => language
+                .pick(
+                    "ライセンス サービスの読み取りと確認 ID の適用は Windows でのみ使えます。認証する PC で、\
+                     slui 4 か `slmgr /dti` に表示されるインストール ID を貼り付け、確認 ID は slui 4 の画面\
+                     （または `slmgr /atp <確認 ID>`）に入力してください。",
+                    "Reading the licensing service and applying a Confirmation ID work on Windows \
+                     only. On the PC being activated, paste the Installation ID that slui 4 or \
+                     `slmgr /dti` shows, and type the Confirmation ID into slui 4 (or use \
+                     `slmgr /atp <Confirmation ID>`).",
+                )
+                .to_string(),
+        }
+    }
+}
+
+/// The status sentence: "Windows(R), Professional edition: activated — nothing to do." etc.
+impl Localized for InstalledProduct {
+    fn message(&self, language: Language) -> String {
+        let name = product_label(self, language);
+        // The reason the service gives says what to do next itself; otherwise the way on is
+        // this app's.
+        let activate_next = match self.why_not_activated() {
+            Some(code) => format!(
+                "{}{}",
+                language.pick("理由: ", "Reason: "),
+                explain_hresult(code, language)
+            ),
+            None => language
+                .pick(
+                    "次に: このアプリでインストール ID を Microsoft に伝え、受け取った確認 ID を適用してください。",
+                    "Next: carry its Installation ID to Microsoft with this app and apply the \
+                     Confirmation ID you get back.",
+                )
+                .to_string(),
+        };
+        match (self.state(), language) {
+            (ActivationState::Permanent, Language::English) => {
+                format!("{name}: activated — nothing to do.")
+            }
+            (ActivationState::Permanent, Language::Japanese) => {
+                format!("{name}: ライセンス認証されています。操作は不要です。")
+            }
+            (ActivationState::Volume { minutes_left }, Language::English) => format!(
+                "{name}: activated through volume licensing (KMS) for about {} more days; it \
+                 renews itself while the organisation's activation server can be reached. \
+                 Nothing to do now.",
+                days_left(minutes_left)
+            ),
+            (ActivationState::Volume { minutes_left }, Language::Japanese) => format!(
+                "{name}: ボリューム ライセンス（KMS）で認証されています。あと約 {} 日有効で、組織の\
+                 認証サーバーに接続できれば自動で更新されます。今は操作は不要です。",
+                days_left(minutes_left)
+            ),
+            (
+                ActivationState::Grace {
+                    status,
+                    minutes_left,
+                },
+                Language::English,
+            ) => format!(
+                "{name}: not activated — {} with {} days left. {activate_next}",
+                license_status(status, language),
+                days_left(minutes_left)
+            ),
+            (
+                ActivationState::Grace {
+                    status,
+                    minutes_left,
+                },
+                Language::Japanese,
+            ) => format!(
+                "{name}: ライセンス認証されていません（{}、残り {} 日）。{activate_next}",
+                license_status(status, language),
+                days_left(minutes_left)
+            ),
+            (ActivationState::Notification, Language::English) => format!(
+                "{name}: not activated (notification mode: Windows keeps asking to activate). \
+                 {activate_next}"
+            ),
+            (ActivationState::Notification, Language::Japanese) => format!(
+                "{name}: ライセンス認証されていません（通知モード: 認証を求める表示が続きます）。{activate_next}"
+            ),
+            (ActivationState::Unlicensed, Language::English) => {
+                format!("{name}: not activated (unlicensed). {activate_next}")
+            }
+            (ActivationState::Unlicensed, Language::Japanese) => {
+                format!("{name}: ライセンス認証されていません（ライセンスなし）。{activate_next}")
+            }
+            (ActivationState::Unknown(code), Language::English) => format!(
+                "{name}: licensing status {code}, which this app does not know. Next: check \
+                 Settings > System > Activation."
+            ),
+            (ActivationState::Unknown(code), Language::Japanese) => format!(
+                "{name}: このアプリが知らないライセンス状態 {code} です。次に: [設定] > [システム] > \
+                 [ライセンス認証] で確認してください。"
+            ),
+        }
+    }
+}
+
+/// The sentence for when no Office product has a key: Microsoft 365 is not activated by phone.
+/// (Telling whether Microsoft 365 is installed is not this module's job.)
+pub fn microsoft_365_note(language: Language) -> &'static str {
+    language.pick(
+        "Microsoft 365（サブスクリプション）の Office には電話やポータルによるライセンス認証がなく、\
+         インストール ID もありません。次に: Office アプリを開き、[ファイル] > [アカウント] で\
+         サブスクリプションのある Microsoft アカウントにサインインしてください。",
+        "Microsoft 365 (subscription) Office has no phone or portal activation and no \
+         Installation ID. Next: open any Office app and sign in with the Microsoft account that \
+         has the subscription (File > Account).",
+    )
+}
+
+impl Localized for TargetError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            TargetError::InvalidActivationId(id) => {
+                ApplyError::InvalidActivationId(id.clone()).message(language)
+            }
+            TargetError::NotFound(id) => match language {
+                Language::English => format!(
+                    "No product with a product key has the Activation ID {id} on this PC. Next: \
+                     read this PC again and choose one of the products listed."
+                ),
+                Language::Japanese => format!(
+                    "この PC には、アクティベーション ID が {id} でプロダクト キーの入った製品がありません。\
+                     次に: この PC をもう一度読み取り、表示された製品から選んでください。"
+                ),
+            },
+            TargetError::NothingToActivate => language
+                .pick(
+                    "この PC の Windows はすでにライセンス認証されていて、このセッションのインストール ID を\
+                     持つ製品もありません。次に: ESU などの追加ライセンスや Office に適用する場合は、\
+                     その製品をアクティベーション ID で選んでください。",
+                    "Windows on this PC is already activated, and no product has this session's \
+                     Installation ID. Next: to apply to an add-on (such as ESU) or to Office, \
+                     choose that product by its Activation ID.",
+                )
+                .to_string(),
+            TargetError::NoInstallationId(product) => {
+                let name = product_label(product, language);
+                match language {
+                    Language::English => format!(
+                        "{name} shows no Installation ID, so there is nothing to check the \
+                         Confirmation ID against and nothing was applied. Next: read this PC again."
+                    ),
+                    Language::Japanese => format!(
+                        "{name} にはインストール ID が表示されないため、確認 ID と照らし合わせられず、\
+                         何も適用していません。次に: この PC をもう一度読み取ってください。"
+                    ),
+                }
+            }
+            TargetError::Ambiguous(products) => {
+                let names: Vec<String> = products
+                    .iter()
+                    .map(|p| format!("{} ({})", product_label(p, language), p.activation_id))
+                    .collect();
+                match language {
+                    Language::English => format!(
+                        "Several Windows products are not activated ({}). Next: choose one by its \
+                         Activation ID.",
+                        names.join("; ")
+                    ),
+                    Language::Japanese => format!(
+                        "ライセンス認証されていない Windows 製品が複数あります（{}）。次に: \
+                         アクティベーション ID で 1 つ選んでください。",
+                        names.join("、")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl Localized for LicensingError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            LicensingError::NotApplied(error) => error.message(language),
+            LicensingError::Service(error) => error.message(language),
+            LicensingError::Target(error) => error.message(language),
+        }
+    }
+}
+
+impl Localized for ApplyVerdict {
+    fn message(&self, language: Language) -> String {
+        match self {
+            ApplyVerdict::Activated { product } => {
+                let name = product_label(product, language);
+                match (product.state(), language) {
+                    (ActivationState::Volume { minutes_left }, Language::English) => format!(
+                        "Activated: {name} is activated through volume licensing for about {} \
+                         more days.",
+                        days_left(minutes_left)
+                    ),
+                    (ActivationState::Volume { minutes_left }, Language::Japanese) => format!(
+                        "ライセンス認証されました: {name} はボリューム ライセンスで、あと約 {} 日有効です。",
+                        days_left(minutes_left)
+                    ),
+                    (_, Language::English) => {
+                        format!("Activated: {name} is permanently activated. Nothing else to do.")
+                    }
+                    (_, Language::Japanese) => format!(
+                        "ライセンス認証されました: {name} は永続的にライセンス認証されています。\
+                         これ以上の操作は不要です。"
+                    ),
+                }
+            }
+            ApplyVerdict::AlreadyActivated { product } => {
+                let name = product_label(product, language);
+                match language {
+                    Language::English => format!(
+                        "{name} is already permanently activated, so the Confirmation ID was not \
+                         applied. Nothing to do."
+                    ),
+                    Language::Japanese => format!(
+                        "{name} はすでに永続的にライセンス認証されているため、確認 ID は適用していません。\
+                         操作は不要です。"
+                    ),
+                }
+            }
+            ApplyVerdict::DepositedNotActivated {
+                product,
+                refresh_error,
+            } => {
+                let name = product_label(product, language);
+                let status = product.status;
+                let mut text = match language {
+                    Language::English => format!(
+                        "Windows took the Confirmation ID, but {name} is still not activated: its \
+                         status is “{}” (LicenseStatus {}).",
+                        license_status(status, language),
+                        status.code()
+                    ),
+                    Language::Japanese => format!(
+                        "確認 ID は受け取られましたが、{name} はまだライセンス認証されていません。\
+                         状態: 「{}」（LicenseStatus {}）。",
+                        license_status(status, language),
+                        status.code()
+                    ),
+                };
+                if product.reason != 0 {
+                    text.push_str(language.pick(" 理由: ", " Reason: "));
+                    text.push_str(&explain_hresult(product.reason, language));
+                }
+                if let Some(code) = refresh_error {
+                    text.push_str(&match language {
+                        Language::English => format!(
+                            " (Refreshing the license status failed with 0x{code:08X}, so the \
+                             status may be out of date: restart the PC and check again.)"
+                        ),
+                        Language::Japanese => format!(
+                            "（ライセンス状態の更新が 0x{code:08X} で失敗したため、状態が古い可能性があります。\
+                             PC を再起動してもう一度確認してください。）"
+                        ),
+                    });
+                }
+                text.push(' ');
+                text.push_str(language.pick(
+                    "次に: この PC をもう一度読み取り、インストール ID が変わっていれば、その ID で確認 ID を\
+                     取得し直してください。",
+                    "Next: read this PC again; if the Installation ID changed, get a new \
+                     Confirmation ID for it.",
+                ));
+                text
+            }
+            ApplyVerdict::Refused { product, error } => {
+                let name = product_label(product, language);
+                match language {
+                    Language::English => format!(
+                        "The Confirmation ID was not applied to {name}. {}",
+                        error.message(language)
+                    ),
+                    Language::Japanese => format!(
+                        "{name} に確認 ID を適用できませんでした。{}",
+                        error.message(language)
+                    ),
+                }
+            }
+            ApplyVerdict::IidChanged { product, .. } => {
+                let name = product_label(product, language);
+                match (&product.installation_id, language) {
+                    (Some(iid), Language::English) => format!(
+                        "Nothing was applied: {name}'s Installation ID has changed since the \
+                         Confirmation ID was obtained, so that Confirmation ID cannot fit. Next: \
+                         get a new Confirmation ID for the new Installation ID: {}",
+                        iid.grouped(" ")
+                    ),
+                    (Some(iid), Language::Japanese) => format!(
+                        "何も適用していません: 確認 ID を取得した後に {name} のインストール ID が変わったため、\
+                         その確認 ID は合いません。次に: 新しいインストール ID で確認 ID を取得し直してください: {}",
+                        iid.grouped(" ")
+                    ),
+                    (None, Language::English) => format!(
+                        "Nothing was applied: Windows shows no Installation ID for {name} now. \
+                         Next: read this PC again."
+                    ),
+                    (None, Language::Japanese) => format!(
+                        "何も適用していません: {name} のインストール ID が今は表示されません。\
+                         次に: この PC をもう一度読み取ってください。"
+                    ),
+                }
+            }
+            ApplyVerdict::ProductNotFound { activation_id } => match language {
+                Language::English => format!(
+                    "Nothing was applied: no product with a product key has the Activation ID \
+                     {activation_id} on this PC now. Next: read this PC again and choose a product."
+                ),
+                Language::Japanese => format!(
+                    "何も適用していません: この PC には、アクティベーション ID が {activation_id} で\
+                     プロダクト キーの入った製品がもうありません。次に: この PC をもう一度読み取り、\
+                     製品を選び直してください。"
+                ),
+            },
+            ApplyVerdict::DepositedStatusUnknown { product, problem } => {
+                let name = product_label(product, language);
+                let detail = problem
+                    .as_ref()
+                    .and_then(ServiceError::code)
+                    .map(|code| format!(" (0x{code:08X})"))
+                    .unwrap_or_default();
+                match language {
+                    Language::English => format!(
+                        "Windows took the Confirmation ID for {name}, but its status could not be \
+                         read again afterwards{detail}. Next: check Settings > System > \
+                         Activation (for Office: File > Account in any Office app)."
+                    ),
+                    Language::Japanese => format!(
+                        "{name} の確認 ID は受け取られましたが、その後の状態を読み取れませんでした{detail}。\
+                         次に: [設定] > [システム] > [ライセンス認証]（Office は Office アプリの \
+                         [ファイル] > [アカウント]）で確認してください。"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl Localized for ApplyError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            ApplyError::InvalidCid(problem) => match language {
+                Language::English => format!(
+                    "The Confirmation ID was not applied, and nothing was sent to Windows: {} \
+                     Correct it first.",
+                    problem.message(language)
+                ),
+                Language::Japanese => format!(
+                    "確認 ID は適用していません（Windows には何も送っていません）。{} 先に修正してください。",
+                    problem.message(language)
+                ),
+            },
+            ApplyError::WrongCidFormat => language
+                .pick(
+                    "これは 42 桁（Windows XP 時代）の確認 ID です。Windows Vista 以降と Office 2010 \
+                     以降は A〜H の 8 ブロック 48 桁の確認 ID が必要なため、適用していません。",
+                    "This is a 42-digit Confirmation ID (Windows XP era). Windows Vista and later \
+                     and Office 2010 and later take 48 digits in blocks A–H, so it was not applied.",
+                )
+                .to_string(),
+            ApplyError::InvalidActivationId(id) => match language {
+                Language::English => format!(
+                    "“{id}” is not an Activation ID (a GUID such as \
+                     2de67392-b7a7-462a-b1ca-108dd189f588), so nothing was applied."
+                ),
+                Language::Japanese => format!(
+                    "「{id}」はアクティベーション ID（2de67392-b7a7-462a-b1ca-108dd189f588 のような \
+                     GUID）ではないため、適用していません。"
+                ),
+            },
+        }
+    }
+}
+
+impl Localized for ElevationError {
+    fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (ElevationError::Declined, Language::English) => {
+                "Administrator rights were not granted, so nothing was changed. To apply the \
+                 Confirmation ID, answer “Yes” in the User Account Control prompt, or right-click \
+                 Activation Companion and choose “Run as administrator”."
+                    .into()
+            }
+            (ElevationError::Declined, Language::Japanese) => {
+                "管理者権限が許可されなかったため、何も変更していません。確認 ID を適用するには、\
+                 ユーザー アカウント制御の画面で「はい」を選ぶか、Activation Companion を右クリックして\
+                 「管理者として実行」を選んでください。"
+                    .into()
+            }
+            (ElevationError::Failed { code }, Language::English) => format!(
+                "Could not restart as administrator (Windows error {code}). Right-click Activation \
+                 Companion and choose “Run as administrator”."
+            ),
+            (ElevationError::Failed { code }, Language::Japanese) => format!(
+                "管理者として再起動できませんでした（Windows エラー {code}）。Activation Companion を\
+                 右クリックして「管理者として実行」を選んでください。"
+            ),
+            (ElevationError::NotWindows, Language::English) => {
+                "Running as administrator applies to Windows only.".into()
+            }
+            (ElevationError::NotWindows, Language::Japanese) => {
+                "管理者として実行できるのは Windows の場合だけです。".into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_words_in_both_languages() {
+        for code in 0..=7 {
+            let status = LicenseStatus::from_code(code);
+            assert_eq!(status.code(), code);
+            let en = license_status(status, Language::English);
+            let ja = license_status(status, Language::Japanese);
+            assert!(!en.is_empty() && !ja.is_empty());
+            assert_ne!(en, ja, "{code}");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Sentences with values in them that only the window says.
+
+use crate::language::Language;
+
+/// "Group 4 / 9" (reading mode).
+pub fn group_position(number: usize, total: usize, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("グループ {number} / {total}"),
+        Language::English => format!("Group {number} / {total}"),
+    }
+}
+
+/// Progress while the first groups of an Installation ID are typed.
+pub fn typed_so_far(typed: usize, of: usize, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("{of} 桁中 {typed} 桁を入力しました。"),
+        Language::English => format!("{typed} of {of} digits typed."),
+    }
+}
+
+/// A paste that was one enormous run of digits.
+pub fn digit_run_too_long(digits: usize, language: Language) -> String {
+    match language {
+        Language::Japanese => format!(
+            "貼り付けられた {digits} 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。"
+        ),
+        Language::English => format!(
+            "The pasted run of {digits} digits is far too long to be an Installation ID (63, 54 or 50 digits), so it was not kept."
+        ),
+    }
+}
+
+/// A product button with no name: "Product 2".
+pub fn product_number(number: usize, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("製品 {number}"),
+        Language::English => format!("Product {number}"),
+    }
+}
+
+/// Asked before a Confirmation ID is applied.
+pub fn apply_question(product: Option<&str>, language: Language) -> String {
+    match (product, language) {
+        (Some(product), Language::Japanese) => format!(
+            "Windows のライセンス サービスを通じて、{product} に確認 ID を適用します（管理者権限が必要です）。"
+        ),
+        (Some(product), Language::English) => format!(
+            "The Confirmation ID will be applied to {product} through Windows' licensing service (administrator rights are needed)."
+        ),
+        (None, Language::Japanese) => "Windows のライセンス サービスを通じて、画面 1 のインストール ID の製品に確認 ID を適用します（管理者権限が必要です）。".to_string(),
+        (None, Language::English) => "The Confirmation ID will be applied, through Windows' licensing service, to the product whose Installation ID is on screen 1 (administrator rights are needed).".to_string(),
+    }
+}
+
+/// The window cannot open: no display (`display` names the one that could not be reached).
+pub fn no_display(display: Option<&str>, language: Language) -> String {
+    match (display.filter(|d| !d.is_empty()), language) {
+        (None, Language::Japanese) => "画面（ディスプレイ）がないため、ウィンドウを開けません\
+             （DISPLAY も WAYLAND_DISPLAY も設定されていません）。コマンドはウィンドウなしで使えます: \
+             activation-companion --help"
+            .to_string(),
+        (None, Language::English) => "The window cannot open: there is no display (neither \
+             DISPLAY nor WAYLAND_DISPLAY is set). The commands work without one: \
+             activation-companion --help"
+            .to_string(),
+        (Some(display), Language::Japanese) => format!(
+            "画面（ディスプレイ {display}）に接続できないため、ウィンドウを開けません。\
+             コマンドはウィンドウなしで使えます: activation-companion --help"
+        ),
+        (Some(display), Language::English) => format!(
+            "The window cannot open: the display {display} cannot be reached. The commands work \
+             without one: activation-companion --help"
+        ),
+    }
+}
+
+/// The window cannot open for another reason (the toolkit's own words).
+pub fn window_failed(reason: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("ウィンドウを開けません（{reason}）。"),
+        Language::English => format!("The window cannot open ({reason})."),
+    }
+}
+
+/// A note under a call script's checklist.
+pub fn script_note(note: &str) -> String {
+    format!("※ {note}")
+}
+
+/// An item of a list of hints.
+pub fn bullet(item: &str) -> String {
+    format!("• {item}")
+}

@@ -1,0 +1,757 @@
+//! The activation record through its public API: the file it is kept in (atomic writes, an
+//! unreadable file moved aside), merging an imported record, finding an Installation ID, and
+//! the JSON and CSV a record is exported as.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use activation_companion::id::{ConfirmationId, InstallationId};
+use activation_companion::record::{
+    self, Activation, ActivationRecord, Merged, Outcome, RecordError, RecordStore,
+};
+
+/// Windows 11 (valid, 9 groups of 7).
+const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
+/// Another valid Installation ID.
+const OTHER_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
+/// Valid, 8 blocks of 6.
+const CID: &str = "426296483130829081394993064403777482905722580616";
+const PRODUCT: &str = "Windows(R), Professional edition";
+
+/// The check-digit rule written out again, independently of the crate: the sum of the digits
+/// weighted 1, 2, 1, 2... from the left, modulo 7.
+fn check_digit(data: &str) -> char {
+    let sum: u32 = data
+        .bytes()
+        .enumerate()
+        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
+        .sum();
+    char::from(b'0' + (sum % 7) as u8)
+}
+
+/// A consistent ID of `groups` groups of `length` digits, different for every `seed`.
+fn consistent_id(seed: u64, groups: usize, length: usize) -> String {
+    (0..groups)
+        .map(|g| {
+            let data = format!(
+                "{:0width$}",
+                (seed * 7919 + g as u64 * 104_729) % 10u64.pow(length as u32 - 1),
+                width = length - 1
+            );
+            format!("{data}{}", check_digit(&data))
+        })
+        .collect()
+}
+
+/// A consistent Confirmation ID (8 blocks of 6), different for every `seed`.
+fn cid(seed: u64) -> String {
+    consistent_id(seed, 8, 6)
+}
+
+/// A consistent Installation ID (9 groups of 7), different for every `seed`.
+fn iid(seed: u64) -> String {
+    consistent_id(seed, 9, 7)
+}
+
+fn time(seconds: u64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(seconds)
+}
+
+fn activation(
+    seconds: u64,
+    installation_id: &str,
+    confirmation_id: &str,
+    product: Option<&str>,
+    outcome: Outcome,
+) -> Activation {
+    Activation::new(
+        time(seconds),
+        product,
+        None,
+        &InstallationId::from_typed(installation_id),
+        &ConfirmationId::from_typed(confirmation_id),
+        outcome,
+    )
+}
+
+fn record_of(activations: impl IntoIterator<Item = Activation>) -> ActivationRecord {
+    let mut record = ActivationRecord::default();
+    for a in activations {
+        record.add(a);
+    }
+    record
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn recorded_times(record: &ActivationRecord) -> Vec<&str> {
+    record
+        .activations
+        .iter()
+        .map(|a| a.recorded_at.as_str())
+        .collect()
+}
+
+#[test]
+fn the_helpers_make_the_ids_the_crate_calls_valid() {
+    // The oracle agrees with the crate on the real IDs, and the made-up ones are valid.
+    assert!(InstallationId::from_typed(IID).is_valid());
+    assert!(InstallationId::from_typed(OTHER_IID).is_valid());
+    assert!(ConfirmationId::from_typed(CID).is_valid());
+    for group in CID.as_bytes().chunks(6) {
+        let group = std::str::from_utf8(group).unwrap();
+        assert_eq!(check_digit(&group[..5]), group.chars().last().unwrap());
+    }
+    for seed in 1..20 {
+        assert!(
+            ConfirmationId::from_typed(&cid(seed)).is_valid(),
+            "{}",
+            cid(seed)
+        );
+        assert!(
+            InstallationId::from_typed(&iid(seed)).is_valid(),
+            "{}",
+            iid(seed)
+        );
+        assert_ne!(cid(seed), cid(seed + 1));
+    }
+}
+
+// 1. Atomic write.
+
+#[test]
+fn saving_twice_leaves_one_file_and_no_temporary_one() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    assert_eq!(store.path(), home.path().join("activations.json"));
+
+    let first = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Completed)]);
+    store.save(&first).unwrap();
+    let second = record_of([
+        activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
+        activation(
+            200,
+            OTHER_IID,
+            &cid(1),
+            None,
+            Outcome::Refused { code: 0xC004_F04D },
+        ),
+    ]);
+    store.save(&second).unwrap();
+
+    assert_eq!(files_in(home.path()), ["activations.json"]);
+    assert_eq!(store.load(), Ok(second.clone()));
+    // What is on disk is the record's JSON, nothing more and nothing less.
+    assert_eq!(
+        fs::read_to_string(store.path()).unwrap(),
+        second.to_json(),
+        "the file holds the second save"
+    );
+}
+
+#[test]
+fn a_save_into_a_folder_that_does_not_exist_makes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("not").join("yet");
+    let store = RecordStore::in_dir(&dir);
+    assert_eq!(
+        store.load(),
+        Ok(ActivationRecord::default()),
+        "no file is an empty record"
+    );
+    assert!(!dir.exists(), "loading makes nothing");
+
+    let record = record_of([activation(100, IID, CID, None, Outcome::Activated)]);
+    store.save(&record).unwrap();
+    assert_eq!(files_in(&dir), ["activations.json"]);
+    assert_eq!(store.load(), Ok(record));
+}
+
+#[test]
+fn record_write_of_an_export_is_atomic_too() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("export").join("record.csv");
+    let record = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Activated)]);
+    record::write(&path, b"old").unwrap();
+    record::write(&path, record.to_csv().as_bytes()).unwrap();
+    assert_eq!(files_in(path.parent().unwrap()), ["record.csv"]);
+    assert_eq!(record::read_file(&path), Ok(record));
+
+    // A folder cannot be made under a file: the error names the path.
+    let under_a_file = path.join("x.json");
+    match record::write(&under_a_file, b"[]") {
+        Err(RecordError::Unwritable { path, reason }) => {
+            assert_eq!(path, under_a_file);
+            assert!(!reason.is_empty());
+        }
+        other => panic!("expected Unwritable, got {other:?}"),
+    }
+}
+
+// 2. A corrupt file.
+
+#[test]
+fn a_corrupt_record_is_kept_aside_byte_for_byte_and_never_overwritten() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let first_aside = home.path().join("activations.json.unreadable");
+    let second_aside = home.path().join("activations.json.unreadable-2");
+
+    let not_json = b"{ not json".to_vec();
+    fs::write(store.path(), &not_json).unwrap();
+    assert_eq!(
+        store.load(),
+        Err(RecordError::Corrupt {
+            kept_as: Some(first_aside.clone())
+        })
+    );
+    assert_eq!(fs::read(&first_aside).unwrap(), not_json);
+    assert!(!store.path().exists(), "the junk was moved, not copied");
+
+    // Binary junk, with bytes that are not UTF-8 and a NUL.
+    let junk: Vec<u8> = vec![
+        0xFF, 0xFE, 0x00, 0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0xC3,
+    ];
+    fs::write(store.path(), &junk).unwrap();
+    assert_eq!(
+        store.load(),
+        Err(RecordError::Corrupt {
+            kept_as: Some(second_aside.clone())
+        })
+    );
+    assert_eq!(fs::read(&second_aside).unwrap(), junk);
+    assert_eq!(
+        fs::read(&first_aside).unwrap(),
+        not_json,
+        "the first file kept aside is untouched"
+    );
+
+    // With the junk gone, the record reads as empty.
+    assert_eq!(store.load(), Ok(ActivationRecord::default()));
+}
+
+#[test]
+fn json_that_is_not_a_list_of_activations_is_corrupt_too() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    for (n, text) in [r#"{"activations": []}"#, r#"[{"name": "x"}]"#, "", "[1, 2"]
+        .into_iter()
+        .enumerate()
+    {
+        fs::write(store.path(), text).unwrap();
+        let expected = match n {
+            0 => "activations.json.unreadable".to_string(),
+            n => format!("activations.json.unreadable-{}", n + 1),
+        };
+        assert_eq!(
+            store.load(),
+            Err(RecordError::Corrupt {
+                kept_as: Some(home.path().join(&expected))
+            }),
+            "{text:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(home.path().join(expected)).unwrap(),
+            text
+        );
+    }
+}
+
+#[test]
+fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let junk = b"\x00\x01garbage{[".to_vec();
+    fs::write(store.path(), &junk).unwrap();
+
+    let new = activation(500, IID, CID, Some(PRODUCT), Outcome::Activated);
+    assert_eq!(
+        store.add(new.clone()),
+        Err(RecordError::Corrupt {
+            kept_as: Some(home.path().join("activations.json.unreadable"))
+        })
+    );
+    assert_eq!(
+        fs::read(home.path().join("activations.json.unreadable")).unwrap(),
+        junk
+    );
+    assert_eq!(
+        store.load(),
+        Ok(ActivationRecord {
+            activations: vec![new.clone()]
+        }),
+        "the new record holds the new activation, and only it"
+    );
+
+    // The next add is an ordinary one.
+    let other = activation(600, OTHER_IID, &cid(2), None, Outcome::Completed);
+    let record = store.add(other.clone()).unwrap();
+    assert_eq!(record.activations, vec![other, new]);
+    assert_eq!(store.load(), Ok(record));
+    assert_eq!(
+        files_in(home.path()),
+        ["activations.json", "activations.json.unreadable"]
+    );
+}
+
+#[test]
+fn adding_the_same_pair_again_does_not_rewrite_the_file_with_less() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    store
+        .add(activation(100, IID, CID, Some(PRODUCT), Outcome::Activated))
+        .unwrap();
+    let record = store
+        .add(activation(900, IID, CID, None, Outcome::Completed))
+        .unwrap();
+    assert_eq!(record.activations.len(), 1);
+    assert_eq!(record.activations[0].outcome, Outcome::Activated);
+    assert_eq!(record.activations[0].recorded_at, "1970-01-01T00:01:40Z");
+    assert_eq!(store.load(), Ok(record));
+}
+
+// 3. Import merge.
+
+#[test]
+fn a_duplicate_pair_is_kept_once() {
+    let mut record = ActivationRecord::default();
+    let imported = ActivationRecord {
+        activations: vec![
+            activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
+            activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
+        ],
+    };
+    assert_eq!(
+        record.merge(imported.clone()),
+        Merged {
+            added: 1,
+            left_out: 0
+        }
+    );
+    assert_eq!(record.activations.len(), 1);
+
+    // The same file again adds nothing.
+    assert_eq!(
+        record.merge(imported),
+        Merged {
+            added: 0,
+            left_out: 0
+        }
+    );
+    assert_eq!(
+        record.activations,
+        vec![activation(100, IID, CID, Some(PRODUCT), Outcome::Completed)]
+    );
+
+    // The same Installation ID with another Confirmation ID is another entry.
+    let other_cid = cid(3);
+    let merged = record.merge(record_of([activation(
+        50,
+        IID,
+        &other_cid,
+        None,
+        Outcome::Completed,
+    )]));
+    assert_eq!(merged.added, 1);
+    assert_eq!(record.activations.len(), 2);
+}
+
+#[test]
+fn an_unsound_entry_is_left_out_and_counted() {
+    let wrong_check_digit = format!("{}{}", &IID[..6], '5'); // group 1 ends in 3
+    let iid_wrong_check_digit = format!("{wrong_check_digit}{}", &IID[7..]);
+    assert!(!InstallationId::from_typed(&iid_wrong_check_digit).is_valid());
+    let cid_wrong_check_digit = format!("{}9{}", &CID[..5], &CID[6..]); // block A ends in 6
+    assert!(!ConfirmationId::from_typed(&cid_wrong_check_digit).is_valid());
+    let iid_too_short = &IID[..62];
+    let cid_too_long = format!("{CID}{}", &CID[..6]);
+
+    let good = activation(300, OTHER_IID, CID, Some(PRODUCT), Outcome::Activated);
+    let bad = |installation_id: &str, confirmation_id: &str| Activation {
+        recorded_at: "2026-01-01T00:00:00Z".into(),
+        product: String::new(),
+        activation_id: String::new(),
+        installation_id: installation_id.into(),
+        confirmation_id: confirmation_id.into(),
+        outcome: Outcome::Completed,
+    };
+    let imported = ActivationRecord {
+        activations: vec![
+            bad(&iid_wrong_check_digit, CID),
+            good.clone(),
+            bad(IID, &cid_wrong_check_digit),
+            bad(iid_too_short, CID),
+            bad(IID, &cid_too_long),
+            bad("", CID),
+        ],
+    };
+
+    let mut record = ActivationRecord::default();
+    assert_eq!(
+        record.merge(imported),
+        Merged {
+            added: 1,
+            left_out: 5
+        }
+    );
+    assert_eq!(record.activations, vec![good]);
+}
+
+#[test]
+fn a_more_telling_outcome_replaces_the_entry_but_keeps_the_product() {
+    let mut kept = activation(100, IID, CID, Some(PRODUCT), Outcome::Completed);
+    kept.activation_id = "55c92734-d682-4d71-983e-d6ec3f16059f".into();
+    let mut record = record_of([kept.clone()]);
+
+    let activated = activation(200, IID, CID, None, Outcome::Activated);
+    assert_eq!(
+        record.merge(record_of([activated.clone()])),
+        Merged {
+            added: 1,
+            left_out: 0
+        }
+    );
+    assert_eq!(record.activations.len(), 1);
+    let entry = &record.activations[0];
+    assert_eq!(entry.outcome, Outcome::Activated);
+    assert_eq!(entry.recorded_at, activated.recorded_at);
+    assert_eq!(entry.product, PRODUCT, "the product name is not lost");
+    assert_eq!(entry.activation_id, kept.activation_id);
+
+    // A new name wins over the old one.
+    let mut renamed = activation(300, IID, CID, Some("Windows 11 Pro"), Outcome::Activated);
+    renamed.activation_id = String::new();
+    record.merge(record_of([renamed]));
+    assert_eq!(record.activations[0].product, "Windows 11 Pro");
+    assert_eq!(record.activations[0].activation_id, kept.activation_id);
+
+    // A completed typing, even a later one, says less than an activation.
+    let later_typing = activation(900, IID, CID, Some("Other"), Outcome::Completed);
+    assert_eq!(record.merge(record_of([later_typing])).added, 0);
+    assert_eq!(record.activations[0].outcome, Outcome::Activated);
+    assert_eq!(record.activations[0].product, "Windows 11 Pro");
+
+    // A refusal says more than a typing and less than an activation.
+    let mut typed = record_of([activation(100, OTHER_IID, CID, None, Outcome::Completed)]);
+    let refused = Outcome::Refused { code: 0xC004_F04D };
+    typed.merge(record_of([activation(50, OTHER_IID, CID, None, refused)]));
+    assert_eq!(typed.activations[0].outcome, refused);
+    typed.merge(record_of([activation(
+        10,
+        OTHER_IID,
+        CID,
+        None,
+        Outcome::Activated,
+    )]));
+    assert_eq!(typed.activations[0].outcome, Outcome::Activated);
+    assert_eq!(typed.activations[0].recorded_at, "1970-01-01T00:00:10Z");
+}
+
+#[test]
+fn remove_takes_out_exactly_one_pair() {
+    let mut record = record_of([
+        activation(100, IID, CID, None, Outcome::Completed),
+        activation(200, IID, &cid(4), None, Outcome::Completed),
+        activation(300, OTHER_IID, CID, None, Outcome::Completed),
+    ]);
+    assert!(record.remove(IID, CID));
+    assert!(!record.remove(IID, CID), "already gone");
+    assert_eq!(record.activations.len(), 2);
+    assert!(
+        record
+            .activations
+            .iter()
+            .all(|a| !(a.installation_id == IID && a.confirmation_id == CID))
+    );
+}
+
+// 4. Exact-IID match.
+
+#[test]
+fn an_installation_id_is_found_only_for_the_same_63_digits() {
+    let record = record_of([
+        activation(100, IID, &cid(5), None, Outcome::Completed),
+        activation(300, IID, CID, Some(PRODUCT), Outcome::Activated),
+        activation(200, OTHER_IID, &cid(6), None, Outcome::Activated),
+    ]);
+
+    // The same digits, however they are typed: the newest entry for them.
+    for typed in [
+        IID.to_string(),
+        InstallationId::from_typed(IID).grouped(" "),
+        InstallationId::from_typed(IID).grouped("-"),
+    ] {
+        let found = record
+            .for_installation_id(&InstallationId::from_typed(&typed))
+            .expect("found");
+        assert_eq!(found.confirmation_id, CID, "{typed}");
+        assert_eq!(found.product, PRODUCT);
+    }
+    assert_eq!(
+        record
+            .for_installation_id(&InstallationId::from_typed(OTHER_IID))
+            .map(|a| a.confirmation_id.clone()),
+        Some(cid(6))
+    );
+
+    // One digit changed so that group 1 fails.
+    let inconsistent = format!("5{}", &IID[1..]);
+    let typo = InstallationId::from_typed(&inconsistent);
+    assert!(!typo.is_valid());
+    assert_eq!(typo.bad_groups(), [1]);
+    assert_eq!(record.for_installation_id(&typo), None);
+
+    // One digit changed by 7 (8 -> 1, weight 2): every group still passes.
+    let consistent = format!("{}1{}", &IID[..1], &IID[2..]);
+    assert_eq!(&IID[1..2], "8");
+    let typo = InstallationId::from_typed(&consistent);
+    assert!(typo.is_valid(), "a change of 7 keeps the check digit");
+    assert_eq!(record.for_installation_id(&typo), None);
+
+    // And a change of 7 in the last group (9 -> 2 at weight 1).
+    let last_group = 56;
+    assert_eq!(&IID[last_group..last_group + 1], "9");
+    let consistent = format!("{}2{}", &IID[..last_group], &IID[last_group + 1..]);
+    let typo = InstallationId::from_typed(&consistent);
+    assert!(typo.is_valid());
+    assert_eq!(record.for_installation_id(&typo), None);
+
+    // Nor a prefix.
+    assert_eq!(
+        record.for_installation_id(&InstallationId::from_typed(&IID[..56])),
+        None
+    );
+    assert_eq!(
+        ActivationRecord::default().for_installation_id(&InstallationId::from_typed(IID)),
+        None
+    );
+}
+
+// 5. Newest first; JSON and CSV.
+
+#[test]
+fn newest_first_after_adds_in_any_order() {
+    let times = [300u64, 100, 500, 200, 400];
+    let permutations: [[usize; 5]; 4] = [
+        [0, 1, 2, 3, 4],
+        [4, 3, 2, 1, 0],
+        [1, 3, 0, 4, 2],
+        [2, 0, 4, 1, 3],
+    ];
+    let mut records = Vec::new();
+    for order in permutations {
+        let record = record_of(order.iter().map(|&i| {
+            activation(
+                times[i] + 1_795_914_978,
+                &iid(times[i]),
+                &cid(times[i]),
+                None,
+                Outcome::Completed,
+            )
+        }));
+        let newest_first: Vec<String> = [500, 400, 300, 200, 100].map(iid).to_vec();
+        let found: Vec<&str> = record
+            .activations
+            .iter()
+            .map(|a| a.installation_id.as_str())
+            .collect();
+        assert_eq!(found, newest_first, "{order:?}");
+        records.push(record);
+    }
+    assert!(records.windows(2).all(|pair| pair[0] == pair[1]));
+    let times = recorded_times(&records[0]);
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted);
+    assert_eq!(times[0], "2026-11-29T01:24:38Z");
+}
+
+#[test]
+fn parse_puts_the_newest_first_for_json_and_csv() {
+    let oldest_first = vec![
+        activation(1_000, IID, CID, Some(PRODUCT), Outcome::Completed),
+        activation(3_000, OTHER_IID, &cid(7), None, Outcome::Activated),
+        activation(
+            2_000,
+            &iid(8),
+            &cid(8),
+            None,
+            Outcome::NotActivated { license_status: 5 },
+        ),
+    ];
+    let json = serde_json::to_string(&oldest_first).unwrap();
+    let from_json = ActivationRecord::parse(&json).unwrap();
+    assert_eq!(
+        recorded_times(&from_json),
+        [
+            "1970-01-01T00:50:00Z",
+            "1970-01-01T00:33:20Z",
+            "1970-01-01T00:16:40Z"
+        ]
+    );
+
+    let csv = format!(
+        "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n\
+         1970-01-01T00:16:40Z,{PRODUCT:?},,{IID},{CID},completed,\r\n\
+         1970-01-01T00:50:00Z,,,{OTHER_IID},{},activated,\r\n\
+         1970-01-01T00:33:20Z,,,{},{},not_activated,5\r\n",
+        cid(7),
+        iid(8),
+        cid(8)
+    );
+    let from_csv = ActivationRecord::parse(&csv).unwrap();
+    assert_eq!(from_csv, from_json);
+    assert_eq!(from_csv.activations[2].product, PRODUCT);
+    assert_eq!(
+        from_csv.activations[1].outcome,
+        Outcome::NotActivated { license_status: 5 }
+    );
+}
+
+#[test]
+fn csv_round_trip_with_a_comma_and_a_double_quote_in_the_product() {
+    let tricky = "Office 2021, \"Professional Plus\" edition";
+    let mut refused = activation(
+        200,
+        OTHER_IID,
+        &cid(9),
+        Some("Windows \"Home\""),
+        Outcome::Refused { code: 0xC004_F031 },
+    );
+    refused.activation_id = "55c92734-d682-4d71-983e-d6ec3f16059f".into();
+    let record = record_of([
+        activation(100, IID, CID, Some(tricky), Outcome::Activated),
+        refused,
+        activation(
+            300,
+            &iid(10),
+            &cid(10),
+            Some("a, b\r\nc"),
+            Outcome::NotActivated { license_status: 2 },
+        ),
+    ]);
+    let csv = record.to_csv();
+    assert!(
+        csv.starts_with(
+            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\"Office 2021, \"\"Professional Plus\"\" edition\""),
+        "RFC 4180 quoting: {csv}"
+    );
+    assert!(csv.contains(",refused,0xC004F031\r\n"), "{csv}");
+    assert_eq!(ActivationRecord::parse(&csv), Ok(record.clone()));
+    assert_eq!(
+        ActivationRecord::parse(&record.to_json()),
+        Ok(record.clone())
+    );
+    // A spreadsheet's LF line ends read the same (outside the quoted product).
+    assert_eq!(
+        ActivationRecord::parse(&csv.replace(",\r\n", ",\n")),
+        Ok(record)
+    );
+}
+
+#[test]
+fn an_empty_record_round_trips() {
+    let empty = ActivationRecord::default();
+    assert_eq!(ActivationRecord::parse(&empty.to_json()), Ok(empty.clone()));
+    assert_eq!(ActivationRecord::parse(&empty.to_csv()), Ok(empty));
+}
+
+#[test]
+fn parse_refuses_what_is_not_a_record() {
+    let row = format!("2026-01-01T00:00:00Z,,,{IID},{CID},completed,");
+    for text in [
+        // Another header, or the same columns in another order.
+        format!("name,age\r\n{row}\r\n"),
+        format!(
+            "recorded_at,product,activation_id,confirmation_id,installation_id,verdict,code\r\n{row}\r\n"
+        ),
+        format!(
+            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict\r\n{row}\r\n"
+        ),
+        // The right header with a row of the wrong width, or an unknown verdict.
+        format!(
+            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n{row},extra\r\n"
+        ),
+        format!(
+            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n{}\r\n",
+            row.replace("completed", "maybe")
+        ),
+        // JSON that is not a list of activations.
+        r#"{"activations": []}"#.to_string(),
+        r#"[{"name": "x"}]"#.to_string(),
+        "[1, 2, 3]".to_string(),
+        format!(r#"[{{"installation_id": "{IID}", "confirmation_id": "{CID}"}}]"#),
+        "\"just a string\"".to_string(),
+        String::new(),
+    ] {
+        assert_eq!(
+            ActivationRecord::parse(&text),
+            Err(RecordError::NotARecord),
+            "{text}"
+        );
+    }
+}
+
+// 6. A CSV saved by a Windows spreadsheet.
+
+#[test]
+fn a_utf16le_csv_with_a_byte_order_mark_reads_the_same_record() {
+    let home = tempfile::tempdir().unwrap();
+    let record = record_of([
+        activation(
+            1_795_914_978,
+            IID,
+            CID,
+            Some("Windows(R), Professional エディション"),
+            Outcome::Activated,
+        ),
+        activation(
+            1_741_064_767,
+            OTHER_IID,
+            &cid(11),
+            Some("Office \"LTSC\""),
+            Outcome::Refused { code: 0x8007_0005 },
+        ),
+    ]);
+    let csv = record.to_csv();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(csv.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = home.path().join("activations.csv");
+    fs::write(&path, &bytes).unwrap();
+    assert_eq!(record::read_file(&path), Ok(record.clone()));
+
+    // UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" writes it.
+    let mut utf8 = vec![0xEF, 0xBB, 0xBF];
+    utf8.extend(csv.as_bytes());
+    fs::write(&path, &utf8).unwrap();
+    assert_eq!(record::read_file(&path), Ok(record));
+}
+
+#[test]
+fn read_file_of_a_missing_file_is_unreadable() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("nothing.json");
+    match record::read_file(&path) {
+        Err(RecordError::Unreadable {
+            path: named,
+            reason,
+        }) => {
+            assert_eq!(named, path);
+            assert!(!reason.is_empty());
+        }
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+}
