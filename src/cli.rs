@@ -21,7 +21,7 @@ use crate::language::Language;
 use crate::licensing::{InstalledProduct, LicensingError};
 use crate::platform;
 use crate::qr::{self, Qr};
-use crate::record::{self, Activation, RecordError, RecordStore};
+use crate::record::{self, Activation, ActivationRecord, RecordError, RecordStore};
 use crate::script::{self, Route};
 use crate::words::{self, Localized, Text};
 
@@ -838,8 +838,16 @@ fn apply(text: &str, activation_id: Option<&str>, iid: Option<&str>, language: L
 fn history(json: bool, export: Option<&Path>, import: Option<&Path>, language: Language) -> Report {
     let mut report = Report::new();
     let store = RecordStore::default_location();
+    // A record that could not be read was moved aside (the message says where): the command
+    // goes on with a new one and ends with exit 2. One that could not even be moved is left
+    // alone, and nothing is done.
     let mut record = match store.load() {
         Ok(record) => record,
+        Err(error @ RecordError::Corrupt { kept_as: Some(_) }) => {
+            report.errors.push(error.message(language));
+            report.exit = Exit::Unusable;
+            ActivationRecord::default()
+        }
         Err(error) => return report.fail(error.message(language), Exit::Unusable),
     };
     if let Some(path) = import {
@@ -854,11 +862,10 @@ fn history(json: bool, export: Option<&Path>, import: Option<&Path>, language: L
             return report.fail(error.message(language), Exit::Unusable);
         }
         report.line(words::merged(merged, language));
-        return report.exit(if merged.left_out > 0 {
-            Exit::Invalid
-        } else {
-            Exit::Done
-        });
+        if merged.left_out > 0 && report.exit == Exit::Done {
+            report.exit = Exit::Invalid;
+        }
+        return report;
     }
     if let Some(path) = export {
         let csv = path

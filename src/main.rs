@@ -61,6 +61,7 @@ mod window {
             store: SessionStore::default_location(),
             record: RecordStore::default_location(),
             clock: std::time::SystemTime::now,
+            open_in_browser: platform::open_in_browser,
             centers: phone_list(),
         };
         match gui::run(options) {

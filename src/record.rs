@@ -398,11 +398,12 @@ impl RecordStore {
         &self.path
     }
 
-    /// The record; a missing file is an empty record, an unreadable one is moved aside.
+    /// The record; a missing file is an empty record, an unreadable one is moved aside (a
+    /// file saved again by an editor, with a byte-order mark or as UTF-16, still reads).
     pub fn load(&self) -> Result<ActivationRecord, RecordError> {
-        match storage::read(&self.path) {
+        match storage::read_text(&self.path) {
             Ok(None) => Ok(ActivationRecord::default()),
-            Ok(Some(bytes)) => serde_json::from_slice(&bytes)
+            Ok(Some(text)) => serde_json::from_str(&text)
                 .map(|activations| {
                     let mut record = ActivationRecord { activations };
                     record.sort();
@@ -423,9 +424,13 @@ impl RecordStore {
     /// Reads, adds, writes: the one step every new activation takes. An unreadable record is
     /// moved aside first (the error says so), and the activation starts a new one.
     pub fn add(&self, activation: Activation) -> Result<ActivationRecord, RecordError> {
+        // A new record only when the old file was really moved aside: one that could not be
+        // read, or not moved, is never written over.
         let (mut record, moved_aside) = match self.load() {
             Ok(record) => (record, None),
-            Err(error @ RecordError::Corrupt { .. }) => (ActivationRecord::default(), Some(error)),
+            Err(error @ RecordError::Corrupt { kept_as: Some(_) }) => {
+                (ActivationRecord::default(), Some(error))
+            }
             Err(error) => return Err(error),
         };
         if record.add(activation) {

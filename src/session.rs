@@ -124,9 +124,9 @@ impl SessionStore {
 
     /// The saved session; a missing file is a fresh start, an unreadable one is moved aside.
     pub fn load(&self) -> Result<Session, SessionError> {
-        match storage::read(&self.path) {
+        match storage::read_text(&self.path) {
             Ok(None) => Ok(Session::default()),
-            Ok(Some(bytes)) => serde_json::from_slice(&bytes).map_err(|_| SessionError::Corrupt {
+            Ok(Some(text)) => serde_json::from_str(&text).map_err(|_| SessionError::Corrupt {
                 kept_as: storage::set_aside(&self.path),
             }),
             Err(_) => Err(SessionError::Corrupt { kept_as: None }),

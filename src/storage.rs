@@ -27,6 +27,11 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
+/// The file's text, whatever its encoding (see `decode`); `Ok(None)` when there is no file.
+pub fn read_text(path: &Path) -> io::Result<Option<String>> {
+    Ok(read(path)?.map(|bytes| crate::decode::text(&bytes)))
+}
+
 /// Moves an unreadable file aside, never over an earlier one: `name.json.unreadable`, then
 /// `name.json.unreadable-2`, ... Returns where it went.
 pub fn set_aside(path: &Path) -> Option<PathBuf> {

@@ -302,6 +302,63 @@ fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
     );
 }
 
+/// When the unreadable record cannot be moved aside (`kept_as: None`), nothing may be written
+/// over it: the module's promise is that such a file is "never deleted or overwritten".
+#[test]
+fn a_corrupt_record_that_cannot_be_set_aside_is_not_overwritten_by_add() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    // Every name the record could be moved aside to is taken.
+    fs::write(home.path().join("activations.json.unreadable"), "earlier").unwrap();
+    for n in 2..1000 {
+        fs::write(
+            home.path().join(format!("activations.json.unreadable-{n}")),
+            "earlier",
+        )
+        .unwrap();
+    }
+    let junk = b"{ the only copy of an old record, damaged".to_vec();
+    fs::write(store.path(), &junk).unwrap();
+
+    let result = store.add(activation(100, IID, CID, None, Outcome::Activated));
+    assert_eq!(result, Err(RecordError::Corrupt { kept_as: None }));
+    assert_eq!(
+        String::from_utf8_lossy(&fs::read(store.path()).unwrap()),
+        String::from_utf8_lossy(&junk),
+        "the record that could not be read nor moved aside was overwritten"
+    );
+}
+
+/// A record this user may not read (written by an elevated run, say) is not replaced by a new
+/// one. Only meaningful when not running as root (root reads it anyway): then it returns early.
+#[cfg(unix)]
+#[test]
+fn a_record_that_cannot_be_read_is_not_overwritten_by_add() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let kept = record_of([activation(
+        100,
+        OTHER_IID,
+        CID,
+        Some(PRODUCT),
+        Outcome::Activated,
+    )]);
+    store.save(&kept).unwrap();
+    fs::set_permissions(store.path(), fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(store.path()).is_ok() {
+        return; // root: the permission does not stop a read
+    }
+    let result = store.add(activation(200, IID, CID, None, Outcome::Activated));
+    fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(result, Err(RecordError::Corrupt { kept_as: None }));
+    assert_eq!(
+        store.load(),
+        Ok(kept),
+        "the record that could not be read was overwritten"
+    );
+}
+
 #[test]
 fn adding_the_same_pair_again_does_not_rewrite_the_file_with_less() {
     let home = tempfile::tempdir().unwrap();

@@ -137,6 +137,7 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
         country: None,
         record: activation_companion::record::RecordStore::in_dir(home.path()),
         clock: std::time::SystemTime::now,
+        open_in_browser: |_| panic!("this test opens no browser"),
         store,
         centers: activation_companion::centers::bundled_centers().to_vec(),
     });

@@ -14,6 +14,7 @@ use crate::centers::ActivationCenter;
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
 use crate::licensing::ApplyVerdict;
+use crate::platform::BrowserError;
 use crate::record::{Activation, ActivationRecord, Outcome, RecordError, RecordStore};
 use crate::script::{self, Route};
 use crate::session::{SavedProduct, Session, SessionError, SessionStore};
@@ -33,6 +34,8 @@ pub struct StartOptions {
     pub record: RecordStore,
     /// The clock activations are dated by (tests fix it).
     pub clock: fn() -> SystemTime,
+    /// Hands a web address to the OS's browser (`platform::open_in_browser`; tests record it).
+    pub open_in_browser: fn(&str) -> Result<(), BrowserError>,
     /// This PC's own phone list, preferred over the bundled one when present.
     pub centers: Vec<ActivationCenter>,
 }
@@ -112,7 +115,10 @@ pub struct App {
     record_writes: Ordered,
     /// Why the record could not be read or written, until it can.
     record_problem: Option<RecordError>,
+    /// The record on disk could be neither read nor moved aside: it is never written over.
+    record_locked: bool,
     clock: fn() -> SystemTime,
+    open_in_browser: fn(&str) -> Result<(), BrowserError>,
     notice: Option<Notice>,
     asking_to_start_over: bool,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
@@ -196,8 +202,10 @@ impl App {
             record_screen: record::State::default(),
             record_store: options.record,
             record_writes: Ordered::default(),
+            record_locked: matches!(record_problem, Some(RecordError::Corrupt { kept_as: None })),
             record_problem,
             clock: options.clock,
+            open_in_browser: options.open_in_browser,
             notice,
             asking_to_start_over: false,
             centers: options.centers,
@@ -217,6 +225,9 @@ impl App {
     }
 
     fn write_record(&mut self) -> Task<Message> {
+        if self.record_locked {
+            return Task::none();
+        }
         let (store, record) = (self.record_store.clone(), self.record.clone());
         let write = self.record_writes.write(move || store.save(&record));
         Task::perform(super::off_the_ui_thread(write), Message::RecordSaved)
@@ -343,7 +354,7 @@ impl App {
         let result = write();
         self.saved(result);
         let (store, record) = (self.record_store.clone(), self.record.clone());
-        if self.record_problem.is_none() && !record.activations.is_empty() {
+        if !self.record_locked && !record.activations.is_empty() {
             let _ = self.record_writes.write(move || store.save(&record))();
         }
     }
@@ -378,8 +389,9 @@ impl App {
                 .update(route::Message::ChoseRoute(Route::PortalOnThisPc));
             return self.save();
         };
+        let open = self.open_in_browser;
         let opened = Task::perform(
-            super::off_the_ui_thread(|| crate::platform::open_in_browser(script::PORTAL_URL)),
+            super::off_the_ui_thread(move || open(script::PORTAL_URL)),
             |answer| Message::Route(route::Message::PortalOpened(answer)),
         );
         Task::batch([self.copy(digits), opened, self.save()])

@@ -24,6 +24,14 @@ const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
 /// A published Windows 7 Confirmation ID (consistent in every block).
 const CID: &str = "426296483130829081394993064403777482905722580616";
 
+/// The addresses handed to the browser, by every test of this file: no browser ever opens.
+static OPENED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn no_browser(url: &str) -> Result<(), activation_companion::platform::BrowserError> {
+    OPENED.lock().unwrap().push(url.to_string());
+    Ok(())
+}
+
 /// 2026-11-29 09:30 UTC: the day activations are recorded on in these tests.
 fn a_fixed_day() -> std::time::SystemTime {
     std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600)
@@ -38,6 +46,7 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
         store: SessionStore::in_dir(home.path()),
         record: RecordStore::in_dir(home.path()),
         clock: a_fixed_day,
+        open_in_browser: no_browser,
         centers: bundled_centers().to_vec(),
     });
     app
@@ -53,22 +62,31 @@ fn close(app: &mut App) {
 }
 
 /// Runs a task `update` returned the way the window's runtime does: each message it produces
-/// goes back to `update`, until nothing is left. Widget operations (focus) and clipboard
-/// actions are dropped, not performed.
-fn run(app: &mut App, task: iced::Task<Message>) {
+/// goes back to `update`, until nothing is left. The clipboard is `clipboard`; widget
+/// operations (focus) and window actions are dropped, not performed.
+fn run_with_clipboard(app: &mut App, task: iced::Task<Message>, clipboard: &mut Option<String>) {
     use iced_test::futures::futures::executor::block_on_stream;
-    use iced_test::runtime::Action;
+    use iced_test::runtime::{Action, clipboard::Action as Clipboard};
     let mut tasks = vec![task];
     while let Some(task) = tasks.pop() {
         let Some(stream) = iced_test::runtime::task::into_stream(task) else {
             continue;
         };
         for action in block_on_stream(stream) {
-            if let Action::Output(message) = action {
-                tasks.push(app.update(message));
+            match action {
+                Action::Output(message) => tasks.push(app.update(message)),
+                Action::Clipboard(Clipboard::Write { contents, .. }) => *clipboard = Some(contents),
+                Action::Clipboard(Clipboard::Read { channel, .. }) => {
+                    let _ = channel.send(clipboard.clone());
+                }
+                _ => {}
             }
         }
     }
+}
+
+fn run(app: &mut App, task: iced::Task<Message>) {
+    run_with_clipboard(app, task, &mut None);
 }
 
 /// Runs interactions on the real view, then feeds the messages they produced to `update`.
@@ -460,6 +478,7 @@ fn many_products_and_a_long_notice_still_fit() {
                 store: SessionStore::in_dir(&deep),
                 record: RecordStore::in_dir(&deep),
                 clock: a_fixed_day,
+                open_in_browser: no_browser,
                 centers: bundled_centers().to_vec(),
             });
             let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
@@ -638,6 +657,19 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
         simulator(&app)
             .find(verdict.message(Language::English).as_str())
             .is_ok()
+    );
+    // The deposit is kept in the activation record: the product, its Activation ID, the IDs.
+    let kept = &app.record().activations[0];
+    assert_eq!(
+        kept.outcome,
+        activation_companion::record::Outcome::Activated
+    );
+    assert_eq!(kept.product, "Windows(R), Professional edition");
+    assert_eq!(kept.activation_id, pro.activation_id);
+    assert_eq!(kept.confirmation_id, CID);
+    assert_eq!(
+        Some(kept.installation_id.as_str()),
+        pro.installation_id.as_ref().map(|id| id.digits())
     );
     // Screen 1's list now shows it activated.
     let _ = app.update(Message::Show(Screen::InstallationId));
@@ -888,8 +920,9 @@ fn command_key(key: &str) -> Vec<iced::Event> {
     ]
 }
 
-const SHORTCUT_KEYS: [&str; 17] = [
-    "1", "2", "3", "l", "+", "=", "-", "0", "n", "r", "d", "g", "k", "o", "p", "t", "Enter",
+const SHORTCUT_KEYS: [&str; 19] = [
+    "1", "2", "3", "4", "l", "+", "=", "-", "0", "n", "r", "d", "g", "k", "o", "p", "t", "b",
+    "Enter",
 ];
 
 /// Whether a message would change what a field holds.
@@ -1196,4 +1229,363 @@ fn every_confirmation_box_has_room_for_six_digits_at_both_sizes() {
             );
         }
     }
+}
+
+// ---- the portal on this PC, the Confirmation ID pasted back, the activation record ----------
+
+/// Whether a message changes what a box holds keystroke by keystroke (a paste is not typing).
+fn is_typing_by_hand(message: &Message) -> bool {
+    use iced::widget::text_editor::{Action, Edit};
+    matches!(
+        message,
+        Message::Confirmation(confirmation::Message::Edited(..))
+            | Message::Installation(installation::Message::Edited(Action::Edit(
+                Edit::Insert(_) | Edit::Enter | Edit::Backspace | Edit::Delete
+            )))
+    )
+}
+
+#[test]
+fn the_portal_on_this_pc_copies_the_id_and_opens_aka_ms_aoh() {
+    use activation_companion::platform::BrowserError;
+    use gui::route::Message as RouteMessage;
+
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let _ = app.update(Message::ShowRoute(Route::PortalOnThisPc));
+        let button = Text::OpenPortalHere.in_language(language);
+        let mut clipboard = None;
+        let opened_before = OPENED.lock().unwrap().len();
+        let messages: Vec<Message> = {
+            let mut ui = simulator(&app);
+            ui.click(button).expect("the button is on screen");
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            let task = app.update(message);
+            run_with_clipboard(&mut app, task, &mut clipboard);
+        }
+        assert_eq!(
+            clipboard.as_deref(),
+            Some("489126343257012289105546522085205332958764158851011127139061121"),
+            "the digits only, as the portal takes them"
+        );
+        let opened = OPENED.lock().unwrap()[opened_before..].to_vec();
+        assert!(
+            opened.contains(&"https://aka.ms/aoh".to_string()),
+            "{opened:?}"
+        );
+        let said = Text::PortalOpened.in_language(language);
+        assert!(simulator(&app).find(said).is_ok(), "{language:?}: {said}");
+
+        // The browser could not be opened: say so, with the address to type.
+        let _ = app.update(Message::Route(RouteMessage::PortalOpened(Some(Err(
+            BrowserError { code: Some(2) },
+        )))));
+        let said = Text::BrowserFailed.in_language(language);
+        assert!(simulator(&app).find(said).is_ok(), "{language:?}: {said}");
+    }
+}
+
+#[test]
+fn without_a_consistent_id_the_portal_on_this_pc_waits_for_one() {
+    let home = tempfile::tempdir().unwrap();
+    // Group 4 mistyped: no ID to carry to Microsoft.
+    let mut app = start(
+        &home,
+        Language::English,
+        Some("4891263 4325701 2289105 5465221 8520533 2958764 1588510 1112713 9061121"),
+    );
+    let _ = app.update(Message::ShowRoute(Route::PortalOnThisPc));
+    let mut ui = simulator(&app);
+    assert!(
+        ui.find(Text::NeedsValidIid.in_language(Language::English))
+            .is_ok()
+    );
+    let _ = ui.click(Text::OpenPortalHere.in_language(Language::English));
+    assert_eq!(
+        ui.into_messages().count(),
+        0,
+        "the button does nothing without a consistent ID"
+    );
+}
+
+#[test]
+fn a_pasted_confirmation_id_fills_every_box_or_changes_nothing() {
+    let table: String = CID
+        .as_bytes()
+        .chunks(6)
+        .enumerate()
+        .map(|(n, block)| {
+            format!(
+                "{}\t{}\n",
+                char::from(b'A' + n as u8),
+                std::str::from_utf8(block).unwrap()
+            )
+        })
+        .collect();
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, None);
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        // Into box C (Ctrl+V where the focus is): the whole ID goes into A-H.
+        let _ = app.update(Message::Confirmation(confirmation::Message::Pasted(
+            2,
+            table.clone(),
+        )));
+        assert_eq!(app.confirmation().blocks().concat(), CID, "{language:?}");
+
+        // Two different IDs: said, and the boxes keep what they had.
+        let other = CID.replacen("426296", "154814", 1);
+        let two = format!("{CID}\n\n{other}");
+        let _ = app.update(Message::Confirmation(confirmation::Message::FromClipboard(
+            Some(two),
+        )));
+        assert_eq!(app.confirmation().blocks().concat(), CID, "{language:?}");
+        let said = activation_companion::id::IdProblem::SeveralDifferent {
+            kind: activation_companion::id::IdKind::Confirmation,
+            count: 2,
+        }
+        .message(language);
+        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+
+        // Nothing like an ID: said too.
+        let _ = app.update(Message::Confirmation(confirmation::Message::FromClipboard(
+            Some("Thank you".into()),
+        )));
+        assert_eq!(app.confirmation().blocks().concat(), CID);
+        let said = activation_companion::id::IdProblem::NotFound {
+            kind: activation_companion::id::IdKind::Confirmation,
+        }
+        .message(language);
+        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+    }
+}
+
+/// A person at the window: what they do (each paste, shortcut or click one action), the
+/// messages it makes, the clipboard they share with the browser.
+struct Person {
+    app: App,
+    clipboard: Option<String>,
+    actions: usize,
+    messages: Vec<Message>,
+}
+
+impl Person {
+    /// One action on the real view; its messages go to `update` and their tasks are run (the
+    /// typing pause, which only waits 3 s, is not).
+    fn act(&mut self, interaction: impl FnOnce(&mut Simulator<'_, Message>)) {
+        self.actions += 1;
+        let produced: Vec<Message> = {
+            let mut ui = simulator(&self.app);
+            interaction(&mut ui);
+            ui.into_messages().collect()
+        };
+        for message in produced {
+            self.messages.push(message.clone());
+            let waits = matches!(message, Message::Installation(_));
+            let task = self.app.update(message);
+            if !waits {
+                run_with_clipboard(&mut self.app, task, &mut self.clipboard);
+            }
+        }
+    }
+
+    /// Pastes text into screen 1's box: the message a paste makes there.
+    fn paste_installation_id(&mut self, text: &str) {
+        use iced::widget::text_editor::{Action, Edit};
+        self.actions += 1;
+        let paste = Message::Installation(installation::Message::Edited(Action::Edit(
+            Edit::Paste(std::sync::Arc::new(text.to_string())),
+        )));
+        self.messages.push(paste.clone());
+        let _ = self.app.update(paste);
+    }
+}
+
+/// The route this PC's browser makes possible, counted: from the Installation ID pasted to a
+/// Confirmation ID ready to apply, every user action is a paste, a shortcut or a click; no
+/// digit is typed by hand. In this window: paste the IID, Ctrl+B, Ctrl+3, "Paste" (four
+/// actions); in the browser: Ctrl+V into the portal, Ctrl+C of its answer.
+#[test]
+fn the_portal_on_this_pc_carries_both_ids_without_one_digit_typed() {
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut person = Person {
+            app: start(&home, language, None),
+            clipboard: None,
+            actions: 0,
+            messages: Vec::new(),
+        };
+
+        // 1. The Installation ID, pasted (here from slmgr /dti's output) into screen 1's box.
+        person.paste_installation_id(SLMGR_DTI);
+        assert!(
+            person
+                .app
+                .installation()
+                .id()
+                .is_some_and(|id| id.is_valid())
+        );
+
+        // 2. Ctrl+B: the digits are copied and the portal opens in this PC's browser.
+        person.act(|ui| {
+            ui.simulate(command_key("b"));
+        });
+        assert_eq!(person.app.screen(), Screen::Route);
+        assert_eq!(
+            person.clipboard.as_deref(),
+            Some("489126343257012289105546522085205332958764158851011127139061121")
+        );
+
+        // In the browser: Ctrl+V into the portal's field, then Ctrl+C of the answer it shows.
+        person.clipboard = Some(format!(
+            "Confirmation ID\nA\tB\tC\tD\tE\tF\tG\tH\n{}\n",
+            CID.as_bytes()
+                .chunks(6)
+                .map(|b| std::str::from_utf8(b).unwrap())
+                .collect::<Vec<_>>()
+                .join("\t")
+        ));
+
+        // 3. Ctrl+3, then 4. "Paste the Confirmation ID".
+        person.act(|ui| {
+            ui.simulate(command_key("3"));
+        });
+        assert_eq!(person.app.screen(), Screen::ConfirmationId);
+        let paste_button = Text::PasteConfirmationId.in_language(language);
+        person.act(|ui| {
+            ui.click(paste_button)
+                .expect("the paste button is on screen");
+        });
+
+        let cid = person
+            .app
+            .confirmation()
+            .consistent_id()
+            .expect("every block filled and consistent");
+        assert_eq!(cid.digits(), CID);
+        assert!(
+            simulator(&person.app)
+                .find(Text::AllBlocksConsistent.in_language(language))
+                .is_ok()
+        );
+        assert_eq!(person.actions, 4, "four actions in the window");
+        let typed: Vec<&Message> = person
+            .messages
+            .iter()
+            .filter(|m| is_typing_by_hand(m))
+            .collect();
+        assert!(typed.is_empty(), "{language:?}: typed by hand: {typed:?}");
+        // And the completed Confirmation ID is in the record, with its Installation ID.
+        let recorded = &person.app.record().activations[0];
+        assert_eq!(recorded.confirmation_id, CID);
+        assert_eq!(
+            recorded.installation_id,
+            "489126343257012289105546522085205332958764158851011127139061121"
+        );
+    }
+}
+
+#[test]
+fn a_recorded_installation_id_offers_its_confirmation_id_again() {
+    use activation_companion::id::{ConfirmationId, InstallationId};
+    use activation_companion::record::{Activation, ActivationRecord, Outcome};
+
+    const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
+    let home = tempfile::tempdir().unwrap();
+    let mut record = ActivationRecord::default();
+    record.add(Activation::new(
+        a_fixed_day(),
+        Some("Windows(R), Professional edition"),
+        None,
+        &InstallationId::from_typed(IID),
+        &ConfirmationId::from_typed(CID),
+        Outcome::Activated,
+    ));
+    RecordStore::in_dir(home.path()).save(&record).unwrap();
+
+    // One digit different (group 1's 4 changed by 7, so every group still checks out): no
+    // offer, the record is for another Installation ID.
+    let other = IID.replacen("48912", "41912", 1);
+    assert!(InstallationId::from_typed(&other).is_valid());
+    let app = start(&home, Language::English, Some(&other));
+    let offer = Text::UseRecordedCid.in_language(Language::English);
+    assert!(simulator(&app).find(offer).is_err());
+
+    let mut app = start(&home, Language::English, Some(IID));
+    let said = words::seen_before(&record.activations[0], Language::English);
+    assert!(said.starts_with("Activated with this Installation ID on 2026-11-29"));
+    assert!(simulator(&app).find(said.as_str()).is_ok());
+    interact(&mut app, |ui| {
+        ui.click(offer).expect("offered");
+    });
+    assert_eq!(app.screen(), Screen::ConfirmationId);
+    assert_eq!(app.confirmation().blocks().concat(), CID);
+    assert!(
+        simulator(&app).find(offer).is_err(),
+        "offered no more once used"
+    );
+}
+
+#[test]
+fn a_record_entry_is_copied_or_removed_after_asking() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::Japanese, Some(SLMGR_DTI));
+    let completed = app.update(Message::Confirmation(confirmation::Message::Pasted(
+        0,
+        CID.into(),
+    )));
+    run(&mut app, completed);
+    assert_eq!(
+        RecordStore::in_dir(home.path())
+            .load()
+            .unwrap()
+            .activations
+            .len(),
+        1,
+        "a completed Confirmation ID is written to the record"
+    );
+    let _ = app.update(Message::Show(Screen::Record));
+    let mut clipboard = None;
+    let copied: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.click(Text::CopyRecordedCid.in_language(Language::Japanese))
+            .unwrap();
+        ui.into_messages().collect()
+    };
+    for message in copied {
+        let task = app.update(message);
+        run_with_clipboard(&mut app, task, &mut clipboard);
+    }
+    assert_eq!(clipboard.as_deref(), Some(CID));
+
+    interact(&mut app, |ui| {
+        ui.click(Text::RemoveEntry.in_language(Language::Japanese))
+            .unwrap();
+    });
+    assert_eq!(
+        app.record().activations.len(),
+        1,
+        "nothing removed before asking"
+    );
+    let removed: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.click(Text::ReallyRemove.in_language(Language::Japanese))
+            .unwrap();
+        ui.into_messages().collect()
+    };
+    for message in removed {
+        let task = app.update(message);
+        run(&mut app, task);
+    }
+    assert!(app.record().activations.is_empty());
+    assert!(
+        RecordStore::in_dir(home.path())
+            .load()
+            .unwrap()
+            .activations
+            .is_empty()
+    );
 }
