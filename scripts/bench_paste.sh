@@ -8,25 +8,16 @@
 # Key-to-frame: a key is sent with xdotool, then the window is captured (xwd) until its pixels
 # change; the time includes one capture (about 10-20 ms here), so it is an upper bound.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${1:-5}
 # What is pasted: 1 MB of digits by default; `PASTE_BYTES=16000` tries the most the box keeps.
 bytes=${PASTE_BYTES:-1000000}
-binary=target/release/activation-companion
-[ -x "$binary" ] || { echo "build first: cargo build --release" >&2; exit 2; }
-
-display=:96
-Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
-export DISPLAY=$display
+source "$(dirname "$0")/window.sh"
+start_display :96
 
 megabyte=$(mktemp)
 head -c "$bytes" /dev/zero | tr '\0' '7' >"$megabyte"
 home=$(mktemp -d)
 
-now() { date +%s%N; }
 frame() { xwd -silent -id "$1" | md5sum | cut -c1-32; }
 # Waits until the window's pixels differ from $2; prints the milliseconds since $3.
 until_changed() {
@@ -45,12 +36,7 @@ for run in $(seq "$runs"); do
   rm -rf "${home:?}"/*
   ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang ja >/dev/null 2>&1 &
   pid=$!
-  wid=""
-  for _ in $(seq 400); do
-    wid=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && break
-    sleep 0.01
-  done
+  wid=$(window_of "$pid")
   [ -n "$wid" ] || { echo "run $run: no window" >&2; kill "$pid"; continue; }
   sleep 1.5
   xdotool windowfocus --sync "$wid"
@@ -85,5 +71,4 @@ for run in $(seq "$runs"); do
   echo "run $run: paste to frame ${paste_ms} ms, slowest of 5 keys ${worst} ms, idle CPU ${cpu} %, RSS $((rss_kb / 1024)) MB"
   pastes+=("$paste_ms"); keys+=("$worst"); cpus+=("$cpu"); rsss+=("$((rss_kb / 1024))")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 echo "median: paste to frame $(median "${pastes[@]}") ms, slowest key $(median "${keys[@]}") ms, idle CPU $(median "${cpus[@]}") %, RSS $(median "${rsss[@]}") MB"

@@ -4,18 +4,10 @@
 # Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
 # Usage: scripts/bench_window.sh [runs]   (prints each run, then the medians)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${1:-7}
-binary=target/release/activation-companion
 iid=489126343257012289105546522085205332958764158851011127139061121
-[ -x "$binary" ] || { echo "build first: cargo build --release" >&2; exit 2; }
-
-display=:97
-Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
-export DISPLAY=$display
+source "$(dirname "$0")/window.sh"
+start_display :97
 
 home=$(mktemp -d)
 blank_hash=""
@@ -47,5 +39,4 @@ for run in $(seq "$runs"); do
   echo "run $run: first frame ${first_ms} ms, RSS $((rss_kb / 1024)) MB, idle CPU ${cpu} %"
   firsts+=("$first_ms"); rsss+=("$((rss_kb / 1024))"); cpus+=("$cpu")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 echo "median: first frame $(median "${firsts[@]}") ms, RSS $(median "${rsss[@]}") MB, idle CPU $(median "${cpus[@]}") %"

@@ -12,16 +12,25 @@ const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127
 const CID: &str = "426296-483130-829081-394993-064403-777482-905722-580616";
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BINARY)
+    run_with_home(None, args, stdin)
+}
+
+/// The binary with `args`, `stdin` on its standard input, the C locale, and its data folder
+/// in `home` when one is given.
+fn run_with_home(home: Option<&std::path::Path>, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut command = Command::new(BINARY);
+    command
         .args(args)
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+        .stderr(Stdio::piped());
+    if let Some(home) = home {
+        command.env("ACTIVATION_COMPANION_HOME", home);
+    }
+    let mut child = command.spawn().expect("the binary runs");
     let mut input = child.stdin.take().unwrap();
     if let Some(bytes) = stdin {
         // The child may stop reading early; a broken pipe is not this test's concern.
@@ -668,16 +677,13 @@ fn an_unknown_country_is_said_and_exit_1() {
 
 mod history {
     use std::fs;
-    use std::io::Write;
     use std::path::Path;
-    use std::process::{Command, Output, Stdio};
+    use std::process::Output;
     use std::time::{Duration, UNIX_EPOCH};
 
     use activation_companion::id::{ConfirmationId, InstallationId};
     use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
     use serde_json::Value;
-
-    use super::BINARY;
 
     const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
     const OTHER_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
@@ -694,28 +700,10 @@ mod history {
 
     /// The binary with its data folder in `home`.
     fn run_in(home: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-        let mut child = Command::new(BINARY)
-            .args(args)
-            .env("ACTIVATION_COMPANION_HOME", home)
-            .env("LANG", "C")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut input = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            let _ = input.write_all(bytes);
-        }
-        drop(input);
-        child.wait_with_output().unwrap()
+        super::run_with_home(Some(home), args, stdin)
     }
 
-    fn stdout(output: &Output) -> String {
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
+    use super::stdout;
 
     fn stderr(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr).into_owned()

@@ -1,0 +1,32 @@
+# Shared by the scripts that measure the release window under Xvfb; sourced, not run.
+# Gives: $binary (checked to exist), start_display (a fresh Xvfb, stopped when the script ends),
+# window_of PID (the window's id, once it is shown), now (nanoseconds) and median.
+# Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+binary=target/release/activation-companion
+[ -x "$binary" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+
+# start_display :NN   starts Xvfb on that display and exports DISPLAY.
+start_display() {
+  Xvfb "$1" -screen 0 1280x900x24 >/dev/null 2>&1 &
+  xvfb=$!
+  trap 'kill $xvfb 2>/dev/null' EXIT
+  sleep 1
+  export DISPLAY=$1
+}
+
+# window_of PID   prints the id of PID's visible window (empty after 4 s without one).
+window_of() {
+  local wid=""
+  for _ in $(seq 400); do
+    wid=$(xdotool search --onlyvisible --pid "$1" 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.01
+  done
+  echo "$wid"
+}
+
+now() { date +%s%N; }
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
