@@ -9,8 +9,8 @@ use iced::{Alignment, Element, Length};
 use super::fonts;
 use super::theme;
 use crate::id::{
-    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, MIN_ID_LIKE_DIGITS,
-    block_letter, block_state, digit_lookalike, read_confirmation_id,
+    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, block_letter,
+    block_state, digit_lookalike, read_confirmation_id,
 };
 use crate::language::Language;
 use crate::words::{Localized, Text};
@@ -146,30 +146,39 @@ impl State {
         }
     }
 
-    /// Pasted text (into a box, or with "Paste"): a whole Confirmation ID in any shape fills
-    /// every box from A; a few blocks' digits pasted into a box continue from it, as typed.
-    /// Anything else (no ID, two different ones, a letter for a digit, an ID of the wrong
-    /// length) is said, and the boxes keep what they had.
+    /// Pasted text. Into a box, the text field hands over its contents with the paste in them
+    /// but without line breaks and tabs (iced drops control characters, which glues a copied
+    /// table's labels to its digits): digits (with spaces or dashes) are a whole ID or a few
+    /// blocks continuing from that box, as typed; anything else is read again from the
+    /// clipboard itself. From the clipboard ("Paste",
+    /// Ctrl+V with no box focused): a whole Confirmation ID in any shape fills every box from
+    /// A; anything else (no ID, two different ones, a letter for a digit, the wrong length) is
+    /// said, and the boxes keep what they had.
     fn paste(&mut self, into: Option<usize>, text: &str) -> Action {
-        let cid = match read_confirmation_id(text) {
-            Ok(cid) => cid,
-            Err(problem) => {
-                self.refused = Some(problem);
-                return Action::None;
-            }
-        };
-        match (cid.format(), into) {
-            (Some(_), _) => {
+        if let Some(index) = into {
+            let typed = text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'));
+            let digits = ConfirmationId::from_typed(text);
+            return match digits.format() {
+                _ if !typed => Action::ReadClipboard,
+                Some(_) => self.paste(None, text),
+                None => self.edit(index, digits.digits()),
+            };
+        }
+        match read_confirmation_id(text) {
+            Ok(cid) if cid.format().is_some() => {
                 self.fill(&cid);
                 Action::Changed {
                     focus: Some(self.first_unfilled()),
                 }
             }
-            (None, Some(index)) if cid.digits().len() < MIN_ID_LIKE_DIGITS => {
-                self.edit(index, cid.digits())
-            }
-            (None, _) => {
+            Ok(cid) => {
                 self.refused = cid.problem();
+                Action::None
+            }
+            Err(problem) => {
+                self.refused = Some(problem);
                 Action::None
             }
         }

@@ -1329,11 +1329,15 @@ fn a_pasted_confirmation_id_fills_every_box_or_changes_nothing() {
         let home = tempfile::tempdir().unwrap();
         let mut app = start(&home, language, None);
         let _ = app.update(Message::Show(Screen::ConfirmationId));
-        // Into box C (Ctrl+V where the focus is): the whole ID goes into A-H.
-        let _ = app.update(Message::Confirmation(confirmation::Message::Pasted(
-            2,
-            table.clone(),
+        // Ctrl+V into box C: the text field hands over the paste without its line breaks and
+        // tabs (the labels glued to the digits), so the clipboard is read again, whole: the
+        // ID goes into A-H.
+        let mut clipboard = Some(table.clone());
+        let flattened: String = table.chars().filter(|c| !c.is_control()).collect();
+        let task = app.update(Message::Confirmation(confirmation::Message::Pasted(
+            2, flattened,
         )));
+        run_with_clipboard(&mut app, task, &mut clipboard);
         assert_eq!(app.confirmation().blocks().concat(), CID, "{language:?}");
 
         // Two different IDs: said, and the boxes keep what they had.
