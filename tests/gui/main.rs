@@ -1593,3 +1593,46 @@ fn a_record_entry_is_copied_or_removed_after_asking() {
             .is_empty()
     );
 }
+
+/// Numbers read from this PC's phone.inf have no list date and no address: their source is
+/// this PC's file, said once. The window once drew an empty " - " line for each entry.
+#[test]
+fn numbers_from_this_pcs_phone_inf_show_their_source_without_empty_lines() {
+    use activation_companion::centers::{parse_phone_inf, prefer_this_pc};
+
+    let rows = parse_phone_inf(include_bytes!("../fixtures/phone.inf")).unwrap();
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let (mut app, _) = App::new(StartOptions {
+            installation_text: None,
+            language: Some(language),
+            system_language: Language::English,
+            country: Some("JP".into()),
+            store: SessionStore::in_dir(home.path()),
+            record: RecordStore::in_dir(home.path()),
+            clock: a_fixed_day,
+            open_in_browser: no_browser,
+            centers: prefer_this_pc(rows.clone()),
+        });
+        let _ = app.update(Message::ShowRoute(Route::Phone));
+        let survey = layout::survey(&mut simulator(&app));
+        let from_this_pc = Text::FromThisPc.in_language(language);
+        assert!(
+            survey.texts.iter().any(|(text, ..)| text == from_this_pc),
+            "{language:?}: the origin is said"
+        );
+        assert!(
+            survey.texts.iter().any(|(text, ..)| text.contains("sppui")),
+            "{language:?}: this PC's file is named as the source"
+        );
+        for (text, ..) in &survey.texts {
+            let trimmed = text.trim();
+            assert!(
+                !trimmed.starts_with('\u{2014}')
+                    && !trimmed.ends_with('\u{2014}')
+                    && !trimmed.ends_with(':'),
+                "{language:?}: a source line with an empty part: {text:?}"
+            );
+        }
+    }
+}
