@@ -253,6 +253,18 @@ fn centers_lookup_and_json_fields() {
 }
 
 #[test]
+fn the_portal_on_this_pc_has_its_own_steps() {
+    let here = stdout(&run(
+        &["script", "--route", "portal-this-pc", "--lang", "en"],
+        None,
+    ));
+    assert!(here.contains("Ctrl+V"), "{here}");
+    assert!(here.contains("Ctrl+B"), "{here}");
+    let phone = stdout(&run(&["script", "--route", "portal", "--lang", "en"], None));
+    assert_ne!(here, phone);
+}
+
+#[test]
 fn script_prints_numbered_steps_in_each_language() {
     let portal = stdout(&run(&["script", "--route", "portal", "--lang", "en"], None));
     assert!(portal.contains(" 1. "));

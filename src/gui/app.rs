@@ -18,7 +18,7 @@ use crate::platform::BrowserError;
 use crate::record::{Activation, ActivationRecord, Outcome, RecordError, RecordStore};
 use crate::script::{self, Route};
 use crate::session::{SavedProduct, Session, SessionError, SessionStore};
-use crate::words::{self, Localized, Text};
+use crate::words::{Localized, Text};
 
 /// How the window starts: from the command line, the system, and the saved session.
 #[derive(Debug, Clone)]
@@ -69,8 +69,6 @@ pub enum Message {
     Confirmation(confirmation::Message),
     ThisPc(this_pc::Message),
     Record(record::Message),
-    /// Put the Confirmation ID recorded for the Installation ID on screen 1 into the boxes.
-    UseRecorded(String),
     /// A write of the activation record ended (`None`: its thread died).
     RecordSaved(Option<Result<(), RecordError>>),
     Show(Screen),
@@ -443,6 +441,11 @@ impl App {
             Message::Record(message) => match self.record_screen.update(message) {
                 record::Action::None => Task::none(),
                 record::Action::CopyToClipboard(contents) => self.copy(contents),
+                record::Action::UseAgain(digits) => {
+                    self.confirmation.fill(&ConfirmationId::from_typed(&digits));
+                    self.screen = Screen::ConfirmationId;
+                    Task::batch([self.save(), self.focus_screen()])
+                }
                 record::Action::Remove((installation_id, confirmation_id)) => {
                     if self.record.remove(&installation_id, &confirmation_id) {
                         self.write_record()
@@ -451,11 +454,7 @@ impl App {
                     }
                 }
             },
-            Message::UseRecorded(digits) => {
-                self.confirmation.fill(&ConfirmationId::from_typed(&digits));
-                self.screen = Screen::ConfirmationId;
-                Task::batch([self.save(), self.focus_screen()])
-            }
+
             Message::RecordSaved(result) => {
                 match result {
                     Some(Ok(())) => self.record_problem = None,
@@ -652,7 +651,7 @@ impl App {
                 let mut screen =
                     column![self.this_pc.read_view(language).map(Message::ThisPc)].spacing(10);
                 if let Some(activation) = self.seen_before() {
-                    screen = screen.push(seen_before(activation, language));
+                    screen = screen.push(record::offer(activation, language).map(Message::Record));
                 }
                 scrollable(screen.push(self.installation.view(language).map(Message::Installation)))
                     .spacing(theme::SCROLLBAR_GAP)
@@ -723,22 +722,6 @@ impl App {
             self.shortcut(key, modifiers)
         })
     }
-}
-
-/// The Installation ID on screen 1 was recorded with a Confirmation ID: offer it again.
-fn seen_before(activation: &Activation, language: Language) -> Element<'_, Message> {
-    container(
-        column![
-            text(words::seen_before(activation, language)),
-            button(text(Text::UseRecordedCid.in_language(language)))
-                .on_press(Message::UseRecorded(activation.confirmation_id.clone())),
-        ]
-        .spacing(8),
-    )
-    .padding(10)
-    .width(Length::Fill)
-    .style(theme::panel)
-    .into()
 }
 
 /// Tab moves between fields when no field used the key.

@@ -1,6 +1,7 @@
 //! Screen 4: the activation record, newest first: each activation's date, product and verdict,
 //! its Installation ID and Confirmation ID. An entry's Confirmation ID can be copied, and an
-//! entry removed (after asking): nothing leaves the record otherwise.
+//! entry removed (after asking): nothing leaves the record otherwise. And the offer on screen
+//! 1, when the Installation ID there was recorded before.
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
@@ -18,6 +19,8 @@ pub type Entry = (String, String);
 pub enum Message {
     /// Copy this entry's Confirmation ID (its digits).
     Copy(String),
+    /// Put this Confirmation ID (its digits) into screen 3's boxes.
+    UseAgain(String),
     AskToRemove(Entry),
     Remove,
     CancelRemove,
@@ -26,6 +29,8 @@ pub enum Message {
 pub enum Action {
     None,
     CopyToClipboard(String),
+    /// Put this Confirmation ID into screen 3's boxes, and show it.
+    UseAgain(String),
     /// The user confirmed: remove this entry from the record.
     Remove(Entry),
 }
@@ -34,6 +39,22 @@ pub enum Action {
 pub struct State {
     /// The entry the user asked to remove, waiting for "really".
     removing: Option<Entry>,
+}
+
+/// Offered on screen 1 when its Installation ID was recorded with a Confirmation ID.
+pub fn offer(activation: &Activation, language: Language) -> Element<'_, Message> {
+    container(
+        column![
+            text(words::seen_before(activation, language)),
+            button(text(Text::UseRecordedCid.in_language(language)))
+                .on_press(Message::UseAgain(activation.confirmation_id.clone())),
+        ]
+        .spacing(8),
+    )
+    .padding(10)
+    .width(Length::Fill)
+    .style(theme::panel)
+    .into()
 }
 
 fn entry(activation: &Activation) -> Entry {
@@ -47,6 +68,7 @@ impl State {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Copy(digits) => Action::CopyToClipboard(digits),
+            Message::UseAgain(digits) => Action::UseAgain(digits),
             Message::AskToRemove(entry) => {
                 self.removing = Some(entry);
                 Action::None

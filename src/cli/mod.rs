@@ -1,0 +1,362 @@
+//! The command line: the engine's verdicts as readable text, or as JSON for scripts. One
+//! module per kind of command, as `crate::words` has one per kind of sentence.
+//!
+//! Each command builds a [`Report`] (what goes to standard output, the one-line complaints for
+//! standard error, the exit code) and [`run`] delivers it: a reader that goes away (`| head`)
+//! ends the output quietly, and a full disk is one line on standard error.
+
+mod ids;
+mod phone;
+mod record;
+mod this_pc;
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::centers;
+use crate::language::Language;
+use crate::words::{self, Localized};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "activation-companion",
+    version,
+    about = "Carry a Windows/Office Installation ID to Microsoft and the Confirmation ID back, without one wrong digit.",
+    long_about = "Carry a Windows/Office Installation ID to Microsoft and the Confirmation ID back, without one wrong digit.\n\
+                  Without a command, opens the window."
+)]
+pub struct Cli {
+    /// Language of messages: ja or en (default: the system's).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LanguageArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LanguageArg {
+    Ja,
+    En,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(arg: LanguageArg) -> Language {
+        match arg {
+            LanguageArg::Ja => Language::Japanese,
+            LanguageArg::En => Language::English,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RouteArg {
+    /// The portal on a phone (scan the QR code).
+    Portal,
+    /// The portal in this PC's browser (copy and paste).
+    PortalThisPc,
+    Phone,
+}
+
+/// TEXT is text even when it starts with a dash (see [`parse`]).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find and check every Installation ID in TEXT (or standard input): slmgr/ospp output, typed groups...
+    Iid {
+        text: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a Confirmation ID block by block (A-H).
+    Cid {
+        text: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a QR code PNG of the first Installation ID's digits (or of a phone number, or the portal).
+    Qr {
+        text: Vec<String>,
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+        /// Encode the activation center's tel: link for this country (ISO code or name) instead.
+        #[arg(long, value_name = "XX", conflicts_with = "portal")]
+        tel: Option<String>,
+        /// Encode the portal's address (https://aka.ms/aoh) instead.
+        #[arg(long)]
+        portal: bool,
+        /// Pixels per QR module (8 to 64).
+        #[arg(long, default_value_t = 10)]
+        module_pixels: u32,
+    },
+    /// Activation-center phone numbers: QUERY is an ISO code (JP, JPN, UK) or part of a country name (English or Japanese).
+    Centers {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The steps to get a Confirmation ID: the portal on a phone, the portal on this PC, or the phone line.
+    Script {
+        #[arg(long, value_enum, default_value = "portal")]
+        route: RouteArg,
+        /// The country whose phone line to describe (ISO code or name).
+        #[arg(long, value_name = "XX")]
+        country: Option<String>,
+    },
+    /// Every product with a key on this PC and how it is licensed (Windows; no administrator rights needed).
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a Confirmation ID on this PC (Windows, as administrator) and say whether the product is now activated.
+    Apply {
+        /// The Confirmation ID, with or without separators.
+        cid: Vec<String>,
+        /// The product's Activation ID (a GUID, see `status`): an add-on such as ESU, or Office.
+        #[arg(long, value_name = "GUID")]
+        activation_id: Option<String>,
+        /// The Installation ID the Confirmation ID was obtained for: nothing is applied when the
+        /// product's Installation ID is no longer that one.
+        #[arg(long, value_name = "DIGITS")]
+        iid: Option<String>,
+    },
+    /// The activation record: every Confirmation ID applied on this PC or completed in the window, newest first.
+    History {
+        #[arg(long)]
+        json: bool,
+        /// Write the record to FILE: JSON, or CSV when the name ends in .csv.
+        #[arg(long, value_name = "FILE", conflicts_with = "import")]
+        export: Option<PathBuf>,
+        /// Take in the activations of FILE (a record exported on another PC, JSON or CSV); the same pair of IDs is kept once.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
+    },
+    /// Open the window.
+    Gui {
+        /// An Installation ID (or any text holding one) to start with.
+        #[arg(long)]
+        iid: Option<String>,
+        /// The country for the phone route (ISO code or name).
+        #[arg(long, value_name = "XX")]
+        country: Option<String>,
+    },
+}
+
+/// The command line, with text that starts with a dash read as text wherever it stands:
+/// `ospp.vbs /dinstid` output starts with `---Processing---`, and a Confirmation ID may be
+/// written `-426296-...`. Each command's known options are moved before its text and the text
+/// after `--`; anything shaped like an option (`--word`, `-x`) that is not one is left for
+/// clap to refuse.
+pub fn parse() -> Cli {
+    Cli::parse_from(options_first(std::env::args_os().collect()))
+}
+
+/// See [`parse`]: `[program, ...global options, command, ...its arguments]` with the command's
+/// options (as `--name=value`) before `--` and its text after.
+pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    use std::ffi::OsString;
+
+    let cli = Cli::command();
+    let global: Vec<&clap::Arg> = cli.get_arguments().collect();
+    let Some(position) = args.iter().position(|arg| {
+        cli.get_subcommands()
+            .any(|command| arg.to_str() == Some(command.get_name()))
+    }) else {
+        return args;
+    };
+    let name = args[position].to_str().unwrap_or_default();
+    let Some(command) = cli.find_subcommand(name) else {
+        return args;
+    };
+    let known: Vec<&clap::Arg> = command.get_arguments().chain(global).collect();
+    let option = |word: &str| {
+        known.iter().find(|arg| {
+            word.strip_prefix("--")
+                .is_some_and(|long| arg.get_long() == Some(long))
+                || word
+                    .strip_prefix('-')
+                    .and_then(|short| short.chars().next().filter(|_| short.len() == 1))
+                    .is_some_and(|short| arg.get_short() == Some(short))
+        })
+    };
+    let mut front: Vec<OsString> = args[..=position].to_vec();
+    let mut text: Vec<OsString> = Vec::new();
+    let mut rest = args[position + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let Some(word) = arg.to_str() else {
+            text.push(arg.clone());
+            continue;
+        };
+        if word == "--" {
+            text.extend(rest.by_ref().cloned());
+            break;
+        }
+        let (head, inline_value) = match word.split_once('=') {
+            Some((head, value)) if head.starts_with("--") => (head, Some(value)),
+            _ => (word, None),
+        };
+        let looks_like_an_option = word.starts_with("--")
+            && word[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+            || (word.len() == 2
+                && word.starts_with('-')
+                && word[1..].starts_with(|c: char| c.is_ascii_alphabetic()));
+        match option(head) {
+            Some(arg) if arg.get_action().takes_values() && !arg.is_positional() => {
+                let value = match inline_value {
+                    Some(value) => Some(OsString::from(value)),
+                    None => rest.next().cloned(),
+                };
+                let mut joined = OsString::from(format!("{head}="));
+                if let Some(value) = value {
+                    joined.push(value);
+                }
+                front.push(joined);
+            }
+            Some(_) => front.push(arg.clone()),
+            None if looks_like_an_option => front.push(arg.clone()),
+            None => text.push(arg.clone()),
+        }
+    }
+    if !text.is_empty() {
+        front.push("--".into());
+        front.extend(text);
+    }
+    front
+}
+
+/// The exit codes, a stable contract; README.md ("Exit codes") says which command exits with
+/// which, in one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// What was asked for was found, checked out, or written.
+    Done = 0,
+    /// What was found cannot be used as it is (mistyped, wrong length, ambiguous).
+    Invalid = 1,
+    /// Nothing could be done (nothing found, a bad command line, a write that failed).
+    Unusable = 2,
+}
+
+/// What a command has to say, delivered by [`Report::deliver`].
+#[derive(Debug)]
+pub(super) struct Report {
+    out: String,
+    errors: Vec<String>,
+    exit: Exit,
+}
+
+impl Report {
+    pub(super) fn new() -> Report {
+        Report {
+            out: String::new(),
+            errors: Vec::new(),
+            exit: Exit::Done,
+        }
+    }
+
+    pub(super) fn line(&mut self, line: impl AsRef<str>) {
+        self.out.push_str(line.as_ref());
+        self.out.push('\n');
+    }
+
+    pub(super) fn json(&mut self, value: &impl Serialize) {
+        let text = serde_json::to_string_pretty(value).expect("our JSON values always serialise");
+        self.line(text);
+    }
+
+    pub(super) fn fail(mut self, message: impl Into<String>, exit: Exit) -> Report {
+        self.errors.push(message.into());
+        self.exit = exit;
+        self
+    }
+
+    pub(super) fn exit(mut self, exit: Exit) -> Report {
+        self.exit = exit;
+        self
+    }
+
+    /// Writes the report. A closed pipe ends the output quietly (the reader has what it
+    /// wanted); any other write failure is one line on standard error and exit 2.
+    pub(super) fn deliver(self, language: Language) -> Exit {
+        let mut stdout = io::stdout().lock();
+        let written = stdout
+            .write_all(self.out.as_bytes())
+            .and_then(|()| stdout.flush());
+        let mut stderr = io::stderr().lock();
+        for error in &self.errors {
+            let _ = writeln!(stderr, "{error}");
+        }
+        match written {
+            Ok(()) => self.exit,
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => self.exit,
+            Err(error) => {
+                let _ = writeln!(stderr, "{}", words::cannot_write(None, &error, language));
+                Exit::Unusable
+            }
+        }
+    }
+}
+
+/// Runs a command-line command in `language`; `None` means "open the window" (handled by
+/// main).
+pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
+    let report = match cli.command? {
+        Command::Iid { text, json } => ids::iid(&input(&text), json, language),
+        Command::Cid { text, json } => ids::cid(&input(&text), json, language),
+        Command::Qr {
+            text,
+            out,
+            tel,
+            portal,
+            module_pixels,
+        } => ids::qr(&text, &out, tel.as_deref(), portal, module_pixels, language),
+        Command::Centers { query, json } => {
+            phone::centers(query.as_deref().unwrap_or(""), json, language)
+        }
+        Command::Script { route, country } => phone::script(route, country.as_deref(), language),
+        Command::Status { json } => this_pc::status(json, language),
+        Command::Apply {
+            cid,
+            activation_id,
+            iid,
+        } => this_pc::apply(
+            &input(&cid),
+            activation_id.as_deref(),
+            iid.as_deref(),
+            language,
+        ),
+        Command::History {
+            json,
+            export,
+            import,
+        } => record::history(json, export.as_deref(), import.as_deref(), language),
+        Command::Gui { .. } => return None,
+    };
+    Some(exit_code(report.deliver(language)))
+}
+
+fn exit_code(exit: Exit) -> ExitCode {
+    ExitCode::from(exit as u8)
+}
+
+/// The region `gui --country` names, as an ISO code; the message and exit code when it names
+/// none or several (for main, before the window opens).
+pub fn gui_country(query: &str, language: Language) -> Result<String, (String, ExitCode)> {
+    centers::country(query)
+        .map(|center| center.iso.clone())
+        .map_err(|error| (error.message(language), exit_code(Exit::Invalid)))
+}
+
+/// The arguments joined with spaces, or all of standard input, decoded whatever its encoding
+/// (see [`crate::decode::text`]).
+pub(super) fn input(text: &[String]) -> String {
+    if !text.is_empty() {
+        return text.join(" ");
+    }
+    let mut bytes = Vec::new();
+    // An unreadable stdin is treated as empty: the command then says nothing was found.
+    let _ = io::stdin().read_to_end(&mut bytes);
+    crate::decode::text(&bytes)
+}

@@ -1,0 +1,190 @@
+//! `status` and `apply`: the PC being activated, through its licensing service.
+
+use serde::Serialize;
+
+use super::{Exit, Report};
+use crate::id::{InstallationId, read_confirmation_id};
+use crate::language::Language;
+use crate::licensing::{InstalledProduct, LicensingError};
+use crate::platform;
+use crate::record::{Activation, RecordStore};
+use crate::words::{self, Localized, Text};
+
+#[derive(Serialize)]
+struct ProductJson<'a> {
+    activation_id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    license_status: u32,
+    status: String,
+    grace_minutes: u32,
+    partial_key: &'a str,
+    /// `LicenseStatusReason` as `0xC004F034`, when there is one.
+    reason: Option<String>,
+    installation_id: Option<&'a str>,
+    valid: bool,
+}
+
+pub(super) fn status(json: bool, language: Language) -> Report {
+    let mut report = Report::new();
+    let reading = match platform::this_pc_licensing() {
+        Ok(reading) => reading,
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
+    if json {
+        let rows: Vec<ProductJson> = reading
+            .products
+            .iter()
+            .map(|product| ProductJson {
+                activation_id: &product.activation_id,
+                name: &product.name,
+                kind: product.kind.code(),
+                license_status: product.status.code(),
+                status: words::license_status(product.status, language),
+                grace_minutes: product.grace_minutes,
+                partial_key: &product.partial_key,
+                reason: (product.reason != 0).then(|| format!("0x{:08X}", product.reason)),
+                installation_id: product.installation_id.as_ref().map(InstallationId::digits),
+                valid: product.valid_installation_id().is_some(),
+            })
+            .collect();
+        report.json(&rows);
+    } else {
+        let now = std::time::SystemTime::now();
+        for product in &reading.products {
+            write_product(&mut report, product, now, language);
+        }
+        if !reading.has_office() {
+            report.line(words::microsoft_365_note(language));
+        }
+    }
+    for (_, problem) in &reading.problems {
+        report.errors.push(problem.message(language));
+    }
+    report
+}
+
+fn write_product(
+    report: &mut Report,
+    product: &InstalledProduct,
+    now: std::time::SystemTime,
+    language: Language,
+) {
+    report.line(format!(
+        "{} [{}]",
+        words::product_label(product, language),
+        words::product_kind(product.kind, language)
+    ));
+    report.line(format!("  {}", product.message(language)));
+    let field = |label: Text, value: &dyn std::fmt::Display| {
+        format!("  {}: {value}", label.in_language(language))
+    };
+    // A volume activation or a grace period ends: say when.
+    if let Some(date) = product.ends_on(now) {
+        report.line(field(Text::EndsOn, &format_args!("{date} (UTC)")));
+    }
+    report.line(field(Text::ActivationId, &product.activation_id));
+    report.line(field(Text::PartialProductKey, &product.partial_key));
+    if let Some(iid) = &product.installation_id {
+        report.line(field(
+            Text::InstallationIdHeading,
+            &format_args!(
+                "{} ({})",
+                iid.grouped(" "),
+                words::iid_verdict(iid, language)
+            ),
+        ));
+    }
+}
+
+pub(super) fn apply(
+    text: &str,
+    activation_id: Option<&str>,
+    iid: Option<&str>,
+    language: Language,
+) -> Report {
+    let report = Report::new();
+    let cid = match read_confirmation_id(text) {
+        Ok(cid) => cid,
+        Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
+    };
+    let obtained_for = iid.map(InstallationId::from_typed);
+    if let Some(problem) = obtained_for.as_ref().and_then(InstallationId::problem) {
+        return report.fail(problem.message(language), Exit::Invalid);
+    }
+    match platform::apply_to_this_pc(&cid, activation_id, obtained_for.as_ref()) {
+        Ok(verdict) => {
+            let mut report = report;
+            report.line(verdict.message(language));
+            // Kept in the activation record, like the window's deposits.
+            let iid = obtained_for
+                .as_ref()
+                .or(verdict.product().and_then(|p| p.installation_id.as_ref()));
+            if let Some(activation) = iid.and_then(|iid| {
+                Activation::of_deposit(std::time::SystemTime::now(), &verdict, iid, &cid)
+            }) && let Err(error) = RecordStore::default_location().add(activation)
+            {
+                report.errors.push(error.message(language));
+            }
+            report.exit(if verdict.is_activated() {
+                Exit::Done
+            } else {
+                Exit::Invalid
+            })
+        }
+        Err(error @ LicensingError::Service(_)) => {
+            report.fail(error.message(language), Exit::Unusable)
+        }
+        // Refused before anything was deposited: the CID, the Activation ID, or the product.
+        Err(error) => report.fail(error.message(language), Exit::Invalid),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::licensing::{InstalledProduct, ProductClass, ProductRow, app_ids};
+
+    fn kms_client(grace_minutes: u32) -> InstalledProduct {
+        InstalledProduct::from_row(
+            ProductClass::SoftwareLicensing,
+            ProductRow {
+                id: "73111121-5638-40f6-bc11-f1d7b0d64300".into(),
+                application_id: app_ids::WINDOWS.into(),
+                name: "Windows(R), Enterprise edition".into(),
+                partial_product_key: Some("2YT43".into()),
+                license_status: 1,
+                grace_period_remaining: grace_minutes,
+                ..ProductRow::default()
+            },
+        )
+        .expect("a row with a key")
+    }
+
+    #[test]
+    fn status_gives_the_end_date_of_a_volume_activation_only() {
+        // 2026-01-01 00:00 UTC, plus 180 days of KMS activation.
+        let new_year = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+        let mut report = Report::new();
+        write_product(
+            &mut report,
+            &kms_client(180 * 24 * 60),
+            new_year,
+            Language::English,
+        );
+        assert!(
+            report.out.contains("  Ends on: 2026-06-30 (UTC)\n"),
+            "{}",
+            report.out
+        );
+
+        let mut report = Report::new();
+        write_product(&mut report, &kms_client(0), new_year, Language::Japanese);
+        assert!(
+            !report
+                .out
+                .contains(Text::EndsOn.in_language(Language::Japanese)),
+            "a permanent activation does not end"
+        );
+    }
+}
