@@ -1,13 +1,17 @@
 //! The engine's hot paths: reading IDs out of a big paste, checking one block as it is typed,
-//! and making the QR PNG.
+//! making the QR PNG, reading a Confirmation ID out of a copied portal page, and merging an
+//! activation record carried from many PCs.
 //!
 //! Run: `cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3`.
 //! Targets: `find_ids_1mb` < 5 ms, `block_check` < 100 ns, `qr_png` < 5 ms.
 
 use std::hint::black_box;
 
-use activation_companion::id::{InstallationId, block_state, find_installation_ids};
+use activation_companion::id::{
+    ConfirmationId, InstallationId, block_state, find_installation_ids, read_confirmation_id,
+};
 use activation_companion::qr::Qr;
+use activation_companion::record::{Activation, ActivationRecord, Outcome};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// Recorded `slmgr /dti` output: one line with a published Windows 11 Installation ID.
@@ -173,12 +177,62 @@ fn adversarial(c: &mut Criterion) {
     group.finish();
 }
 
+/// A published Confirmation ID, every block consistent.
+const CID: &str = "426296483130829081394993064403777482905722580616";
+
+/// The Confirmation ID as a copy of the portal's page gives it: a table of labelled blocks
+/// among the page's words.
+fn confirmation_id_from_a_copied_page(c: &mut Criterion) {
+    let blocks: Vec<&str> = (0..8).map(|b| &CID[b * 6..b * 6 + 6]).collect();
+    let page = format!(
+        "Product Activation\nYour Confirmation ID\nA\tB\tC\tD\tE\tF\tG\tH\n{}\n\
+         Enter the Confirmation ID on your device, then select Activate.\n",
+        blocks.join("\t")
+    );
+    assert_eq!(read_confirmation_id(&page).map(|cid| cid.is_valid()), Ok(true));
+    c.bench_function("read_confirmation_id_copied_page", |b| {
+        b.iter(|| read_confirmation_id(black_box(&page)))
+    });
+}
+
+/// An administrator's import: the records of 1,000 offline PCs merged into one that holds
+/// half of them already.
+fn record_merge(c: &mut Criterion) {
+    let cid = ConfirmationId::from_typed(CID);
+    let ids = iids(1_000);
+    let record = |range: std::ops::Range<usize>| {
+        let mut record = ActivationRecord::default();
+        for (n, iid) in ids[range].iter().enumerate() {
+            record.add(Activation::new(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(n as u64 * 3600),
+                Some("Windows(R), Professional edition"),
+                None,
+                &InstallationId::from_typed(iid),
+                &cid,
+                Outcome::Activated,
+            ));
+        }
+        record
+    };
+    let (kept, carried) = (record(0..500), record(0..1_000));
+    let mut merged = kept.clone();
+    assert_eq!(merged.merge(carried.clone()).added, 500);
+    c.bench_function("record_merge_1000_pcs", |b| {
+        b.iter(|| {
+            let mut merged = kept.clone();
+            merged.merge(black_box(carried.clone()))
+        })
+    });
+}
+
 criterion_group!(
     benches,
     find_ids,
     block_check,
     qr_png,
     scan_without_ids,
-    adversarial
+    adversarial,
+    confirmation_id_from_a_copied_page,
+    record_merge
 );
 criterion_main!(benches);

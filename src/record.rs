@@ -164,6 +164,15 @@ impl ActivationRecord {
     /// most (an activation over a refusal over a completed typing), and the later date of two
     /// equal ones. Returns whether anything changed.
     pub fn add(&mut self, activation: Activation) -> bool {
+        let changed = self.add_unsorted(activation);
+        if changed {
+            self.sort();
+        }
+        changed
+    }
+
+    /// [`ActivationRecord::add`], leaving the order to the caller.
+    fn add_unsorted(&mut self, activation: Activation) -> bool {
         match self
             .activations
             .iter_mut()
@@ -189,7 +198,6 @@ impl ActivationRecord {
             }
             None => self.activations.push(activation),
         }
-        self.sort();
         true
     }
 
@@ -200,10 +208,11 @@ impl ActivationRecord {
         for activation in other.activations {
             if !activation.is_sound() {
                 merged.left_out += 1;
-            } else if self.add(activation) {
+            } else if self.add_unsorted(activation) {
                 merged.added += 1;
             }
         }
+        self.sort();
         merged
     }
 
