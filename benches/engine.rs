@@ -189,7 +189,10 @@ fn confirmation_id_from_a_copied_page(c: &mut Criterion) {
          Enter the Confirmation ID on your device, then select Activate.\n",
         blocks.join("\t")
     );
-    assert_eq!(read_confirmation_id(&page).map(|cid| cid.is_valid()), Ok(true));
+    assert_eq!(
+        read_confirmation_id(&page).map(|cid| cid.is_valid()),
+        Ok(true)
+    );
     c.bench_function("read_confirmation_id_copied_page", |b| {
         b.iter(|| read_confirmation_id(black_box(&page)))
     });
