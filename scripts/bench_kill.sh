@@ -26,10 +26,14 @@ for delay in 0 30 60 100; do
   kept=0 lost_digits=0
   for run in $(seq "$runs"); do
     rm -rf "${home:?}"/*
-    ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang en >/dev/null 2>&1 &
+    ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang en >/dev/null 2>"$home.stderr" &
     pid=$!
     wid=$(window_of "$pid")
-    [ -n "$wid" ] || { echo "delay $delay run $run: no window" >&2; kill "$pid"; continue; }
+    if [ -z "$wid" ]; then
+      echo "delay $delay run $run: no window: $(cat "$home.stderr")" >&2
+      kill "$pid" 2>/dev/null || true
+      continue
+    fi
     sleep 1.5
     xdotool windowfocus --sync "$wid"
     xdotool key --window "$wid" ctrl+3
