@@ -111,6 +111,8 @@ pub struct App {
     record_screen: record::State,
     record_store: RecordStore,
     record_writes: Ordered,
+    /// Writes of the record handed to a thread and not yet reported back.
+    record_writes_out: usize,
     /// Why the record could not be read or written, until it can.
     record_problem: Option<RecordError>,
     /// The record on disk could be neither read nor moved aside: it is never written over.
@@ -200,6 +202,7 @@ impl App {
             record_screen: record::State::default(),
             record_store: options.record,
             record_writes: Ordered::default(),
+            record_writes_out: 0,
             record_locked: matches!(record_problem, Some(RecordError::Corrupt { kept_as: None })),
             record_problem,
             clock: options.clock,
@@ -228,6 +231,7 @@ impl App {
         }
         let (store, record) = (self.record_store.clone(), self.record.clone());
         let write = self.record_writes.write(move || store.save(&record));
+        self.record_writes_out += 1;
         Task::perform(super::off_the_ui_thread(write), Message::RecordSaved)
     }
 
@@ -346,13 +350,14 @@ impl App {
     }
 
     /// Saves now, on this thread: before the window closes or the app restarts, when nothing
-    /// may be left unwritten. The record too, when a write of it may still be under way.
+    /// may be left unwritten. The record too, when a write of it may still be under way (this
+    /// write, the newest, then stands whichever finishes last).
     pub fn save_now(&mut self) {
         let write = self.autosave.write(self.store.clone(), self.session());
         let result = write();
         self.saved(result);
-        let (store, record) = (self.record_store.clone(), self.record.clone());
-        if !self.record_locked && !record.activations.is_empty() {
+        if self.record_writes_out > 0 {
+            let (store, record) = (self.record_store.clone(), self.record.clone());
             let _ = self.record_writes.write(move || store.save(&record))();
         }
     }
@@ -456,6 +461,7 @@ impl App {
             },
 
             Message::RecordSaved(result) => {
+                self.record_writes_out = self.record_writes_out.saturating_sub(1);
                 match result {
                     Some(Ok(())) => self.record_problem = None,
                     Some(Err(error)) => self.record_problem = Some(error),
