@@ -593,6 +593,41 @@ fn a_cid_of_42_digits_says_block_h_may_be_missing_and_gives_no_command() {
     assert!(!text.contains("ospp.vbs /actcid"), "{text}");
 }
 
+/// Ctrl+V pressed twice: the same ID twice on one line, with a separator or none. The
+/// Confirmation ID's 16 blocks were read as a 54-digit run and a 7-block ID of blocks B-H
+/// ("format": "7x6", "valid": true, exit 0); the Installation ID run together was "126 digits".
+#[test]
+fn the_same_id_twice_on_one_line_is_that_id_once() {
+    let bare = CID.replace('-', "");
+    for twice in [
+        format!("{CID} {CID}"),
+        format!("{CID}-{CID}"),
+        format!("{bare}{bare}"),
+    ] {
+        let output = run(&["cid", "--json", &twice], None);
+        assert_eq!(output.status.code(), Some(0), "{twice}");
+        let cid = json(&output);
+        assert_eq!(cid["digits"], bare, "{twice}");
+        assert_eq!(cid["format"], "8x6", "{twice}");
+    }
+    let output = run(
+        &["iid", "--lang", "en", &format!("{WINDOWS_11}{WINDOWS_11}")],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("63 digits; every group's check digit matches."),
+        "{text}"
+    );
+    assert!(
+        text.contains("The same Installation ID is here more than once"),
+        "{text}"
+    );
+    assert!(!text.contains("126 digits"), "{text}");
+    assert_eq!(text.matches("4891263").count(), 1, "{text}");
+}
+
 #[test]
 fn a_letter_for_a_digit_is_named() {
     let output = run(

@@ -59,6 +59,9 @@ pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
         for (i, id) in ids.iter().enumerate() {
             write_installation_id(&mut report, i + 1, ids.len(), id, language);
         }
+        if reading.repeated {
+            report.line(Text::SameIidAgain.in_language(language));
+        }
     }
     if reading.all_valid() {
         report

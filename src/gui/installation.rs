@@ -365,6 +365,9 @@ impl State {
         if self.long_text == Some(LongText::KeptIds) {
             page = page.push(text(Text::KeptOnlyIds.in_language(language)).color(theme::MUTED));
         }
+        if self.reading.repeated {
+            page = page.push(text(Text::SameIidAgain.in_language(language)).color(theme::MUTED));
+        }
         if !shown_as_groups(id) {
             return page.push(verdict).into();
         }

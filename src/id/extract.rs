@@ -20,6 +20,10 @@ use super::format::{is_id_length, layouts};
 /// The longest group any ID format has; longer stretches of digits stand on their own.
 const LONGEST_GROUP: usize = 7;
 
+/// The most copies of one ID in a row read as that ID (Ctrl+V pressed twice, or three
+/// times); more is a long run of digits, to be reported with its length.
+const MAX_COPIES: usize = 3;
+
 /// Fewer digits than this is not ID-like: the shortest ID has 42 digits, the longest
 /// non-ID run in slmgr output (an Extended PID) has 30.
 pub const MIN_ID_LIKE_DIGITS: usize = 36;
@@ -498,21 +502,65 @@ impl RunFinder<'_> {
         let length: usize = self.chain.iter().map(|(s, e)| e - s).sum();
         let mut windows = self.id_windows(true);
         if windows.is_empty() && !is_id_length(length) {
+            if let Some(copies) = self.copies(length) {
+                for copy in copies {
+                    self.found_run(copy);
+                }
+                self.chain.clear();
+                self.line_breaks.clear();
+                return;
+            }
             windows = self.id_windows(false);
         }
         if windows.is_empty() {
             windows.push(whole);
         }
         for window in windows {
-            self.found_run(window);
+            self.found_run(self.chain[window].to_vec());
         }
         self.chain.clear();
         self.line_breaks.clear();
     }
 
-    /// Records the chain's pieces in `window` as a run, if it is long enough to be ID-like.
-    fn found_run(&mut self, window: Range<usize>) {
-        let pieces = &self.chain[window];
+    /// The chain as copies of one ID, when it is nothing else: the same ID pasted twice in a
+    /// row (Ctrl+V pressed twice), with or without a separator between the copies. Each copy
+    /// is then a run of its own, so it is read once and never as another ID made of the end of
+    /// one copy and the start of the next (16 blocks of 6 once read as a 54-digit ID and a
+    /// 7-block one). The pieces of each copy, as byte ranges.
+    fn copies(&self, length: usize) -> Option<Vec<Vec<(usize, usize)>>> {
+        let bytes = self.text.as_bytes();
+        let digits: Vec<u8> = self
+            .chain
+            .iter()
+            .flat_map(|&(s, e)| bytes[s..e].iter().copied())
+            .collect();
+        let one = layouts()
+            .map(|layout| layout.iter().sum::<usize>())
+            .filter(|&one| length % one == 0 && (2..=MAX_COPIES).contains(&(length / one)))
+            .find(|&one| digits.chunks(one).all(|copy| copy == &digits[..one]))?;
+        // Each copy's pieces: the chain's pieces cut where one copy ends and the next begins.
+        let mut copies = vec![Vec::new()];
+        let mut taken = 0;
+        for &(mut start, end) in &self.chain {
+            while start < end {
+                let room = one - taken;
+                let cut = (start + room).min(end);
+                copies.last_mut()?.push((start, cut));
+                taken += cut - start;
+                start = cut;
+                if taken == one {
+                    copies.push(Vec::new());
+                    taken = 0;
+                }
+            }
+        }
+        copies.retain(|copy| !copy.is_empty());
+        Some(copies)
+    }
+
+    /// Records these pieces of the chain (byte ranges) as a run, if they are long enough to
+    /// be ID-like.
+    fn found_run(&mut self, pieces: Vec<(usize, usize)>) {
         let (Some(&(start, _)), Some(&(_, end))) = (pieces.first(), pieces.last()) else {
             return;
         };
@@ -521,7 +569,7 @@ impl RunFinder<'_> {
             return;
         }
         let mut digits = String::with_capacity(length);
-        for &(s, e) in pieces {
+        for &(s, e) in &pieces {
             digits.push_str(&self.text[s..e]);
         }
         let pieces = pieces.iter().map(|(s, e)| e - s).collect();

@@ -19,6 +19,8 @@ pub struct InstallationIds {
     /// A letter where a digit belongs (`O` for 0), when no usable ID was found without it: the
     /// thing to tell the user instead of what was found.
     pub lookalike: Option<IdProblem>,
+    /// An ID was found more than once (pasted twice): `ids` holds it once.
+    pub repeated: bool,
 }
 
 impl InstallationIds {
@@ -41,7 +43,10 @@ impl InstallationIds {
 /// Every Installation ID in a paste (slmgr or ospp output, a message box, typed groups), or
 /// the one being typed when the text is nothing but digits and separators.
 pub fn read_installation_ids(text: &str) -> InstallationIds {
-    let mut ids = super::find_installation_ids(text);
+    let found = super::find_installation_ids(text);
+    let count = found.len();
+    let mut ids = distinct(found.into_iter(), InstallationId::digits);
+    let repeated = ids.len() < count;
     let typed = ids.is_empty() && is_typed_digits(text);
     if typed {
         ids.push(InstallationId::from_typed(text));
@@ -50,6 +55,7 @@ pub fn read_installation_ids(text: &str) -> InstallationIds {
         ids,
         typed,
         lookalike: None,
+        repeated,
     };
     if !reading.all_valid() {
         reading.lookalike = lookalike_letter(text, IdKind::Installation)
@@ -69,6 +75,7 @@ pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
         extract::find_runs(text)
             .into_iter()
             .map(ConfirmationId::from_run),
+        ConfirmationId::digits,
     );
     let (whole, other): (Vec<_>, Vec<_>) = found
         .into_iter()
@@ -95,15 +102,12 @@ pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
     })
 }
 
-/// The same digits found twice (a table and its digits-only line) are one ID.
-fn distinct(ids: impl Iterator<Item = ConfirmationId>) -> Vec<ConfirmationId> {
-    let mut kept: Vec<ConfirmationId> = Vec::new();
-    for id in ids {
-        if !kept.iter().any(|k| k.digits() == id.digits()) {
-            kept.push(id);
-        }
-    }
-    kept
+/// The same digits found twice (a table and its digits-only line, a paste pasted again) are
+/// one ID: the first.
+fn distinct<Id>(ids: impl Iterator<Item = Id>, digits: fn(&Id) -> &str) -> Vec<Id> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| seen.insert(digits(id).to_string()))
+        .collect()
 }
 
 /// Text that is an ID being typed: some digit (full-width ones too) and no letter of any
@@ -164,6 +168,33 @@ mod tests {
             let cid = read_confirmation_id(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(cid.digits(), CID, "{text}");
         }
+    }
+
+    #[test]
+    fn the_same_id_pasted_twice_in_a_row_is_read_once() {
+        let grouped: Vec<&str> = (0..8).map(|b| &CID[b * 6..b * 6 + 6]).collect();
+        let grouped = grouped.join("-");
+        for twice in [
+            format!("{grouped}-{grouped}"),
+            format!("{grouped} {grouped}"),
+            format!("{CID}{CID}"),
+            format!("{CID}{CID}{CID}"),
+        ] {
+            let cid = read_confirmation_id(&twice).unwrap_or_else(|e| panic!("{twice}: {e:?}"));
+            assert_eq!(cid.digits(), CID, "{twice}");
+        }
+        let iid = "489126343257012289105546522085205332958764158851011127139061121";
+        for twice in [format!("{iid}{iid}"), format!("{iid}\n{iid}")] {
+            let reading = read_installation_ids(&twice);
+            assert_eq!(reading.ids.len(), 1, "{twice}");
+            assert_eq!(reading.ids[0].digits(), iid);
+            assert!(reading.repeated && reading.all_valid(), "{twice}");
+        }
+        // Two different IDs run together are not copies: still one run of their length.
+        let other = CID.replace("426296", "154814");
+        let reading = read_confirmation_id(&format!("{CID}{other}")).unwrap();
+        assert_eq!(reading.digits().len(), 96);
+        assert!(!read_installation_ids(iid).repeated);
     }
 
     #[test]

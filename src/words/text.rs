@@ -42,6 +42,7 @@ texts! {
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
     IidEmpty => "まだインストール ID がありません。", "No Installation ID yet.";
     KeptOnlyIds => "長いテキスト（16 KB 超）だったため、含まれていたインストール ID だけを製品名とともに残しました。", "The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.";
+    SameIidAgain => "同じインストール ID が 2 回以上含まれています（貼り付けが重なった場合など）。1 つとして扱います。", "The same Installation ID is here more than once (pasted twice?); it is read once.";
     ChooseProduct => "製品を選んでください：", "Choose the product:";
     ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
     CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
