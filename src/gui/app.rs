@@ -212,6 +212,8 @@ impl App {
             centers: options.centers,
             default_country: country,
         };
+        let mut app = app;
+        app.confirmation.answers(app.installation.cid_formats());
         let focus = app.focus_screen();
         (app, focus)
     }
@@ -406,6 +408,13 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        // Screen 3 takes the Confirmation ID in the formats screen 1's ID answers to.
+        self.confirmation.answers(self.installation.cid_formats());
+        task
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Installation(message) => match self.installation.update(message) {
                 installation::Action::None => Task::none(),
@@ -518,7 +527,7 @@ impl App {
                 Task::none()
             }
             Message::StartOver if self.asking_to_start_over => {
-                self.update(Message::ConfirmStartOver)
+                self.handle(Message::ConfirmStartOver)
             }
             Message::StartOver => {
                 self.asking_to_start_over = true;

@@ -13,12 +13,13 @@ use crate::id::{
     block_state, digit_lookalike, read_confirmation_id,
 };
 use crate::language::Language;
-use crate::words::{Localized, Text};
+use crate::words::{self, Localized, Text};
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Edited(usize, String),
-    /// Text pasted into a box (Ctrl+V): the box's contents with the paste in them.
+    /// Text pasted into a box (Ctrl+V): the box's contents with the paste in them. What was
+    /// pasted is then read from the clipboard itself (`FromClipboard`).
     Pasted(usize, String),
     /// "Paste the Confirmation ID": read the clipboard.
     PasteClicked,
@@ -50,11 +51,26 @@ pub enum Action {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     format: CidFormat,
-    /// One string per block, digits only, at most six each.
+    /// One string per block, digits only, at most six each: always eight (A-H), whatever
+    /// the format, so choosing 7 blocks never drops what was typed in H.
     blocks: Vec<String>,
-    /// What was refused and why, until the next edit: a letter typed where a digit belongs
-    /// (`O` for 0), or a paste that held no Confirmation ID, or two.
-    refused: Option<IdProblem>,
+    /// The formats the Installation ID on screen 1 takes an answer in (both while unknown).
+    answers: &'static [CidFormat],
+    /// What was refused and why, until the next edit.
+    refused: Option<Refused>,
+    /// A paste into a box, waiting for the clipboard's own text: the box, and its contents
+    /// with the paste in them.
+    pasting: Option<(usize, String)>,
+}
+
+/// Why the boxes did not take what was typed or pasted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Refused {
+    /// The text's own verdict: a letter where a digit belongs (`O` for 0), no Confirmation
+    /// ID, two different ones, or part of one.
+    Id(IdProblem),
+    /// Digits pasted into a box that are neither a whole ID nor whole blocks fitting there.
+    DoesNotFit { digits: usize, box_letter: char },
 }
 
 /// The widget id of a block's box: `cid-A` ... `cid-H`.
@@ -64,12 +80,27 @@ pub fn block_id(index: usize) -> Id {
 
 impl State {
     pub fn new(format: CidFormat, typed: &[String]) -> State {
-        let mut blocks: Vec<String> = typed.iter().map(|b| digits_only(b, BLOCK_LENGTH)).collect();
-        blocks.resize(format.block_count(), String::new());
+        let mut blocks: Vec<String> = typed
+            .iter()
+            .take(CidFormat::MOST_BLOCKS)
+            .map(|b| digits_only(b, BLOCK_LENGTH))
+            .collect();
+        blocks.resize(CidFormat::MOST_BLOCKS, String::new());
         State {
             format,
             blocks,
+            answers: &CidFormat::ALL,
             refused: None,
+            pasting: None,
+        }
+    }
+
+    /// The Installation ID on screen 1 takes its Confirmation ID in these formats (both, while
+    /// it is not known): the boxes follow it, and only those can be consistent.
+    pub fn answers(&mut self, formats: &'static [CidFormat]) {
+        self.answers = formats;
+        if let [only] = formats {
+            self.format = *only;
         }
     }
 
@@ -77,32 +108,54 @@ impl State {
         self.format
     }
 
+    /// Every block, A-H, as typed (empty where nothing was).
     pub fn blocks(&self) -> &[String] {
         &self.blocks
     }
 
-    /// The whole ID once every block holds six digits.
-    pub fn confirmation_id(&self) -> Option<ConfirmationId> {
-        self.blocks
+    /// The boxes on show: the format's, and any further box that holds digits (a block typed
+    /// is never hidden).
+    fn shown(&self) -> usize {
+        let typed = self
+            .blocks
             .iter()
-            .all(|b| b.len() == BLOCK_LENGTH)
-            .then(|| ConfirmationId::from_typed(&self.blocks.concat()))
+            .rposition(|b| !b.is_empty())
+            .map_or(0, |last| last + 1);
+        self.format.block_count().max(typed)
     }
 
-    /// Every block complete and consistent: ready to hand to SLUI.
+    /// The whole ID once every block of the format holds six digits and none beyond it holds
+    /// any.
+    pub fn confirmation_id(&self) -> Option<ConfirmationId> {
+        let (used, beyond) = self.blocks.split_at(self.format.block_count());
+        (used.iter().all(|b| b.len() == BLOCK_LENGTH) && beyond.iter().all(String::is_empty))
+            .then(|| ConfirmationId::from_typed(&used.concat()))
+    }
+
+    /// Every block complete and consistent, in a format the Installation ID takes: ready to
+    /// hand to SLUI.
     pub fn consistent_id(&self) -> Option<ConfirmationId> {
-        self.confirmation_id().filter(ConfirmationId::is_valid)
+        self.confirmation_id()
+            .filter(ConfirmationId::is_valid)
+            .filter(|cid| cid.format().is_some_and(|f| self.answers.contains(&f)))
     }
 
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Edited(index, value) => self.edit(index, &value),
-            Message::Pasted(index, value) => self.paste(Some(index), &value),
+            Message::Pasted(index, value) => {
+                self.pasting = Some((index, value));
+                Action::ReadClipboard
+            }
             Message::PasteClicked => Action::ReadClipboard,
-            Message::FromClipboard(text) => self.paste(None, &text.unwrap_or_default()),
+            Message::FromClipboard(text) => match self.pasting.take() {
+                Some((index, contents)) => self.paste_into(index, &contents, text),
+                None => self.paste(&text.unwrap_or_default()),
+            },
             Message::SetFormat(format) => {
-                self.format = format;
-                self.blocks.resize(format.block_count(), String::new());
+                if self.answers.contains(&format) {
+                    self.format = format;
+                }
                 Action::Changed { focus: None }
             }
             Message::Copy(what) => match self.consistent_id() {
@@ -123,7 +176,7 @@ impl State {
         };
         // An O for a 0 (or l, I for a 1) is named, never dropped or converted: the block
         // keeps what it had.
-        self.refused = State::lookalike_in(index, value);
+        self.refused = State::lookalike_in(index, value).map(Refused::Id);
         if self.refused.is_some() {
             return Action::None;
         }
@@ -146,26 +199,60 @@ impl State {
         }
     }
 
-    /// Pasted text. Into a box, the text field hands over its contents with the paste in them
-    /// but without line breaks and tabs (iced drops control characters, which glues a copied
-    /// table's labels to its digits): digits (with spaces or dashes) are a whole ID or a few
-    /// blocks continuing from that box, as typed; anything else is read again from the
-    /// clipboard itself. From the clipboard ("Paste",
-    /// Ctrl+V with no box focused): a whole Confirmation ID in any shape fills every box from
-    /// A; anything else (no ID, two different ones, a letter for a digit, the wrong length) is
-    /// said, and the boxes keep what they had.
-    fn paste(&mut self, into: Option<usize>, text: &str) -> Action {
-        if let Some(index) = into {
-            let typed = text
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'));
-            let digits = ConfirmationId::from_typed(text);
-            return match digits.format() {
-                _ if !typed => Action::ReadClipboard,
-                Some(_) => self.paste(None, text),
-                None => self.edit(index, digits.digits()),
+    /// A paste into box `index`: what the clipboard holds (`pasted`) is read, never the box's
+    /// contents run together with it. A whole Confirmation ID in any shape fills A-H, as the
+    /// paste button does (pressing Ctrl+V twice, or pasting a corrected ID over a full one,
+    /// gives that ID again); whole blocks (6 digits each) fill this box and the next ones when
+    /// they fit; a few digits go into the box as if typed. Anything else is said, and the boxes
+    /// keep what they had: a paste never shifts a block or drops one. `contents`: the box's
+    /// text with the paste in it, as the text field made it (read when the clipboard cannot
+    /// be).
+    fn paste_into(&mut self, index: usize, contents: &str, pasted: Option<String>) -> Action {
+        let pasted = pasted.unwrap_or_else(|| contents.to_string());
+        if let Ok(cid) = read_confirmation_id(&pasted)
+            && cid.format().is_some()
+        {
+            return self.paste(&pasted);
+        }
+        let typed = pasted
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'));
+        if !typed {
+            return self.paste(&pasted);
+        }
+        let digits = digits_only(&pasted, usize::MAX);
+        let blocks = digits.len() / BLOCK_LENGTH;
+        if !digits.is_empty()
+            && digits.len().is_multiple_of(BLOCK_LENGTH)
+            && index + blocks <= CidFormat::MOST_BLOCKS
+        {
+            for (block, chunk) in self.blocks[index..]
+                .iter_mut()
+                .zip(digits.as_bytes().chunks(BLOCK_LENGTH))
+            {
+                *block = String::from_utf8_lossy(chunk).into_owned();
+            }
+            self.refused = None;
+            let next = (index + blocks).min(self.shown() - 1);
+            return Action::Changed {
+                focus: Some(block_id(next)),
             };
         }
+        if digits_only(contents, usize::MAX).len() <= BLOCK_LENGTH {
+            return self.edit(index, contents);
+        }
+        self.refused = Some(Refused::DoesNotFit {
+            digits: digits.len(),
+            box_letter: block_letter(index),
+        });
+        Action::None
+    }
+
+    /// The clipboard's text, for "Paste" or Ctrl+V with no box focused: a whole Confirmation
+    /// ID in any shape fills every box from A; anything else (no ID, two different ones, a
+    /// letter for a digit, the wrong length) is said, and the boxes keep what they had.
+    fn paste(&mut self, text: &str) -> Action {
         match read_confirmation_id(text) {
             Ok(cid) if cid.format().is_some() => {
                 self.fill(&cid);
@@ -174,23 +261,24 @@ impl State {
                 }
             }
             Ok(cid) => {
-                self.refused = cid.problem();
+                self.refused = cid.problem().map(Refused::Id);
                 Action::None
             }
             Err(problem) => {
-                self.refused = Some(problem);
+                self.refused = Some(Refused::Id(problem));
                 Action::None
             }
         }
     }
 
     /// Puts a whole Confirmation ID into the boxes: its format, every block.
+    /// A 7-block ID for an Installation ID that takes 8 leaves H empty, to be seen.
     pub fn fill(&mut self, cid: &ConfirmationId) {
-        if let Some(format) = cid.format() {
+        if let Some(format) = cid.format().filter(|f| self.answers.contains(f)) {
             self.format = format;
         }
         self.blocks = cid.blocks().map(str::to_string).collect();
-        self.blocks.resize(self.format.block_count(), String::new());
+        self.blocks.resize(CidFormat::MOST_BLOCKS, String::new());
         self.refused = None;
     }
 
@@ -223,17 +311,17 @@ impl State {
     /// A pasted or typed run longer than a block: a whole CID fills every box from A,
     /// anything shorter continues from the box it went into.
     fn spread(&mut self, index: usize, digits: &str) -> Action {
-        let start = match CidFormat::for_digit_count(digits.len()) {
-            Some(format) => {
-                self.format = format;
-                self.blocks.resize(format.block_count(), String::new());
-                0
-            }
-            None => index,
-        };
+        if CidFormat::for_digit_count(digits.len()).is_some() {
+            self.fill(&ConfirmationId::from_typed(digits));
+            return Action::Changed {
+                focus: Some(self.first_unfilled()),
+            };
+        }
+        let start = index;
         let mut chunks = digits.as_bytes().chunks(BLOCK_LENGTH);
         let mut last = start;
-        for (position, block) in self.blocks.iter_mut().enumerate().skip(start) {
+        let shown = self.shown();
+        for (position, block) in self.blocks.iter_mut().enumerate().take(shown).skip(start) {
             let Some(chunk) = chunks.next() else { break };
             *block = String::from_utf8_lossy(chunk).into_owned();
             last = position;
@@ -258,7 +346,7 @@ impl State {
     /// The first box not yet full: where the keyboard goes when the screen is shown.
     pub fn first_unfilled(&self) -> Id {
         block_id(
-            self.blocks
+            self.blocks[..self.shown()]
                 .iter()
                 .position(|b| b.len() < BLOCK_LENGTH)
                 .unwrap_or(0),
@@ -266,50 +354,61 @@ impl State {
     }
 
     pub fn view(&self, language: Language) -> Element<'_, Message> {
-        let states: Vec<GroupState> = self.blocks.iter().map(|b| block_state(b)).collect();
-        let boxes =
-            row(self
-                .blocks
-                .iter()
-                .zip(&states)
-                .enumerate()
-                .map(|(index, (block, &state))| {
-                    let mark = theme::state_mark(state);
-                    column![
-                        text(block_letter(index).to_string())
-                            .size(24)
-                            .font(fonts::BOLD),
-                        text_input("", block)
-                            .id(block_id(index))
-                            .on_input(move |value| Message::Edited(index, value))
-                            .on_paste(move |value| Message::Pasted(index, value))
-                            .size(30)
-                            .align_x(Alignment::Center)
-                            .font(fonts::BOLD)
-                            .padding([8, 6])
-                            .width(Length::Fill)
-                            .style(theme::block_input(state)),
-                        text(mark.in_language(language))
-                            .size(14)
-                            .color(theme::state_color(state)),
-                    ]
-                    .spacing(4)
-                    .align_x(Alignment::Center)
-                    // Equal shares of the width: a fixed width pushed H off a 1024-pixel window.
-                    .width(Length::Fill)
-                    .into()
-                }))
-            .spacing(8);
-
-        let formats = row![
-            button(text(Text::EightBlocks.in_language(language)).size(14))
-                .style(theme::tab(self.format == CidFormat::EightBlocks))
-                .on_press(Message::SetFormat(CidFormat::EightBlocks)),
-            button(text(Text::SevenBlocks.in_language(language)).size(14))
-                .style(theme::tab(self.format == CidFormat::SevenBlocks))
-                .on_press(Message::SetFormat(CidFormat::SevenBlocks)),
-        ]
+        let shown = &self.blocks[..self.shown()];
+        let states: Vec<GroupState> = shown.iter().map(|b| block_state(b)).collect();
+        let boxes = row(shown
+            .iter()
+            .zip(&states)
+            .enumerate()
+            .map(|(index, (block, &state))| {
+                let mark = theme::state_mark(state);
+                column![
+                    text(block_letter(index).to_string())
+                        .size(24)
+                        .font(fonts::BOLD),
+                    text_input("", block)
+                        .id(block_id(index))
+                        .on_input(move |value| Message::Edited(index, value))
+                        .on_paste(move |value| Message::Pasted(index, value))
+                        .size(30)
+                        .align_x(Alignment::Center)
+                        .font(fonts::BOLD)
+                        .padding([8, 6])
+                        .width(Length::Fill)
+                        .style(theme::block_input(state)),
+                    text(mark.in_language(language))
+                        .size(14)
+                        .color(theme::state_color(state)),
+                ]
+                .spacing(4)
+                .align_x(Alignment::Center)
+                // Equal shares of the width: a fixed width pushed H off a 1024-pixel window.
+                .width(Length::Fill)
+                .into()
+            }))
         .spacing(8);
+
+        // The choice only where the Installation ID leaves it open; else what it takes.
+        let formats: Element<'_, Message> = match self.answers {
+            [CidFormat::EightBlocks] => text(Text::EightBlocksForThisId.in_language(language))
+                .size(14)
+                .color(theme::MUTED)
+                .into(),
+            [CidFormat::SevenBlocks] => text(Text::SevenBlocksForThisId.in_language(language))
+                .size(14)
+                .color(theme::MUTED)
+                .into(),
+            _ => row![
+                button(text(Text::EightBlocks.in_language(language)).size(14))
+                    .style(theme::tab(self.format == CidFormat::EightBlocks))
+                    .on_press(Message::SetFormat(CidFormat::EightBlocks)),
+                button(text(Text::SevenBlocks.in_language(language)).size(14))
+                    .style(theme::tab(self.format == CidFormat::SevenBlocks))
+                    .on_press(Message::SetFormat(CidFormat::SevenBlocks)),
+            ]
+            .spacing(8)
+            .into(),
+        };
 
         let paste = button(text(Text::PasteConfirmationId.in_language(language)))
             .on_press(Message::PasteClicked);
@@ -319,8 +418,18 @@ impl State {
             boxes
         ]
         .spacing(14);
-        if let Some(problem) = &self.refused {
-            page = page.push(text(problem.message(language)).color(theme::BAD));
+        let refused = match &self.refused {
+            Some(Refused::Id(problem)) => Some(problem.message(language)),
+            Some(Refused::DoesNotFit { digits, box_letter }) => {
+                Some(words::paste_does_not_fit(*digits, *box_letter, language))
+            }
+            None => None,
+        };
+        if let Some(refused) = refused {
+            page = page.push(text(refused).color(theme::BAD));
+        }
+        if shown.len() > self.format.block_count() {
+            page = page.push(text(Text::BlockHNotInSeven.in_language(language)).color(theme::BAD));
         }
         let misheard: Vec<String> = states
             .iter()

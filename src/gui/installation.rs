@@ -15,7 +15,7 @@ use iced::{Alignment, Element, Length, Task};
 use super::fonts;
 use super::theme;
 use crate::id::{
-    GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
+    CidFormat, GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
     read_installation_ids,
 };
 use crate::language::Language;
@@ -146,6 +146,20 @@ impl State {
     /// Its Installation ID.
     pub fn id(&self) -> Option<&InstallationId> {
         self.product().map(|product| &product.id)
+    }
+
+    /// The formats the Confirmation ID for the chosen product comes in: 8 blocks for a
+    /// product read from this PC (the licensing service is Vista's and later's), else what its
+    /// Installation ID's length says; both while there is none.
+    pub fn cid_formats(&self) -> &'static [CidFormat] {
+        match self.product() {
+            Some(product) if product.activation_id.is_some() => &[CidFormat::EightBlocks],
+            Some(product) => product
+                .id
+                .format()
+                .map_or(&CidFormat::ALL, IidFormat::confirmation_formats),
+            None => &CidFormat::ALL,
+        }
     }
 
     pub fn is_reading(&self) -> bool {

@@ -536,7 +536,7 @@ impl RunFinder<'_> {
             .collect();
         let one = layouts()
             .map(|layout| layout.iter().sum::<usize>())
-            .filter(|&one| length % one == 0 && (2..=MAX_COPIES).contains(&(length / one)))
+            .filter(|&one| length.is_multiple_of(one) && (2..=MAX_COPIES).contains(&(length / one)))
             .find(|&one| digits.chunks(one).all(|copy| copy == &digits[..one]))?;
         // Each copy's pieces: the chain's pieces cut where one copy ends and the next begins.
         let mut copies = vec![Vec::new()];

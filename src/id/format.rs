@@ -45,6 +45,17 @@ impl IidFormat {
             .find(|format| format.digit_count() == count)
     }
 
+    /// The Confirmation IDs that answer an Installation ID of this format: 63 digits is
+    /// Vista and later (8 blocks, A-H); 50 is XP RTM (7 blocks, A-G); 54 was XP SP1 and later
+    /// and Office XP-2007 (7 blocks), and is an Office KMS host on today's service too (8).
+    pub fn confirmation_formats(self) -> &'static [CidFormat] {
+        match self {
+            IidFormat::NineGroupsOfSeven => &[CidFormat::EightBlocks],
+            IidFormat::NineGroupsOfSix => &CidFormat::ALL,
+            IidFormat::EightGroupsOfSixAndTwo => &[CidFormat::SevenBlocks],
+        }
+    }
+
     /// The short name scripts see in `--json`: `9x7`, `9x6`, `8x6+2`.
     pub fn code(self) -> &'static str {
         match self {
@@ -72,6 +83,8 @@ pub enum CidFormat {
 impl CidFormat {
     pub const ALL: [CidFormat; 2] = [CidFormat::EightBlocks, CidFormat::SevenBlocks];
     pub const LENGTHS: &'static [usize] = &[48, 42];
+    /// The most blocks any format has (8, A-H).
+    pub const MOST_BLOCKS: usize = 8;
 
     pub fn block_lengths(self) -> &'static [usize] {
         match self {

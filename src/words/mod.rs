@@ -30,8 +30,8 @@ pub use saving::cannot_write;
 pub use text::Text;
 pub use this_pc::{license_status, microsoft_365_note, product_kind, product_label};
 pub use window::{
-    apply_question, bullet, digit_run_too_long, group_position, no_display, product_number,
-    script_note, typed_so_far, window_failed,
+    apply_question, bullet, digit_run_too_long, group_position, no_display, paste_does_not_fit,
+    product_number, script_note, typed_so_far, window_failed,
 };
 
 use crate::language::Language;

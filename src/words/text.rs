@@ -87,6 +87,9 @@ texts! {
     PasteConfirmationId => "確認 ID を貼り付け (Ctrl+V)", "Paste the Confirmation ID (Ctrl+V)";
     EightBlocks => "8 ブロック（Vista 以降）", "8 blocks (Vista and later)";
     SevenBlocks => "7 ブロック（XP）", "7 blocks (XP)";
+    EightBlocksForThisId => "このインストール ID は Windows Vista 以降のもので、確認 ID は 8 ブロック（A〜H）です。", "This Installation ID is from Windows Vista or later: its Confirmation ID has 8 blocks, A–H.";
+    SevenBlocksForThisId => "このインストール ID（50 桁）は Windows XP のもので、確認 ID は 7 ブロック（A〜G）です。", "This Installation ID (50 digits) is from Windows XP: its Confirmation ID has 7 blocks, A–G.";
+    BlockHNotInSeven => "7 ブロック（XP）の確認 ID にブロック H はありません。H の数字を消すか、8 ブロックに切り替えてください。", "A 7-block (XP) Confirmation ID has no block H: clear block H, or switch to 8 blocks.";
     AllBlocksConsistent => "すべてのブロックが矛盾なく入力されています。", "All blocks typed consistently.";
     OnlyWindowsDecides => "正しいかどうかは Windows が判定します。", "Only Windows can tell whether it activates.";
     CopyCidDigits => "数字だけをコピー・slmgr /atp やポータル用 (Ctrl+D)", "Copy digits only, for slmgr /atp or the portal (Ctrl+D)";

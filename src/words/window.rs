@@ -30,6 +30,19 @@ pub fn digit_run_too_long(digits: usize, language: Language) -> String {
     }
 }
 
+/// A paste into a Confirmation ID box that is neither a whole ID nor whole blocks that fit
+/// from that box on: the boxes keep what they had.
+pub fn paste_does_not_fit(digits: usize, box_letter: char, language: Language) -> String {
+    match language {
+        Language::Japanese => format!(
+            "ボックス {box_letter} に貼り付けた {digits} 桁は、確認 ID 全体でも、そこから収まるブロック（6 桁ずつ）でもないため、入力欄は変更していません。確認 ID 全体を貼り付けるか、1 ブロックずつ貼り付けてください。"
+        ),
+        Language::English => format!(
+            "The {digits} digits pasted into box {box_letter} are neither a whole Confirmation ID nor whole blocks that fit from there, so the boxes are unchanged. Paste the whole Confirmation ID, or one block (6 digits) per box."
+        ),
+    }
+}
+
 /// A product button with no name: "Product 2".
 pub fn product_number(number: usize, language: Language) -> String {
     match language {

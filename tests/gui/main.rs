@@ -3,6 +3,7 @@
 //! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui` (see `snapshot.rs`).
 
 mod layout;
+mod never_a_wrong_digit;
 mod snapshot;
 
 use activation_companion::centers::bundled_centers;
