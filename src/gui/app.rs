@@ -4,10 +4,12 @@
 use std::time::SystemTime;
 
 use iced::keyboard::{self, Key, Modifiers, key::Named};
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::widget::button::{self};
+use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::autosave::{Autosave, Ordered};
+use super::focus::{self, button};
 use super::shortcuts::shortcuts;
 use super::{confirmation, fonts, installation, record, route, theme, this_pc};
 use crate::centers::ActivationCenter;
@@ -55,13 +57,6 @@ pub enum Zoom {
     Reset,
 }
 
-/// Which way Tab moves the keyboard between fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Next,
-    Previous,
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     Installation(installation::Message),
@@ -79,7 +74,6 @@ pub enum Message {
     StartOver,
     ConfirmStartOver,
     CancelStartOver,
-    Focus(Focus),
     /// A save ended (`None`: the thread writing it died).
     Saved(Option<Result<(), SessionError>>),
     /// The user closed the window: save what is on screen, then go.
@@ -125,6 +119,9 @@ pub struct App {
     centers: Vec<ActivationCenter>,
     default_country: Option<String>,
 }
+
+/// The "Cancel" of "Start over?": where the keyboard goes when it is asked.
+const CANCEL_START_OVER: &str = "cancel-start-over";
 
 const ZOOM_STEP: f32 = 0.1;
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.0);
@@ -282,10 +279,8 @@ impl App {
     fn focus_screen(&self) -> Task<Message> {
         match self.screen {
             Screen::InstallationId => installation::State::focus_input(),
-            Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
-            Screen::ConfirmationId => {
-                iced::widget::operation::focus(self.confirmation.first_unfilled())
-            }
+            Screen::Route => focus::focus(route::SEARCH_ID),
+            Screen::ConfirmationId => focus::focus(self.confirmation.first_unfilled()),
             Screen::Record => Task::none(),
         }
     }
@@ -438,7 +433,7 @@ impl App {
                 match self.confirmation.update(message) {
                     confirmation::Action::None => Task::none(),
                     confirmation::Action::Changed { focus } => {
-                        let focus = focus.map_or_else(Task::none, iced::widget::operation::focus);
+                        let focus = focus.map_or_else(Task::none, focus::focus);
                         let after = self.confirmation.consistent_id();
                         let completed = match after {
                             Some(cid) if Some(&cid) != before.as_ref() => self.completed(&cid),
@@ -455,6 +450,7 @@ impl App {
             Message::Record(message) => match self.record_screen.update(message) {
                 record::Action::None => Task::none(),
                 record::Action::CopyToClipboard(contents) => self.copy(contents),
+                record::Action::Focus(id) => focus::focus(id),
                 record::Action::UseAgain(digits) => {
                     self.confirmation.fill(&ConfirmationId::from_typed(&digits));
                     self.screen = Screen::ConfirmationId;
@@ -526,12 +522,12 @@ impl App {
                 };
                 Task::none()
             }
-            Message::StartOver if self.asking_to_start_over => {
-                self.handle(Message::ConfirmStartOver)
-            }
+            // Asked already: a second click (a double-click) or Ctrl+N again only asks again.
+            // The question's own button confirms, away from where the first click was, and
+            // the keyboard starts on "Cancel".
             Message::StartOver => {
                 self.asking_to_start_over = true;
-                Task::none()
+                focus::focus(CANCEL_START_OVER)
             }
             Message::CancelStartOver => {
                 self.asking_to_start_over = false;
@@ -553,8 +549,6 @@ impl App {
                 // cannot bring the old session back.
                 Task::batch([self.save(), installation::State::focus_input()])
             }
-            Message::Focus(Focus::Next) => iced::widget::operation::focus_next(),
-            Message::Focus(Focus::Previous) => iced::widget::operation::focus_previous(),
             Message::Saved(result) => {
                 // A writer thread that died wrote nothing: the next change tries again.
                 if let Some(result) = result {
@@ -577,27 +571,33 @@ impl App {
     /// Keys no focused widget used (Tab, and the keys of reading mode and "Start over?"), and
     /// the window's close button.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => focus_key(&key, modifiers),
-            _ => None,
-        });
         let close = iced::window::close_requests().map(|_| Message::CloseRequested);
         let extra = if self.installation.is_reading() {
             keyboard::listen().filter_map(reading_key)
-        } else if self.asking_to_start_over {
-            keyboard::listen().filter_map(cancel_key)
         } else if self.screen == Screen::ConfirmationId {
             keyboard::listen().filter_map(paste_key)
         } else {
             Subscription::none()
         };
-        Subscription::batch([keys, close, extra])
+        Subscription::batch([close, extra])
     }
 
     /// Ctrl (Command on macOS) shortcuts, taken before the focused field sees the key (see
     /// `shortcuts`), so a shortcut is never typed into a field: the window's own, then the
     /// screen on show's.
     fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        if let Key::Named(Named::Escape) = key {
+            // Escape answers "no" to the question on show, whichever field has the focus.
+            return if self.asking_to_start_over {
+                Some(Message::CancelStartOver)
+            } else if self.screen == Screen::Record && self.record_screen.is_asking() {
+                Some(Message::Record(record::Message::CancelRemove))
+            } else if self.screen == Screen::ConfirmationId && self.this_pc.is_asking() {
+                Some(Message::ThisPc(this_pc::Message::CancelApply))
+            } else {
+                None
+            };
+        }
         if !modifiers.command() {
             return None;
         }
@@ -704,11 +704,12 @@ impl App {
                     row![
                         text(Text::StartOverQuestion.in_language(language)),
                         space::horizontal(),
+                        button(text(Text::Cancel.in_language(language)))
+                            .id(CANCEL_START_OVER)
+                            .on_press(Message::CancelStartOver),
                         button(text(Text::ConfirmStartOver.in_language(language)))
                             .style(button::danger)
                             .on_press(Message::ConfirmStartOver),
-                        button(text(Text::Cancel.in_language(language)))
-                            .on_press(Message::CancelStartOver),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
@@ -739,15 +740,6 @@ impl App {
     }
 }
 
-/// Tab moves between fields when no field used the key.
-fn focus_key(key: &Key, modifiers: Modifiers) -> Option<Message> {
-    match key.as_ref() {
-        Key::Named(Named::Tab) if modifiers.shift() => Some(Message::Focus(Focus::Previous)),
-        Key::Named(Named::Tab) => Some(Message::Focus(Focus::Next)),
-        _ => None,
-    }
-}
-
 /// Ctrl+V that no box took (none has the focus): "Paste the Confirmation ID". A box with the
 /// focus takes Ctrl+V itself, and reads the paste the same way.
 fn paste_key(event: keyboard::Event) -> Option<Message> {
@@ -757,17 +749,6 @@ fn paste_key(event: keyboard::Event) -> Option<Message> {
         {
             Some(Message::Confirmation(confirmation::Message::PasteClicked))
         }
-        _ => None,
-    }
-}
-
-/// Escape answers "no" to "Start over?".
-fn cancel_key(event: keyboard::Event) -> Option<Message> {
-    match event {
-        keyboard::Event::KeyPressed {
-            key: Key::Named(Named::Escape),
-            ..
-        } => Some(Message::CancelStartOver),
         _ => None,
     }
 }

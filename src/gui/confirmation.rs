@@ -3,9 +3,10 @@
 //! A-H, a copied table, full-width digits): every box filled and checked at once.
 
 use iced::keyboard::Key;
-use iced::widget::{Id, button, column, container, row, space, text, text_input};
+use iced::widget::{Id, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::focus::button;
 use super::fonts;
 use super::theme;
 use crate::id::{

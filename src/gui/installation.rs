@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use iced::keyboard::Key;
 use iced::widget::text_editor::{self, Edit};
-use iced::widget::{button, column, container, qr_code, row, scrollable, text};
+use iced::widget::{column, container, qr_code, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
+use super::focus::button;
 use super::fonts;
 use super::theme;
 use crate::id::{
@@ -321,8 +322,8 @@ impl State {
         }
     }
 
-    pub fn focus_input<T>() -> Task<T> {
-        iced::widget::operation::focus(INPUT_ID)
+    pub fn focus_input<T: Send + 'static>() -> Task<T> {
+        super::focus::focus(INPUT_ID)
     }
 
     pub fn view(&self, language: Language) -> Element<'_, Message> {

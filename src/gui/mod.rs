@@ -5,6 +5,7 @@
 mod app;
 mod autosave;
 pub mod confirmation;
+mod focus;
 pub mod fonts;
 pub mod installation;
 pub mod record;
@@ -13,7 +14,7 @@ mod shortcuts;
 pub mod theme;
 pub mod this_pc;
 
-pub use app::{App, Focus, Message, Screen, StartOptions, Zoom};
+pub use app::{App, Message, Screen, StartOptions, Zoom};
 
 use iced::futures::channel::oneshot;
 

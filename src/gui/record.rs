@@ -3,9 +3,11 @@
 //! entry removed (after asking): nothing leaves the record otherwise. And the offer on screen
 //! 1, when the Installation ID there was recorded before.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::button::{self};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
+use super::focus::button;
 use super::{fonts, theme};
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
@@ -33,6 +35,8 @@ pub enum Action {
     UseAgain(String),
     /// The user confirmed: remove this entry from the record.
     Remove(Entry),
+    /// Put the keyboard on this control.
+    Focus(&'static str),
 }
 
 #[derive(Debug, Default)]
@@ -64,14 +68,22 @@ fn entry(activation: &Activation) -> Entry {
     )
 }
 
+/// Where the keyboard goes when "remove?" is asked: its "Cancel".
+const CANCEL_REMOVE: &str = "cancel-remove";
+
 impl State {
+    /// Whether "remove this entry?" is asked.
+    pub fn is_asking(&self) -> bool {
+        self.removing.is_some()
+    }
+
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Copy(digits) => Action::CopyToClipboard(digits),
             Message::UseAgain(digits) => Action::UseAgain(digits),
             Message::AskToRemove(entry) => {
                 self.removing = Some(entry);
-                Action::None
+                Action::Focus(CANCEL_REMOVE)
             }
             Message::Remove => self.removing.take().map_or(Action::None, Action::Remove),
             Message::CancelRemove => {
@@ -137,15 +149,7 @@ impl State {
         if !activation.activation_id.is_empty() {
             card = card.push(field(Text::ActivationId, activation.activation_id.clone()));
         }
-        let actions = if self.removing.as_ref() == Some(&entry(activation)) {
-            row![
-                text(Text::ReallyRemoveQuestion.in_language(language)),
-                button(text(Text::ReallyRemove.in_language(language)))
-                    .style(button::danger)
-                    .on_press(Message::Remove),
-                button(text(Text::Cancel.in_language(language))).on_press(Message::CancelRemove),
-            ]
-        } else {
+        card = card.push(
             row![
                 button(text(Text::CopyRecordedCid.in_language(language)))
                     .on_press(Message::Copy(activation.confirmation_id.clone())),
@@ -153,8 +157,29 @@ impl State {
                     .style(button::secondary)
                     .on_press(Message::AskToRemove(entry(activation))),
             ]
-        };
-        card = card.push(actions.spacing(8).align_y(Alignment::Center));
+            .spacing(8),
+        );
+        // The question comes on a line of its own under the buttons, so its "Remove" is never
+        // where the click that asked was: a double-click asks twice and removes nothing.
+        if self.removing.as_ref() == Some(&entry(activation)) {
+            card = card.push(
+                container(
+                    row![
+                        text(Text::ReallyRemoveQuestion.in_language(language)),
+                        button(text(Text::Cancel.in_language(language)))
+                            .id(CANCEL_REMOVE)
+                            .on_press(Message::CancelRemove),
+                        button(text(Text::ReallyRemove.in_language(language)))
+                            .style(button::danger)
+                            .on_press(Message::Remove),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+                .padding(8)
+                .style(theme::warning),
+            );
+        }
         container(card)
             .padding(10)
             .width(Length::Fill)

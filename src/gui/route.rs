@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 
 use iced::keyboard::Key;
 use iced::keyboard::key::Named;
-use iced::widget::{
-    button, checkbox, column, container, qr_code, row, scrollable, text, text_input,
-};
+use iced::widget::{checkbox, column, container, qr_code, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::focus::{button, focusable};
 use super::fonts;
 use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, NumberKind, Origin};
@@ -27,6 +26,8 @@ pub const SEARCH_ID: &str = "country-search";
 pub enum Message {
     ChoseRoute(Route),
     Searched(String),
+    /// Enter in the search: the first country shown.
+    SearchSubmitted,
     ChoseCountry(String),
     Ticked {
         script: String,
@@ -172,6 +173,13 @@ impl State {
                     return Action::None;
                 }
             }
+            Message::SearchSubmitted => match self.shown_countries().first() {
+                Some(first) => {
+                    let iso = first.iso.clone();
+                    self.choose_country(Some(iso));
+                }
+                None => return Action::None,
+            },
             Message::ChoseCountry(iso) => self.choose_country(Some(iso)),
             Message::Ticked { script, step, done } => {
                 if done {
@@ -277,16 +285,9 @@ impl State {
         let search = text_input(Text::SearchCountry.in_language(language), &self.query)
             .id(SEARCH_ID)
             .on_input(Message::Searched)
+            .on_submit(Message::SearchSubmitted)
             .padding(8);
-        let mut matches = centers::find_in(&self.centers, &self.query);
-        // The chosen country heads the list, so it is in sight without scrolling.
-        if let Some(position) = matches
-            .iter()
-            .position(|c| Some(c.iso.as_str()) == self.country.as_deref())
-        {
-            let chosen = matches.remove(position);
-            matches.insert(0, chosen);
-        }
+        let matches = self.shown_countries();
         let list: Element<'_, Message> = if matches.is_empty() {
             text(Text::NoCountryMatch.in_language(language))
                 .color(theme::MUTED)
@@ -322,6 +323,20 @@ impl State {
         ]
         .spacing(20)
         .into()
+    }
+
+    /// The countries the search matches, as listed: the chosen one first, so it is in sight
+    /// without scrolling.
+    fn shown_countries(&self) -> Vec<&ActivationCenter> {
+        let mut matches = centers::find_in(&self.centers, &self.query);
+        if let Some(position) = matches
+            .iter()
+            .position(|c| Some(c.iso.as_str()) == self.country.as_deref())
+        {
+            let chosen = matches.remove(position);
+            matches.insert(0, chosen);
+        }
+        matches
     }
 
     fn center_details<'a>(
@@ -430,7 +445,7 @@ impl State {
             let number = index + 1;
             let done = self.ticked.contains(&(script.id.clone(), number));
             let id = script.id.clone();
-            let mut item = column![
+            let mut item = column![focusable(
                 checkbox(done)
                     .label(format!("{number}. {}", step.text))
                     .on_toggle(move |done| Message::Ticked {
@@ -438,7 +453,7 @@ impl State {
                         step: number,
                         done
                     }),
-            ];
+            )];
             if let Some(detail) = &step.detail {
                 item = item.push(
                     container(text(detail.clone()).size(14).color(theme::MUTED)).padding([0, 28]),

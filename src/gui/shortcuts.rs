@@ -5,11 +5,16 @@
 //! change (Ctrl+2 and Ctrl+3 send control characters, which fields ignore). A keyboard
 //! subscription only sees keys no widget used, so shortcuts are taken here instead, before any
 //! field sees the key: a key that is a shortcut is never typed.
+//!
+//! Tab, Shift+Tab, and the arrows Down and Up while a field or control has the focus, move the
+//! focus (see `focus`) when no widget used the key.
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, tree};
 use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay, renderer};
-use iced::keyboard::{self, Key, Modifiers};
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+
+use super::focus;
 use iced::{Element, Event, Length, Rectangle, Renderer, Size, Theme, Vector};
 
 /// Wraps `content`; a key press for which `shortcut` gives a message publishes that message
@@ -99,6 +104,31 @@ impl<Message> Widget<Message, Theme, Renderer> for Shortcuts<'_, Message> {
         self.content.as_widget_mut().update(
             tree, event, layout, cursor, renderer, clipboard, shell, viewport,
         );
+        if shell.is_event_captured() {
+            return;
+        }
+        let Event::Keyboard(keyboard::Event::KeyPressed {
+            key: Key::Named(key),
+            modifiers,
+            ..
+        }) = event
+        else {
+            return;
+        };
+        let forward = match key {
+            Named::Tab => !modifiers.shift(),
+            Named::ArrowDown | Named::ArrowUp
+                if modifiers.is_empty()
+                    && focus::has_focus(&mut self.content, tree, layout, renderer) =>
+            {
+                *key == Named::ArrowDown
+            }
+            _ => return,
+        };
+        if focus::step(&mut self.content, tree, layout, renderer, forward) {
+            shell.capture_event();
+            shell.request_redraw();
+        }
     }
 
     fn mouse_interaction(

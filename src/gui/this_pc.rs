@@ -3,9 +3,10 @@
 //! the Confirmation ID with a definite verdict. The service is asked on a worker thread; the
 //! window stays responsive and shows progress.
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
+use super::focus::button;
 use super::installation::Product;
 use super::theme;
 use crate::id::ConfirmationId;
@@ -274,6 +275,11 @@ impl State {
             Reading::NotYet | Reading::Running => {}
         }
         panel.width(Length::Fill).into()
+    }
+
+    /// Whether "apply the Confirmation ID?" is asked.
+    pub fn is_asking(&self) -> bool {
+        matches!(self.applying, Applying::Asking)
     }
 
     /// The "Apply to this PC" panel on the Confirmation ID screen, once the CID is consistent.

@@ -29,7 +29,7 @@ texts! {
     StepRecord => "4  記録", "4  Record";
     SwitchLanguage => "English", "日本語";
     StartOver => "最初からやり直す (Ctrl+N)", "Start over (Ctrl+N)";
-    ConfirmStartOver => "本当に消去する (もう一度 Ctrl+N)", "Really clear everything (Ctrl+N again)";
+    ConfirmStartOver => "本当に消去する", "Really clear everything";
     Cancel => "やめる (Esc)", "Cancel (Esc)";
     StartOverQuestion => "入力した ID と確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";

@@ -2,6 +2,7 @@
 //! Snapshots of each screen in both languages live in tests/snapshots/ for a reviewer to see;
 //! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui` (see `snapshot.rs`).
 
+mod keyboard;
 mod layout;
 mod never_a_wrong_digit;
 mod snapshot;
@@ -799,11 +800,17 @@ fn shortcuts_do_what_the_buttons_do() {
     press(&mut app, "Enter");
     assert_eq!(app.route().ticked().count(), 1);
 
-    // Ctrl+N asks, Ctrl+N again clears.
+    // Ctrl+N asks; Ctrl+N again (or the key held down, repeating) only asks again: the
+    // question's own button answers it.
     press(&mut app, "n");
     assert!(app.installation().id().is_some());
     press(&mut app, "n");
-    assert!(app.installation().id().is_none());
+    assert!(app.installation().id().is_some());
+    assert!(
+        simulator(&app)
+            .find(Text::StartOverQuestion.in_language(Language::English))
+            .is_ok()
+    );
 }
 
 // ---- the snapshot comparison itself ---------------------------------------------------------
