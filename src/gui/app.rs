@@ -86,7 +86,8 @@ pub enum Message {
 #[derive(Debug)]
 enum Notice {
     Restored,
-    Copied,
+    /// Said on the screen the copy was made from, and there only.
+    Copied(Screen),
     Session(SessionError),
 }
 
@@ -389,6 +390,7 @@ impl App {
                 .update(route::Message::ChoseRoute(Route::PortalOnThisPc));
             return self.save();
         };
+        self.route.opening_portal();
         let open = self.open_in_browser;
         let opened = Task::perform(
             super::off_the_ui_thread(move || open(script::PORTAL_URL)),
@@ -398,7 +400,7 @@ impl App {
     }
 
     fn copy(&mut self, contents: String) -> Task<Message> {
-        self.notice = Some(Notice::Copied);
+        self.notice = Some(Notice::Copied(self.screen));
         iced::clipboard::write(contents)
     }
 
@@ -720,7 +722,10 @@ impl App {
         }
         let notice = match &self.notice {
             Some(Notice::Restored) => Text::Restored.in_language(language).to_string(),
-            Some(Notice::Copied) => Text::Copied.in_language(language).to_string(),
+            Some(Notice::Copied(screen)) if *screen == self.screen => {
+                Text::Copied.in_language(language).to_string()
+            }
+            Some(Notice::Copied(_)) => String::new(),
             Some(Notice::Session(error)) => error.message(language),
             None => String::new(),
         };

@@ -150,9 +150,14 @@ impl State {
                     None => Action::None,
                 };
             }
+            // Once per opening: a second Ctrl+B while the browser is being started would
+            // start another.
+            Message::OpenPortalHere if self.portal_here == PortalHere::Opening => {
+                self.route = Route::PortalOnThisPc;
+                return Action::Changed;
+            }
             Message::OpenPortalHere => {
                 self.route = Route::PortalOnThisPc;
-                self.portal_here = PortalHere::Opening;
                 return Action::OpenPortalHere;
             }
             Message::PortalOpened(answer) => {
@@ -190,6 +195,11 @@ impl State {
             }
         }
         Action::Changed
+    }
+
+    /// The OS has been asked to open the portal: said until it answers.
+    pub fn opening_portal(&mut self) {
+        self.portal_here = PortalHere::Opening;
     }
 
     /// `id` is the Installation ID on screen 1: the portal on this PC is opened with it.

@@ -5,6 +5,7 @@
 mod keyboard;
 mod layout;
 mod never_a_wrong_digit;
+mod portal_and_notices;
 mod snapshot;
 
 use activation_companion::centers::bundled_centers;
