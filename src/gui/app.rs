@@ -5,11 +5,12 @@ use std::time::SystemTime;
 
 use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::button::{self};
-use iced::widget::{column, container, row, scrollable, space, text};
+use iced::widget::{column, container, responsive, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::autosave::{Autosave, Ordered};
 use super::focus::{self, button};
+use super::room::Room;
 use super::shortcuts::shortcuts;
 use super::{confirmation, fonts, installation, record, route, theme, this_pc};
 use crate::centers::ActivationCenter;
@@ -120,6 +121,18 @@ pub struct App {
     centers: Vec<ActivationCenter>,
     default_country: Option<String>,
 }
+
+/// Around the page.
+const PAGE_PADDING: f32 = 16.0;
+/// Below this height (logical pixels) the tabs and the footer scroll with the screen.
+const SHORT_WINDOW: f32 = 480.0;
+/// The widest the top bar is on one line (the English tabs, "日本語", the zoom and "Start
+/// over"); narrower, it wraps.
+const TOP_BAR_ON_ONE_LINE: f32 = 1000.0;
+/// Narrower than this (logical pixels), the tabs are smaller.
+const NARROW_WINDOW: f32 = 600.0;
+/// The widest the footer is on one line with a short notice.
+const FOOTER_ON_ONE_LINE: f32 = 760.0;
 
 /// The "Cancel" of "Start over?": where the keyboard goes when it is asked.
 const CANCEL_START_OVER: &str = "cancel-start-over";
@@ -634,19 +647,69 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        shortcuts(
+            responsive(move |size| self.page(Room::new(size))),
+            move |key, modifiers| self.shortcut(key, modifiers),
+        )
+    }
+
+    /// The page for the room the window gives it: the tabs, the screen (scrolling when it is
+    /// longer than the window), "Start over?" when asked, and the footer. In a window too
+    /// short for that, all of it scrolls together.
+    fn page(&self, room: Room) -> Element<'_, Message> {
+        let inner = room.inside(PAGE_PADDING);
+        let screen = self.screen_view(inner.beside(theme::SCROLLBAR_ROOM));
+        let question = self
+            .asking_to_start_over
+            .then(|| self.start_over_question());
+        let page: Element<'_, Message> = if room.height >= SHORT_WINDOW {
+            column![
+                self.top_bar(inner),
+                scrollable(screen)
+                    .spacing(theme::SCROLLBAR_GAP)
+                    .height(Length::Fill),
+            ]
+            .push(question)
+            .push(self.footer(inner))
+            .spacing(16)
+            .into()
+        } else {
+            scrollable(
+                column![self.top_bar(inner), screen]
+                    .push(question)
+                    .push(self.footer(inner))
+                    .spacing(16),
+            )
+            .spacing(theme::SCROLLBAR_GAP)
+            .height(Length::Fill)
+            .into()
+        };
+        container(page).padding(PAGE_PADDING).into()
+    }
+
+    /// The four steps, then the language, the zoom and "Start over": on one line with the
+    /// controls at the right where it all fits, else wrapped onto as many lines as it needs.
+    fn top_bar(&self, room: Room) -> Element<'_, Message> {
         let language = self.language;
+        // Smaller where the window is narrow, so the bar leaves room for the screen.
+        let (size, padding) = if room.fits(NARROW_WINDOW) {
+            (17, [8, 12])
+        } else {
+            (14, [4, 8])
+        };
         let tab = |screen: Screen, label: Text| {
-            button(text(label.in_language(language)).size(17))
-                .padding([8, 12])
+            button(text(label.in_language(language)).size(size))
+                .padding(padding)
                 .style(theme::tab(self.screen == screen))
                 .on_press(Message::Show(screen))
         };
-        let top = row![
+        let tabs = [
             tab(Screen::InstallationId, Text::StepInstallationId),
             tab(Screen::Route, Text::StepRoute),
             tab(Screen::ConfirmationId, Text::StepConfirmationId),
             tab(Screen::Record, Text::StepRecord),
-            space::horizontal(),
+        ];
+        let controls = [
             button(text(Text::SwitchLanguage.in_language(language)))
                 .on_press(Message::ToggleLanguage),
             button(text(Text::ZoomOut.in_language(language))).on_press(Message::Zoom(Zoom::Out)),
@@ -654,38 +717,62 @@ impl App {
             button(text(Text::StartOver.in_language(language)))
                 .style(button::danger)
                 .on_press(Message::StartOver),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center);
+        ];
+        let tabs = tabs.into_iter().map(Element::from);
+        let controls = controls.into_iter().map(Element::from);
+        if room.fits(TOP_BAR_ON_ONE_LINE) {
+            row(tabs)
+                .push(space::horizontal())
+                .extend(controls)
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into()
+        } else {
+            row(tabs.chain(controls))
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .wrap()
+                .vertical_spacing(8)
+                .into()
+        }
+    }
 
-        let body = match self.screen {
-            Screen::InstallationId if self.installation.is_reading() => {
-                self.installation.view(language).map(Message::Installation)
-            }
-            // Scrolls: with this PC's products listed above it, the groups can run past the
-            // bottom of a small window.
+    fn screen_view(&self, room: Room) -> Element<'_, Message> {
+        let language = self.language;
+        match self.screen {
+            Screen::InstallationId if self.installation.is_reading() => self
+                .installation
+                .view(language, room)
+                .map(Message::Installation),
             Screen::InstallationId => {
                 let mut screen =
                     column![self.this_pc.read_view(language).map(Message::ThisPc)].spacing(10);
                 if let Some(activation) = self.seen_before() {
                     screen = screen.push(record::offer(activation, language).map(Message::Record));
                 }
-                scrollable(screen.push(self.installation.view(language).map(Message::Installation)))
-                    .spacing(theme::SCROLLBAR_GAP)
+                screen
+                    .push(
+                        self.installation
+                            .view(language, room)
+                            .map(Message::Installation),
+                    )
                     .into()
             }
             Screen::Route => self
                 .route
-                .view(language, self.installation.id())
+                .view(language, room, self.installation.id())
                 .map(Message::Route),
             Screen::Record => self
                 .record_screen
-                .view(&self.record, self.record_problem.as_ref(), language)
+                .view(&self.record, self.record_problem.as_ref(), language, room)
                 .map(Message::Record),
             Screen::ConfirmationId => {
-                let mut screen =
-                    column![self.confirmation.view(language).map(Message::Confirmation)]
-                        .spacing(14);
+                let mut screen = column![
+                    self.confirmation
+                        .view(language, room)
+                        .map(Message::Confirmation)
+                ]
+                .spacing(14);
                 if self.confirmation.consistent_id().is_some() {
                     screen = screen.push(
                         self.this_pc
@@ -695,31 +782,36 @@ impl App {
                 }
                 screen.into()
             }
-        };
-
-        let mut page = column![top, container(body).height(Length::Fill)]
-            .spacing(16)
-            .padding(16);
-        if self.asking_to_start_over {
-            page = page.push(
-                container(
-                    row![
-                        text(Text::StartOverQuestion.in_language(language)),
-                        space::horizontal(),
-                        button(text(Text::Cancel.in_language(language)))
-                            .id(CANCEL_START_OVER)
-                            .on_press(Message::CancelStartOver),
-                        button(text(Text::ConfirmStartOver.in_language(language)))
-                            .style(button::danger)
-                            .on_press(Message::ConfirmStartOver),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                )
-                .padding(8)
-                .style(theme::warning),
-            );
         }
+    }
+
+    fn start_over_question(&self) -> Element<'_, Message> {
+        let language = self.language;
+        container(
+            row![
+                text(Text::StartOverQuestion.in_language(language)),
+                button(text(Text::Cancel.in_language(language)))
+                    .id(CANCEL_START_OVER)
+                    .on_press(Message::CancelStartOver),
+                button(text(Text::ConfirmStartOver.in_language(language)))
+                    .style(button::danger)
+                    .on_press(Message::ConfirmStartOver),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(8),
+        )
+        .padding(8)
+        .width(Length::Fill)
+        .style(theme::warning)
+        .into()
+    }
+
+    /// The notice (what just happened), and the keyboard hint: beside it at its natural width
+    /// where there is room, else under it, wrapping.
+    fn footer(&self, room: Room) -> Element<'_, Message> {
+        let language = self.language;
         let notice = match &self.notice {
             Some(Notice::Restored) => Text::Restored.in_language(language).to_string(),
             Some(Notice::Copied(screen)) if *screen == self.screen => {
@@ -729,19 +821,18 @@ impl App {
             Some(Notice::Session(error)) => error.message(language),
             None => String::new(),
         };
-        // The hint keeps its natural width; a long notice wraps in the space left of it.
-        let footer = row![
-            text(notice).font(fonts::BOLD).width(Length::Fill),
-            text(Text::KeyboardHelp.in_language(language))
-                .size(14)
-                .color(theme::MUTED)
-                .wrapping(text::Wrapping::None),
-        ]
-        .spacing(16)
-        .align_y(Alignment::Center);
-        shortcuts(page.push(footer), move |key, modifiers| {
-            self.shortcut(key, modifiers)
-        })
+        let hint = text(Text::KeyboardHelp.in_language(language))
+            .size(14)
+            .color(theme::MUTED);
+        let notice = text(notice).font(fonts::BOLD).width(Length::Fill);
+        if room.fits(FOOTER_ON_ONE_LINE) {
+            row![notice, hint.wrapping(text::Wrapping::None)]
+                .spacing(16)
+                .align_y(Alignment::Center)
+                .into()
+        } else {
+            column![notice, hint].spacing(4).into()
+        }
     }
 }
 

@@ -3,11 +3,12 @@
 //! A-H, a copied table, full-width digits): every box filled and checked at once.
 
 use iced::keyboard::Key;
-use iced::widget::{Id, column, container, row, space, text, text_input};
+use iced::widget::{Id, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::focus::button;
 use super::fonts;
+use super::room::Room;
 use super::theme;
 use crate::id::{
     BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, block_letter,
@@ -73,6 +74,16 @@ enum Refused {
     /// Digits pasted into a box that are neither a whole ID nor whole blocks fitting there.
     DoesNotFit { digits: usize, box_letter: char },
 }
+
+/// A box's digits: their size, and the room around them inside the box.
+pub const BOX_TEXT_SIZE: f32 = 30.0;
+const BOX_PADDING: [f32; 2] = [8.0, 6.0];
+/// The narrowest a box is: six digits at `BOX_TEXT_SIZE` (a digit is half as wide as it is
+/// high: 90 pixels), its padding, its border and the caret, with room to spare (the tests
+/// measure the digits with the embedded font).
+pub const MIN_BOX_WIDTH: f32 = 112.0;
+const MAX_BOX_WIDTH: f32 = 150.0;
+const BOX_GAP: f32 = 8.0;
 
 /// The widget id of a block's box: `cid-A` ... `cid-H`.
 pub fn block_id(index: usize) -> Id {
@@ -354,10 +365,17 @@ impl State {
         )
     }
 
-    pub fn view(&self, language: Language) -> Element<'_, Message> {
+    pub fn view(&self, language: Language, room: Room) -> Element<'_, Message> {
         let shown = &self.blocks[..self.shown()];
         let states: Vec<GroupState> = shown.iter().map(|b| block_state(b)).collect();
-        let boxes = row(shown
+        // Every box at least as wide as six digits need, as many to a line as fit, all the
+        // same width: eight boxes sharing 800 pixels showed five digits of six.
+        let fit = room.per_line(MIN_BOX_WIDTH, BOX_GAP);
+        // Lines of equal length: 8, or 4 and 4, or 2 by 2.
+        let per_line = [8, 4, 2, 1].into_iter().find(|&n| n <= fit).unwrap_or(1);
+        let width = ((room.width - (per_line - 1) as f32 * BOX_GAP) / per_line as f32)
+            .clamp(MIN_BOX_WIDTH, MAX_BOX_WIDTH);
+        let mut boxes = shown
             .iter()
             .zip(&states)
             .enumerate()
@@ -371,10 +389,10 @@ impl State {
                         .id(block_id(index))
                         .on_input(move |value| Message::Edited(index, value))
                         .on_paste(move |value| Message::Pasted(index, value))
-                        .size(30)
+                        .size(BOX_TEXT_SIZE)
                         .align_x(Alignment::Center)
                         .font(fonts::BOLD)
-                        .padding([8, 6])
+                        .padding(BOX_PADDING)
                         .width(Length::Fill)
                         .style(theme::block_input(state)),
                     text(mark.in_language(language))
@@ -383,11 +401,16 @@ impl State {
                 ]
                 .spacing(4)
                 .align_x(Alignment::Center)
-                // Equal shares of the width: a fixed width pushed H off a 1024-pixel window.
-                .width(Length::Fill)
+                .width(width)
                 .into()
-            }))
-        .spacing(8);
+            })
+            .collect::<Vec<Element<'_, Message>>>()
+            .into_iter()
+            .peekable();
+        let mut lines = column![].spacing(10);
+        while boxes.peek().is_some() {
+            lines = lines.push(row(boxes.by_ref().take(per_line)).spacing(BOX_GAP));
+        }
 
         // The choice only where the Installation ID leaves it open; else what it takes.
         let formats: Element<'_, Message> = match self.answers {
@@ -415,8 +438,12 @@ impl State {
             .on_press(Message::PasteClicked);
         let mut page = column![
             text(Text::CidPrompt.in_language(language)),
-            row![formats, space::horizontal(), paste].align_y(Alignment::Center),
-            boxes
+            row![formats, paste]
+                .spacing(16)
+                .align_y(Alignment::Center)
+                .wrap()
+                .vertical_spacing(8),
+            lines
         ]
         .spacing(14);
         let refused = match &self.refused {
@@ -466,14 +493,18 @@ impl State {
                         copy_button(Text::CopyCidDigits, Copy::Digits, language),
                         copy_button(Text::CopyGrouped, Copy::Grouped, language),
                     ]
-                    .spacing(8),
+                    .spacing(8)
+                    .wrap()
+                    .vertical_spacing(8),
                 )
                 .push(
                     row![
                         copy_button(Text::CopySlmgr, Copy::SlmgrCommand, language),
                         copy_button(Text::CopyOspp, Copy::OsppCommand, language),
                     ]
-                    .spacing(8),
+                    .spacing(8)
+                    .wrap()
+                    .vertical_spacing(8),
                 )
                 .push(text(Text::WhatNext.in_language(language)).size(18));
         }

@@ -14,6 +14,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::focus::button;
 use super::fonts;
+use super::room::Room;
 use super::theme;
 use crate::id::{
     CidFormat, GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
@@ -326,9 +327,9 @@ impl State {
         super::focus::focus(INPUT_ID)
     }
 
-    pub fn view(&self, language: Language) -> Element<'_, Message> {
+    pub fn view(&self, language: Language, room: Room) -> Element<'_, Message> {
         if let (Some(position), Some(id)) = (self.reading_group, self.id()) {
-            return reading_view(id, position, language);
+            return reading_view(id, position, language, room);
         }
         let input = iced::widget::text_editor(&self.editor)
             .id(INPUT_ID)
@@ -394,28 +395,46 @@ impl State {
             button(text(Text::CopyGrouped.in_language(language)))
                 .on_press(Message::Copy(Copy::Grouped)),
         ]
-        .spacing(8);
+        .spacing(8)
+        .wrap()
+        .vertical_spacing(8);
 
+        // Eight pixels a module where there is room, six (still scanned from a hand's length)
+        // where the window is small, so that the whole code fits in it.
+        let cell = if room.height >= 420.0 { 8.0 } else { 6.0 };
         let qr: Element<'_, Message> = match &self.qr {
             Some(data) => column![
-                theme::scannable(data, 8.0),
+                theme::scannable(data, cell),
                 text(Text::QrInstruction.in_language(language))
                     .size(15)
-                    .width(260),
+                    .width(QR_COLUMN),
             ]
             .spacing(8)
             .align_x(Alignment::Center)
             .into(),
             None => text(Text::QrOnlyWhenValid.in_language(language))
                 .color(theme::MUTED)
-                .width(260)
+                .width(QR_COLUMN)
                 .into(),
         };
 
-        page.push(verdict)
-            .push(row![groups_grid(id, language), qr].spacing(24))
-            .push(actions)
-            .into()
+        // The QR code at the right of everything from the box down, so it is in sight at the
+        // top of the screen, where two columns of groups fit beside it; else under the
+        // verdict, above the groups. Never squeezed or cut, so it always scans.
+        let beside = room.beside(QR_COLUMN + QR_GAP);
+        if beside.per_line(CARD_WIDTH, CARD_GAP) >= 2 {
+            let page = page
+                .push(verdict)
+                .push(groups_grid(id, language, beside))
+                .push(actions);
+            row![page, qr].spacing(QR_GAP).into()
+        } else {
+            page.push(verdict)
+                .push(qr)
+                .push(groups_grid(id, language, room))
+                .push(actions)
+                .into()
+        }
     }
 
     /// One button per product, the chosen one filled, scrolling sideways when they are many.
@@ -486,8 +505,18 @@ fn keep_only_ids(text: &str) -> (String, InstallationIds, Option<LongText>) {
     (lines.join("\n"), reading, Some(note))
 }
 
-/// The groups three to a row, each numbered, large, and marked with its check.
-fn groups_grid(id: &InstallationId, language: Language) -> Element<'_, Message> {
+/// A group's card: wide enough for seven digits at the card's size.
+const CARD_WIDTH: f32 = 210.0;
+const CARD_GAP: f32 = 10.0;
+/// The QR code of an Installation ID (25 modules, a 4-module quiet zone, 8 pixels each) and
+/// the words under it.
+const QR_COLUMN: f32 = 264.0;
+const QR_GAP: f32 = 24.0;
+
+/// The groups three to a row (fewer where the room is narrower), each numbered, large, and
+/// marked with its check.
+fn groups_grid(id: &InstallationId, language: Language, room: Room) -> Element<'_, Message> {
+    let per_row = room.per_line(CARD_WIDTH, CARD_GAP).min(3);
     let states = id.group_states();
     let cards: Vec<Element<'_, Message>> = id
         .groups()
@@ -495,10 +524,10 @@ fn groups_grid(id: &InstallationId, language: Language) -> Element<'_, Message> 
         .enumerate()
         .map(|(index, (group, state))| group_card(index + 1, group, state, language))
         .collect();
-    let mut grid = column![].spacing(10);
+    let mut grid = column![].spacing(CARD_GAP);
     let mut cards = cards.into_iter().peekable();
     while cards.peek().is_some() {
-        grid = grid.push(row(cards.by_ref().take(3)).spacing(10));
+        grid = grid.push(row(cards.by_ref().take(per_row)).spacing(CARD_GAP));
     }
     grid.into()
 }
@@ -523,14 +552,21 @@ fn group_card(
         .align_x(Alignment::Center),
     )
     .padding([8, 14])
-    .width(Length::Fixed(210.0))
+    .width(CARD_WIDTH)
     .style(theme::group_card(state))
     .into()
 }
 
-fn reading_view(id: &InstallationId, position: usize, language: Language) -> Element<'_, Message> {
+fn reading_view(
+    id: &InstallationId,
+    position: usize,
+    language: Language,
+    room: Room,
+) -> Element<'_, Message> {
     let total = id.groups().len();
     let group = id.groups().nth(position).unwrap_or_default();
+    // As large as the room allows, up to 140: a digit is half as wide as it is high.
+    let size = ((room.width - 100.0) / (group.len().max(1) as f32 * 0.55)).clamp(40.0, 140.0);
     let state = id
         .group_states()
         .get(position)
@@ -539,7 +575,7 @@ fn reading_view(id: &InstallationId, position: usize, language: Language) -> Ele
     container(
         column![
             text(words::group_position(position + 1, total, language)).size(28),
-            container(text(group).size(140).font(fonts::BOLD))
+            container(text(group).size(size).font(fonts::BOLD))
                 .padding([16, 40])
                 .style(theme::group_card(state)),
             row![
@@ -549,12 +585,15 @@ fn reading_view(id: &InstallationId, position: usize, language: Language) -> Ele
                 button(text(Text::Close.in_language(language)).size(20))
                     .on_press(Message::CloseReading),
             ]
-            .spacing(16),
+            .spacing(16)
+            .wrap()
+            .vertical_spacing(8),
             text(Text::ReadingHelp.in_language(language)).color(theme::MUTED),
         ]
         .spacing(24)
         .align_x(Alignment::Center),
     )
-    .center(Length::Fill)
+    .center_x(Length::Fill)
+    .padding([24, 0])
     .into()
 }

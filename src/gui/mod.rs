@@ -9,6 +9,7 @@ mod focus;
 pub mod fonts;
 pub mod installation;
 pub mod record;
+pub mod room;
 pub mod route;
 mod shortcuts;
 pub mod theme;

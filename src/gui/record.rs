@@ -4,15 +4,20 @@
 //! 1, when the Installation ID there was recorded before.
 
 use iced::widget::button::{self};
-use iced::widget::{column, container, row, scrollable, text};
+use iced::widget::{column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::focus::button;
+use super::room::Room;
 use super::{fonts, theme};
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
 use crate::record::{Activation, ActivationRecord, RecordError};
 use crate::words::{self, Localized, Text};
+
+/// The width of a field's label, and of an Installation ID in groups at the value's size.
+const LABEL_WIDTH: f32 = 180.0;
+const ID_WIDTH: f32 = 600.0;
 
 /// An entry: its pair of IDs (digits).
 pub type Entry = (String, String);
@@ -99,6 +104,7 @@ impl State {
         record: &'a ActivationRecord,
         problem: Option<&RecordError>,
         language: Language,
+        room: Room,
     ) -> Element<'a, Message> {
         let mut page = column![
             text(Text::RecordIntro.in_language(language)),
@@ -117,28 +123,33 @@ impl State {
         let cards = record
             .activations
             .iter()
-            .map(|activation| self.card(activation, language));
-        page = page.push(
-            scrollable(column(cards).spacing(10).padding([0, 4]))
-                .spacing(theme::SCROLLBAR_GAP)
-                .height(Length::Fill),
-        );
-        page.into()
+            .map(|activation| self.card(activation, language, room));
+        page.push(column(cards).spacing(10)).into()
     }
 
-    fn card<'a>(&'a self, activation: &'a Activation, language: Language) -> Element<'a, Message> {
+    fn card<'a>(
+        &'a self,
+        activation: &'a Activation,
+        language: Language,
+        room: Room,
+    ) -> Element<'a, Message> {
         let iid = InstallationId::from_typed(&activation.installation_id);
         let cid = ConfirmationId::from_typed(&activation.confirmation_id);
-        let field = |label: Text, value: String| {
-            row![
-                text(label.in_language(language))
-                    .size(14)
-                    .color(theme::MUTED)
-                    .width(180),
-                text(value).font(fonts::BOLD),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center)
+        // The label beside its value where both fit, else above it.
+        let beside = room.fits(LABEL_WIDTH + 8.0 + ID_WIDTH);
+        let field = move |label: Text, value: String| -> Element<'a, Message> {
+            let label = text(label.in_language(language))
+                .size(14)
+                .color(theme::MUTED);
+            let value = text(value).font(fonts::BOLD);
+            if beside {
+                row![label.width(LABEL_WIDTH), value]
+                    .spacing(8)
+                    .align_y(Alignment::Center)
+                    .into()
+            } else {
+                column![label, value].into()
+            }
         };
         let mut card = column![
             text(words::activation_line(activation, language)).font(fonts::BOLD),
@@ -157,7 +168,9 @@ impl State {
                     .style(button::secondary)
                     .on_press(Message::AskToRemove(entry(activation))),
             ]
-            .spacing(8),
+            .spacing(8)
+            .wrap()
+            .vertical_spacing(8),
         );
         // The question comes on a line of its own under the buttons, so its "Remove" is never
         // where the click that asked was: a double-click asks twice and removes nothing.
@@ -174,7 +187,9 @@ impl State {
                             .on_press(Message::Remove),
                     ]
                     .spacing(8)
-                    .align_y(Alignment::Center),
+                    .align_y(Alignment::Center)
+                    .wrap()
+                    .vertical_spacing(8),
                 )
                 .padding(8)
                 .style(theme::warning),

@@ -12,6 +12,7 @@ use iced::{Alignment, Element, Length};
 
 use super::focus::{button, focusable};
 use super::fonts;
+use super::room::Room;
 use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, NumberKind, Origin};
 use crate::id::InstallationId;
@@ -203,7 +204,12 @@ impl State {
     }
 
     /// `id` is the Installation ID on screen 1: the portal on this PC is opened with it.
-    pub fn view(&self, language: Language, id: Option<&InstallationId>) -> Element<'_, Message> {
+    pub fn view(
+        &self,
+        language: Language,
+        room: Room,
+        id: Option<&InstallationId>,
+    ) -> Element<'_, Message> {
         let tab = |route: Route, label: Text| {
             button(text(label.in_language(language)))
                 .style(theme::tab(self.route == route))
@@ -214,11 +220,13 @@ impl State {
             tab(Route::PortalOnPhone, Text::RoutePortal),
             tab(Route::Phone, Text::RoutePhone),
         ]
-        .spacing(8);
+        .spacing(8)
+        .wrap()
+        .vertical_spacing(8);
         let body = match self.route {
-            Route::PortalOnThisPc => self.portal_here(language, id),
-            Route::PortalOnPhone => self.portal(language),
-            Route::Phone => self.phone(language),
+            Route::PortalOnThisPc => self.portal_here(language, room, id),
+            Route::PortalOnPhone => self.portal(language, room),
+            Route::Phone => self.phone(language, room),
         };
         column![
             tabs,
@@ -231,7 +239,12 @@ impl State {
         .into()
     }
 
-    fn portal_here(&self, language: Language, id: Option<&InstallationId>) -> Element<'_, Message> {
+    fn portal_here(
+        &self,
+        language: Language,
+        room: Room,
+        id: Option<&InstallationId>,
+    ) -> Element<'_, Message> {
         let script = script::call_script(Route::PortalOnThisPc, None);
         let steps = self.checklist(script, language);
         let ready = id.is_some_and(InstallationId::is_valid);
@@ -248,7 +261,7 @@ impl State {
                 .on_press_maybe(ready.then_some(Message::OpenPortalHere)),
         ]
         .spacing(8)
-        .width(330);
+        .width(PORTAL_HERE_SIDE.min(room.width));
         if let Some((words, colour)) = status {
             side = side.push(text(words.in_language(language)).color(colour));
         }
@@ -259,39 +272,30 @@ impl State {
                     .padding(8)
                     .style(theme::warning),
             );
-        row![
-            scrollable(steps).spacing(SCROLLBAR_GAP).width(Length::Fill),
-            side
-        ]
-        .spacing(24)
-        .into()
+        side_by_side(steps, side.into(), PORTAL_HERE_SIDE, room)
     }
 
-    fn portal(&self, language: Language) -> Element<'_, Message> {
+    fn portal(&self, language: Language, room: Room) -> Element<'_, Message> {
         let script = script::call_script(Route::PortalOnPhone, None);
         let steps = self.checklist(script, language);
         let qr: Element<'_, Message> = match &self.portal_qr {
             Some(data) => theme::scannable(data, 6.0),
             None => text(script::PORTAL_URL).into(),
         };
-        row![
-            scrollable(steps).spacing(SCROLLBAR_GAP).width(Length::Fill),
-            column![
-                qr,
-                text(script::PORTAL_URL).font(fonts::BOLD).size(20),
-                text(Text::PortalScan.in_language(language)).width(240),
-                container(text(Text::PortalAccount.in_language(language)).width(240))
-                    .padding(8)
-                    .style(theme::warning),
-            ]
-            .spacing(8)
-            .align_x(Alignment::Center),
+        let side = column![
+            qr,
+            text(script::PORTAL_URL).font(fonts::BOLD).size(20),
+            text(Text::PortalScan.in_language(language)).width(PORTAL_SIDE),
+            container(text(Text::PortalAccount.in_language(language)).width(PORTAL_SIDE))
+                .padding(8)
+                .style(theme::warning),
         ]
-        .spacing(24)
-        .into()
+        .spacing(8)
+        .align_x(Alignment::Center);
+        side_by_side(steps, side.into(), PORTAL_SIDE, room)
     }
 
-    fn phone(&self, language: Language) -> Element<'_, Message> {
+    fn phone(&self, language: Language, room: Room) -> Element<'_, Message> {
         let search = text_input(Text::SearchCountry.in_language(language), &self.query)
             .id(SEARCH_ID)
             .on_input(Message::Searched)
@@ -314,25 +318,33 @@ impl State {
             .spacing(2)
             .into()
         };
+        // The list scrolls in a height of its own; the page scrolls the rest.
+        let beside = room.fits(PICKER + 20.0 + DETAILS);
+        let list_height = if beside {
+            (room.height - 220.0).max(LIST_HEIGHT)
+        } else {
+            LIST_HEIGHT
+        };
         let picker = column![
             search,
-            scrollable(list).spacing(SCROLLBAR_GAP).height(Length::Fill)
+            scrollable(list).spacing(SCROLLBAR_GAP).height(list_height)
         ]
-        .spacing(8)
-        .width(280);
+        .spacing(8);
 
+        let details_room = if beside {
+            room.beside(PICKER + 20.0)
+        } else {
+            room
+        };
         let details: Element<'_, Message> = match self.center() {
-            Some(center) => self.center_details(center, language),
+            Some(center) => self.center_details(center, language, details_room),
             None => text(Text::ChooseCountry.in_language(language)).into(),
         };
-        row![
-            picker,
-            scrollable(details)
-                .spacing(SCROLLBAR_GAP)
-                .width(Length::Fill)
-        ]
-        .spacing(20)
-        .into()
+        if beside {
+            row![picker.width(PICKER), details].spacing(20).into()
+        } else {
+            column![picker, details].spacing(20).into()
+        }
     }
 
     /// The countries the search matches, as listed: the chosen one first, so it is in sight
@@ -353,7 +365,11 @@ impl State {
         &'a self,
         center: &'a ActivationCenter,
         language: Language,
+        room: Room,
     ) -> Element<'a, Message> {
+        // A number's kind, the number and its international form on one line where they fit,
+        // else one under another: a number is never wrapped or cut.
+        let one_line = room.fits(NUMBER_LINE + CALL_QR);
         let mut numbers =
             column![text(center.name(language)).size(26).font(fonts::BOLD)].spacing(6);
         for number in center.numbers() {
@@ -363,15 +379,21 @@ impl State {
                 .as_ref()
                 .map(|e164| format!("{}: {e164}", Text::International.in_language(language)))
                 .unwrap_or_else(|| Text::NoE164.in_language(language).to_string());
-            numbers = numbers.push(
-                row![
-                    text(kind).width(120).color(theme::MUTED),
-                    text(number.domestic.clone()).size(26).font(fonts::BOLD),
-                    text(international).color(theme::MUTED),
-                ]
-                .spacing(12)
-                .align_y(Alignment::Center),
-            );
+            let kind = text(kind).color(theme::MUTED);
+            let domestic = text(number.domestic.clone())
+                .size(26)
+                .font(fonts::BOLD)
+                .wrapping(text::Wrapping::None);
+            let international = text(international).color(theme::MUTED);
+            let line: Element<'_, Message> = if one_line {
+                row![kind.width(120), domestic, international]
+                    .spacing(12)
+                    .align_y(Alignment::Center)
+                    .into()
+            } else {
+                column![kind, domestic, international].spacing(2).into()
+            };
+            numbers = numbers.push(line);
         }
         for alternative in &center.alternatives {
             numbers = numbers.push(
@@ -420,14 +442,19 @@ impl State {
                 theme::scannable(data, 5.0),
                 text(Text::ScanToCall.in_language(language))
                     .size(14)
-                    .width(200),
+                    .width(CALL_QR_CAPTION),
             ]
             .spacing(6)
             .into(),
             None => column![].into(),
         };
+        let numbers_and_qr: Element<'_, Message> = if room.fits(NUMBER_LINE.min(380.0) + CALL_QR) {
+            row![numbers.width(Length::Fill), qr].spacing(16).into()
+        } else {
+            column![numbers, qr].spacing(16).into()
+        };
         column![
-            row![numbers.width(Length::Fill), qr].spacing(16),
+            numbers_and_qr,
             container(text(Text::PhoneRetired.in_language(language)))
                 .padding(8)
                 .style(theme::warning),
@@ -435,7 +462,6 @@ impl State {
             provenance,
         ]
         .spacing(16)
-        .padding([0, 12])
         .into()
     }
 
@@ -482,5 +508,39 @@ impl State {
             list = list.push(text(words::script_note(note)).size(14).color(theme::MUTED));
         }
         list.into()
+    }
+}
+
+/// The side panel of "portal on this PC" (its button, the address, the account note).
+const PORTAL_HERE_SIDE: f32 = 330.0;
+/// The side panel of "portal on a phone" (the QR code and the words under it).
+const PORTAL_SIDE: f32 = 240.0;
+/// The narrowest a checklist is beside a side panel.
+const STEPS: f32 = 380.0;
+/// The country picker beside the details, and the narrowest the details are.
+const PICKER: f32 = 280.0;
+const DETAILS: f32 = 440.0;
+/// The country list's height where it stands above the details.
+const LIST_HEIGHT: f32 = 220.0;
+/// A phone number's line (kind, number, international form), and the call's QR code with
+/// the words under it (and the gap before it).
+const NUMBER_LINE: f32 = 560.0;
+const CALL_QR_CAPTION: f32 = 200.0;
+const CALL_QR: f32 = CALL_QR_CAPTION + 16.0;
+
+/// A checklist with its side panel beside it where both fit, else the panel above it (the
+/// panel holds what to do first: the button, the QR code).
+fn side_by_side<'a>(
+    steps: Element<'a, Message>,
+    side: Element<'a, Message>,
+    side_width: f32,
+    room: Room,
+) -> Element<'a, Message> {
+    if room.fits(STEPS + 24.0 + side_width) {
+        row![container(steps).width(Length::Fill), side]
+            .spacing(24)
+            .into()
+    } else {
+        column![side, steps].spacing(16).into()
     }
 }

@@ -19,6 +19,9 @@ const EDGE: Color = Color::from_rgb(0.78, 0.80, 0.84);
 /// embedded (it takes its own space): a floating one covered the last characters of wrapped
 /// sentences and the bottom of the product buttons.
 pub const SCROLLBAR_GAP: f32 = 6.0;
+/// What an embedded scrollbar takes from its content's width: the gap and iced's 10-pixel
+/// bar.
+pub const SCROLLBAR_ROOM: f32 = SCROLLBAR_GAP + 10.0;
 
 pub fn theme() -> Theme {
     Theme::Light

@@ -327,3 +327,55 @@ fn one_of_several_matching_countries_is_chosen_by_keyboard() {
         "Down, Down, Enter chose another"
     );
 }
+
+/// A control the focus goes to is scrolled into sight: at the window's smallest size, Tab
+/// through a record of several entries, and each control with the focus is wholly on screen.
+#[test]
+fn the_focus_is_scrolled_into_sight() {
+    use activation_companion::id::{ConfirmationId, InstallationId};
+    use activation_companion::record::{Activation, Outcome};
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let iid = InstallationId::from_typed(
+        "489126343257012289105546522085205332958764158851011127139061121",
+    );
+    for seconds in 0..6u64 {
+        // Six consistent Confirmation IDs: block A changed, each still consistent.
+        let first = ["426296", "154814", "000000", "111110", "222220", "333330"][seconds as usize];
+        let cid = ConfirmationId::from_typed(&format!("{first}{}", &CID[6..]));
+        assert!(cid.is_valid());
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600 + seconds);
+        store
+            .add(Activation::new(
+                at,
+                None,
+                None,
+                &iid,
+                &cid,
+                Outcome::Completed,
+            ))
+            .unwrap();
+    }
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Show(Screen::Record));
+    let mut ui = Simulator::with_size(gui::test_settings(), (800.0, 600.0), app.view());
+    let mut seen_low = false;
+    for _ in 0..40 {
+        ui.tap_key(Named::Tab);
+        let target: Target = ui
+            .find(selector::is_focused())
+            .expect("something has the focus");
+        let (bounds, visible) = (target.bounds(), target.visible_bounds());
+        let whole = visible
+            .is_some_and(|v| v.width >= bounds.width - 0.5 && v.height >= bounds.height - 0.5);
+        assert!(
+            whole,
+            "the focused control is wholly in sight: {bounds:?} {visible:?}"
+        );
+        seen_low |= bounds.y > 600.0;
+    }
+    assert!(
+        seen_low,
+        "the focus went to controls that were below the window at first"
+    );
+}

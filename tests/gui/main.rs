@@ -431,23 +431,129 @@ fn snapshots_of_every_screen_in_both_languages() {
     snapshot::assert_all(&frames);
 }
 
-/// The sizes every screen is checked at: the window's default, and a small laptop's.
-const SIZES: [(f32, f32); 2] = [(1180.0, 800.0), (1024.0, 700.0)];
+/// The room every screen is checked in (logical pixels: the window's size divided by the
+/// zoom and the display's scale): the window's default size, a small laptop's, the window's
+/// minimum (800 x 600), the default at 130 % and 200 % zoom, the minimum at 130 % and 200 %,
+/// and a 1080p display at scale 2 (1920 x 1040 physical).
+const SIZES: [(f32, f32); 8] = [
+    (1180.0, 800.0),
+    (1024.0, 700.0),
+    (800.0, 600.0),
+    (1180.0 / 1.3, 800.0 / 1.3),
+    (590.0, 400.0),
+    (800.0 / 1.3, 600.0 / 1.3),
+    (400.0, 300.0),
+    (960.0, 520.0),
+];
+
+/// The labels of the top bar, which must each stay on one line (at 1024 x 700 "Start over
+/// (Ctrl+N)" was squeezed into three fragments).
+fn top_bar_labels(language: Language) -> Vec<&'static str> {
+    [
+        Text::StepInstallationId,
+        Text::StepRoute,
+        Text::StepConfirmationId,
+        Text::StepRecord,
+        Text::SwitchLanguage,
+        Text::ZoomOut,
+        Text::ZoomIn,
+        Text::StartOver,
+    ]
+    .map(|label| label.in_language(language))
+    .to_vec()
+}
 
 #[test]
-fn no_sentence_is_cut_off_on_any_screen() {
+fn nothing_is_cut_off_or_squeezed_on_any_screen_at_any_size_or_zoom() {
     let mut problems = Vec::new();
     for language in Language::ALL {
         for size in SIZES {
             let mut check = |name: &str, app: &App| {
                 let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
-                for problem in layout::survey(&mut ui).cut_off(size) {
+                let survey = layout::survey(&mut ui);
+                let found = survey
+                    .cut_off(size)
+                    .into_iter()
+                    .chain(survey.squeezed_digits())
+                    .chain(survey.wrapped(&top_bar_labels(language), 17.0));
+                for problem in found {
                     problems.push(format!("{name} ({language:?}, {size:?}): {problem}"));
                 }
             };
             walk_screens(language, &mut check);
             walk_this_pc(language, &mut check);
         }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What the QR code on screen says, once the screen is scrolled to it: read from the frame as
+/// a phone would read it, scrolling down a fifth of the window at a time until one is found
+/// or the end is reached.
+fn qr_on_screen(app: &App, size: (f32, f32)) -> Option<String> {
+    let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+    // Over the page's scrollbar (the largest scroll area's right edge), where no box or list
+    // takes the wheel for itself.
+    let survey = layout::survey(&mut ui);
+    let page = survey
+        .scrollables
+        .iter()
+        .map(|(viewport, ..)| *viewport)
+        .max_by(|a, b| a.area().total_cmp(&b.area()))?;
+    ui.point_at(iced::Point::new(
+        page.x + page.width - 4.0,
+        page.y + page.height / 2.0,
+    ));
+    let mut previous = None;
+    for _ in 0..30 {
+        let frame = image::DynamicImage::ImageRgba8(snapshot::capture(&mut ui)).to_luma8();
+        if previous.as_ref() == Some(&frame) {
+            return None; // scrolled to the end
+        }
+        let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
+            frame.width() as usize,
+            frame.height() as usize,
+            |x, y| frame.get_pixel(x as u32, y as u32).0[0],
+        );
+        if let Some(content) = prepared
+            .detect_grids()
+            .iter()
+            .find_map(|grid| grid.decode().ok())
+        {
+            return Some(content.1);
+        }
+        previous = Some(frame);
+        let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+            delta: iced::mouse::ScrollDelta::Pixels {
+                x: 0.0,
+                y: -size.1 / 5.0,
+            },
+        })]);
+    }
+    None
+}
+
+/// At 800 x 600 the QR code was cut off and no longer decoded.
+#[test]
+fn every_qr_code_scans_at_every_size_and_zoom() {
+    let iid = "489126343257012289105546522085205332958764158851011127139061121";
+    let mut problems = Vec::new();
+    for language in Language::ALL {
+        let mut check = |name: &str, app: &App| {
+            let expected = match name {
+                "installation-id" | "installation-id-seen-before" => iid,
+                "route-portal" => "https://aka.ms/aoh",
+                "route-phone" => "tel:+81120801734",
+                _ => return,
+            };
+            for size in SIZES {
+                let read = qr_on_screen(app, size);
+                if read.as_deref() != Some(expected) {
+                    problems.push(format!("{name} ({language:?}, {size:?}): read {read:?}"));
+                }
+            }
+        };
+        walk_screens(language, &mut check);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -488,10 +594,12 @@ fn many_products_and_a_long_notice_still_fit() {
             let survey = layout::survey(&mut ui);
             let problems = survey.cut_off(size);
             assert!(problems.is_empty(), "{language:?} {size:?}: {problems:?}");
+            // Beside a long notice where the window is wide, the hint keeps to one line;
+            // narrower, it goes under the notice and may wrap (cut_off checks it is seen).
             let hint = Text::KeyboardHelp.in_language(language);
             let bounds = survey.text(hint).expect("the keyboard hint is shown");
             assert!(
-                bounds.height < 30.0,
+                size.0 < 1000.0 || bounds.height < 30.0,
                 "{language:?} {size:?}: the keyboard hint wraps: {bounds:?}"
             );
         }
@@ -1211,7 +1319,7 @@ fn the_country_search_resolves_codes_first() {
 }
 
 #[test]
-fn every_confirmation_box_has_room_for_six_digits_at_both_sizes() {
+fn every_confirmation_box_has_room_for_six_digits_at_every_size() {
     for language in Language::ALL {
         for size in SIZES {
             let home = tempfile::tempdir().unwrap();
