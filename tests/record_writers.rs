@@ -129,14 +129,22 @@ fn two_processes_adding_in_turn_lose_no_entry() {
     let home = tempfile::tempdir().unwrap();
     let children: Vec<_> = (0..2)
         .map(|writer| {
-            child("two_processes_adding_in_turn_lose_no_entry", home.path(), writer)
-                .spawn()
-                .unwrap()
+            child(
+                "two_processes_adding_in_turn_lose_no_entry",
+                home.path(),
+                writer,
+            )
+            .spawn()
+            .unwrap()
         })
         .collect();
     for child in children {
         let output = child.wait_with_output().unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
     }
     assert_eq!(seeds_in(home.path()), expected(2));
 }
@@ -144,7 +152,10 @@ fn two_processes_adding_in_turn_lose_no_entry() {
 #[test]
 fn a_removal_is_not_undone_by_another_writers_add() {
     let home = tempfile::tempdir().unwrap();
-    let (window, command_line) = (RecordStore::in_dir(home.path()), RecordStore::in_dir(home.path()));
+    let (window, command_line) = (
+        RecordStore::in_dir(home.path()),
+        RecordStore::in_dir(home.path()),
+    );
     for round in 0..20 {
         let kept = entry(1000 + round);
         window.apply(&[RecordChange::Add(kept.clone())]).unwrap();
@@ -163,13 +174,22 @@ fn a_removal_is_not_undone_by_another_writers_add() {
             "round {round}: the removed entry came back"
         );
     }
-    assert_eq!(RecordStore::in_dir(home.path()).load().unwrap().activations.len(), 20);
+    assert_eq!(
+        RecordStore::in_dir(home.path())
+            .load()
+            .unwrap()
+            .activations
+            .len(),
+        20
+    );
 }
 
 #[test]
 fn the_session_is_claimed_by_one_process_at_a_time() {
     if let Some((home, _)) = writer_role() {
-        let claim = SessionStore::in_dir(&home).claim().expect("the first claim");
+        let claim = SessionStore::in_dir(&home)
+            .claim()
+            .expect("the first claim");
         println!("claimed");
         // Held until the parent closes standard input.
         let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut Vec::new());
@@ -183,8 +203,8 @@ fn the_session_is_claimed_by_one_process_at_a_time() {
     let first = store.claim().expect("nobody holds it");
     match SessionStore::in_dir(home.path()).claim() {
         Err(error @ SessionError::InUse { .. }) => {
-            use activation_companion::Localized;
             use activation_companion::Language;
+            use activation_companion::Localized;
             assert!(
                 error
                     .message(Language::English)
@@ -192,16 +212,24 @@ fn the_session_is_claimed_by_one_process_at_a_time() {
                 "{}",
                 error.message(Language::English)
             );
-            assert!(error.message(Language::Japanese).contains("別の Activation Companion"));
+            assert!(
+                error
+                    .message(Language::Japanese)
+                    .contains("別の Activation Companion")
+            );
         }
         other => panic!("a second claim: {other:?}"),
     }
     drop(first);
 
     // Another process holds it: refused here, until that process ends (killed, here).
-    let mut holder = child("the_session_is_claimed_by_one_process_at_a_time", home.path(), 0)
-        .spawn()
-        .unwrap();
+    let mut holder = child(
+        "the_session_is_claimed_by_one_process_at_a_time",
+        home.path(),
+        0,
+    )
+    .spawn()
+    .unwrap();
     let mut said = String::new();
     let mut out = std::io::BufReader::new(holder.stdout.take().unwrap());
     while !said.contains("claimed") {
@@ -214,5 +242,8 @@ fn the_session_is_claimed_by_one_process_at_a_time() {
     assert!(matches!(store.claim(), Err(SessionError::InUse { .. })));
     holder.kill().unwrap();
     holder.wait().unwrap();
-    assert!(store.claim().is_ok(), "the claim of a killed process is released");
+    assert!(
+        store.claim().is_ok(),
+        "the claim of a killed process is released"
+    );
 }
