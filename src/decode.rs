@@ -86,7 +86,7 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     // A truncated file may end in half a code unit: `chunks_exact` drops it.
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    let mut lossy = bytes.len() % 2 != 0;
+    let mut lossy = !bytes.len().is_multiple_of(2);
     let text = char::decode_utf16(units)
         .map(|c| {
             c.unwrap_or_else(|_| {

@@ -559,10 +559,9 @@ fn a_csv_as_spreadsheets_save_it_is_read() {
 #[test]
 fn a_shift_jis_csv_keeps_its_japanese() {
     // "Windows 日本語" in CP932: 日 93 FA, 本 96 7B, 語 8C EA.
-    let mut csv = format!(
-        "recorded_at,product,installation_id,confirmation_id,verdict\r\n2026-11-29T01:16:18Z,"
-    )
-    .into_bytes();
+    let mut csv =
+        b"recorded_at,product,installation_id,confirmation_id,verdict\r\n2026-11-29T01:16:18Z,"
+            .to_vec();
     csv.extend(b"Windows \x93\xFA\x96\x7B\x8C\xEA");
     csv.extend(format!(",{IID},{CID},activated\r\n").as_bytes());
     let home = tempfile::tempdir().unwrap();
