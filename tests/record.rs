@@ -924,3 +924,29 @@ fn read_file_of_a_missing_file_is_unreadable() {
         other => panic!("expected Unreadable, got {other:?}"),
     }
 }
+
+/// An entry whose time is not one (an old version imported `9999-12-31` or `yesterday`) would
+/// sort first forever and be offered on screen 1: it is kept in the file, unshown.
+#[test]
+fn an_entry_of_the_record_whose_time_is_not_one_is_kept_unshown() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let good = activation(100, IID, CID, None, Outcome::Activated);
+    let mut undated =
+        serde_json::to_value(activation(200, OTHER_IID, CID, None, Outcome::Activated)).unwrap();
+    undated["recorded_at"] = serde_json::json!("yesterday");
+    let text = serde_json::to_string(&serde_json::json!([undated, good])).unwrap();
+    fs::write(store.path(), &text).unwrap();
+    let record = store.load().unwrap();
+    assert_eq!(record.activations, vec![good.clone()]);
+    assert_eq!(record.unknown, vec![undated.clone()]);
+    assert_eq!(
+        record.for_installation_id(&InstallationId::from_typed(OTHER_IID)),
+        None,
+        "never offered"
+    );
+    // A write keeps it as it was.
+    let added = activation(300, &iid(12), &cid(12), None, Outcome::Completed);
+    let applied = store.apply(&[RecordChange::Add(added)]).unwrap();
+    assert_eq!(applied.record.unknown, vec![undated]);
+}
