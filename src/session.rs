@@ -3,9 +3,12 @@
 //! The file is small JSON in the data folder, written atomically (see `storage`), so a crash
 //! or `kill -9` leaves either the previous or the new session, never half of one. A file that
 //! cannot be read is moved aside (kept for the user, not deleted) and the app starts fresh
-//! with a clear message.
+//! with a clear message; a field this version does not know, or a value it cannot take, is
+//! kept and written back (see [`SessionStore`]). One window per data folder writes it: the
+//! one holding its [`SessionClaim`].
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -14,7 +17,7 @@ use serde_json::{Map, Value};
 use crate::id::CidFormat;
 use crate::language::Language;
 use crate::script::Route;
-use crate::storage;
+use crate::storage::{self, IoReason};
 
 /// Everything the user has typed or chosen. Field names are the file format: keep them.
 ///
@@ -90,19 +93,57 @@ impl Session {
     }
 }
 
-/// Why the session could not be read or saved.
+/// Why the session could not be read, saved or claimed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionError {
     /// The file could not be read; it was moved aside to `kept_as` (when that worked).
     Corrupt { kept_as: Option<PathBuf> },
     /// The file could not be written (the OS's reason).
-    Unwritable { path: PathBuf, reason: String },
+    Unwritable { path: PathBuf, reason: IoReason },
+    /// Another window (another process) holds the session of this data folder (`path`).
+    InUse { path: PathBuf },
+}
+
+/// What the file held that this version cannot hold in a [`Session`], kept to be written back.
+#[derive(Debug, Default)]
+struct Kept {
+    /// Fields this version does not know (a newer version's), as they were.
+    unknown: Map<String, Value>,
+    /// Fields it knows whose value it could not take whole (another type, an item it cannot
+    /// read): the value as it was, and what this version made of it. Written back as it was
+    /// for as long as the session still holds what was made of it.
+    not_taken_whole: Vec<(String, Value, Value)>,
+    /// Some bytes of the file were not text in any encoding (U+FFFD now): the file is copied
+    /// aside before it is first replaced.
+    lossy: bool,
 }
 
 /// Where the session lives: `$ACTIVATION_COMPANION_HOME`, else the user's data directory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A store remembers what its [`SessionStore::load`] could not take (fields of a newer
+/// version, values of another type) and every [`SessionStore::save`] of it, or of a clone of
+/// it, writes that back; a value is replaced only once the user has changed that field, and the
+/// file is copied aside (`session.json.unreadable`) first.
+#[derive(Debug, Clone)]
 pub struct SessionStore {
     path: PathBuf,
+    kept: Arc<Mutex<Kept>>,
+}
+
+impl PartialEq for SessionStore {
+    fn eq(&self, other: &SessionStore) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for SessionStore {}
+
+/// Held for as long as a window has the session: one window per data folder writes it. The
+/// open, locked `session.json.lock`; released when dropped, or when the process ends however
+/// it ends (the OS releases the lock, `kill -9` too).
+#[derive(Debug)]
+pub struct SessionClaim {
+    _lock: storage::Lock,
 }
 
 impl SessionStore {
@@ -111,6 +152,7 @@ impl SessionStore {
     pub fn in_dir(dir: impl Into<PathBuf>) -> SessionStore {
         SessionStore {
             path: dir.into().join(Self::FILE_NAME),
+            kept: Arc::default(),
         }
     }
 
@@ -122,25 +164,128 @@ impl SessionStore {
         &self.path
     }
 
-    /// The saved session; a missing file is a fresh start, an unreadable one is moved aside.
-    pub fn load(&self) -> Result<Session, SessionError> {
-        match storage::read_text(&self.path) {
-            Ok(None) => Ok(Session::default()),
-            Ok(Some(text)) => serde_json::from_str(&text).map_err(|_| SessionError::Corrupt {
-                kept_as: storage::set_aside(&self.path),
+    /// `session.json.lock` beside the session: see [`SessionStore::claim`].
+    pub fn lock_path(&self) -> PathBuf {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        self.path.with_file_name(format!("{name}.lock"))
+    }
+
+    /// The session of this data folder for this window alone: `SessionError::InUse` while
+    /// another process holds it.
+    pub fn claim(&self) -> Result<SessionClaim, SessionError> {
+        let path = self.lock_path();
+        match storage::try_lock(&path) {
+            Ok(Some(lock)) => Ok(SessionClaim { _lock: lock }),
+            Ok(None) => Err(SessionError::InUse {
+                path: self.path.clone(),
             }),
-            Err(_) => Err(SessionError::Corrupt { kept_as: None }),
+            Err(error) => Err(SessionError::Unwritable {
+                path,
+                reason: IoReason::from(&error),
+            }),
         }
     }
 
-    /// Writes the session atomically (see `storage`).
+    fn kept(&self) -> MutexGuard<'_, Kept> {
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The saved session; a missing file is a fresh start, one that is not a JSON object is
+    /// moved aside. What it holds that this version cannot take is remembered (see
+    /// [`SessionStore`]).
+    pub fn load(&self) -> Result<Session, SessionError> {
+        let decoded = match storage::read_decoded(&self.path) {
+            Ok(None) => {
+                *self.kept() = Kept::default();
+                return Ok(Session::default());
+            }
+            Ok(Some(decoded)) => decoded,
+            Err(_) => return Err(SessionError::Corrupt { kept_as: None }),
+        };
+        let Ok(fields) = serde_json::from_str::<Map<String, Value>>(&decoded.text) else {
+            return Err(SessionError::Corrupt {
+                kept_as: storage::set_aside(&self.path),
+            });
+        };
+        let session = Session::deserialize(Value::Object(fields.clone()))
+            .expect("every object reads as a session");
+        let as_read = serialized(&session);
+        let mut kept = Kept {
+            lossy: decoded.lossy,
+            ..Kept::default()
+        };
+        for (name, value) in fields {
+            match as_read.get(&name) {
+                None => {
+                    kept.unknown.insert(name, value);
+                }
+                Some(read) if *read != value => {
+                    kept.not_taken_whole.push((name, value, read.clone()))
+                }
+                Some(_) => {}
+            }
+        }
+        *self.kept() = kept;
+        Ok(session)
+    }
+
+    /// Writes the session atomically (see `storage`), with what [`SessionStore::load`] could
+    /// not take written back.
     pub fn save(&self, session: &Session) -> Result<(), SessionError> {
         // Saved whole: the window keeps the Installation ID box small (see
         // `gui::installation::MAX_BOX_TEXT`), and a restart must show what was on screen.
-        let json = serde_json::to_vec_pretty(session).expect("a session always serialises");
+        let mut kept = self.kept();
+        let mut fields = serialized(session);
+        let mut replaces_something = kept.lossy;
+        let mut still_kept = Vec::new();
+        for (name, value, read) in &kept.not_taken_whole {
+            if fields.get(name) == Some(read) {
+                fields.insert(name.clone(), value.clone());
+                still_kept.push((name.clone(), value.clone(), read.clone()));
+            } else {
+                replaces_something = true;
+            }
+        }
+        for (name, value) in &kept.unknown {
+            fields.entry(name.clone()).or_insert_with(|| value.clone());
+        }
+        if replaces_something {
+            // Kept before anything in it is replaced (a copy of the same bytes is enough).
+            storage::copy_aside(&self.path);
+        }
+        let json = serde_json::to_vec_pretty(&fields).expect("a session always serialises");
         storage::write_atomically(&self.path, &json).map_err(|error| SessionError::Unwritable {
             path: self.path.clone(),
-            reason: error.to_string(),
-        })
+            reason: IoReason::from(&error),
+        })?;
+        kept.lossy = false;
+        kept.not_taken_whole = still_kept;
+        Ok(())
+    }
+}
+
+/// The session's fields as JSON.
+fn serialized(session: &Session) -> Map<String, Value> {
+    match serde_json::to_value(session).expect("a session always serialises") {
+        Value::Object(fields) => fields,
+        _ => unreachable!("a session serialises as an object"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_claim_is_refused_while_the_first_is_held() {
+        let home = tempfile::tempdir().unwrap();
+        let store = SessionStore::in_dir(home.path());
+        let first = store.claim().expect("free");
+        assert!(matches!(
+            SessionStore::in_dir(home.path()).claim(),
+            Err(SessionError::InUse { .. })
+        ));
+        drop(first);
+        assert!(store.claim().is_ok());
     }
 }

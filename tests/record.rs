@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{
-    self, Activation, ActivationRecord, Merged, Outcome, RecordError, RecordStore,
+    self, Activation, ActivationRecord, Applied, Merged, Outcome, RecordChange, RecordError,
+    RecordStore,
 };
 
 /// Windows 11 (valid, 9 groups of 7).
@@ -147,7 +148,10 @@ fn saving_twice_leaves_one_file_and_no_temporary_one() {
     ]);
     store.save(&second).unwrap();
 
-    assert_eq!(files_in(home.path()), ["activations.json"]);
+    assert_eq!(
+        files_in(home.path()),
+        ["activations.json", "activations.json.lock"]
+    );
     assert_eq!(store.load(), Ok(second.clone()));
     // What is on disk is the record's JSON, nothing more and nothing less.
     assert_eq!(
@@ -171,7 +175,10 @@ fn a_save_into_a_folder_that_does_not_exist_makes_it() {
 
     let record = record_of([activation(100, IID, CID, None, Outcome::Activated)]);
     store.save(&record).unwrap();
-    assert_eq!(files_in(&dir), ["activations.json"]);
+    assert_eq!(
+        files_in(&dir),
+        ["activations.json", "activations.json.lock"]
+    );
     assert_eq!(store.load(), Ok(record));
 }
 
@@ -180,17 +187,20 @@ fn record_write_of_an_export_is_atomic_too() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("export").join("record.csv");
     let record = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Activated)]);
-    record::write(&path, b"old").unwrap();
-    record::write(&path, record.to_csv().as_bytes()).unwrap();
+    record::export(&path, b"old").unwrap();
+    record::export(&path, record.to_csv().as_bytes()).unwrap();
     assert_eq!(files_in(path.parent().unwrap()), ["record.csv"]);
-    assert_eq!(record::read_file(&path), Ok(record));
+    assert_eq!(
+        record::read_file(&path, SystemTime::now()).map(|i| (i.record, i.left_out.len())),
+        Ok((record, 0))
+    );
 
-    // A folder cannot be made under a file: the error names the path.
+    // A folder cannot be made under a file: the error names the path and the OS's reason.
     let under_a_file = path.join("x.json");
-    match record::write(&under_a_file, b"[]") {
+    match record::export(&under_a_file, b"[]") {
         Err(RecordError::Unwritable { path, reason }) => {
             assert_eq!(path, under_a_file);
-            assert!(!reason.is_empty());
+            assert_eq!(reason.kind, std::io::ErrorKind::NotADirectory);
         }
         other => panic!("expected Unwritable, got {other:?}"),
     }
@@ -199,7 +209,7 @@ fn record_write_of_an_export_is_atomic_too() {
 // 2. A corrupt file.
 
 #[test]
-fn a_corrupt_record_is_kept_aside_byte_for_byte_and_never_overwritten() {
+fn a_corrupt_record_is_only_reported_by_a_read_and_kept_aside_once_by_a_write() {
     let home = tempfile::tempdir().unwrap();
     let store = RecordStore::in_dir(home.path());
     let first_aside = home.path().join("activations.json.unreadable");
@@ -207,62 +217,68 @@ fn a_corrupt_record_is_kept_aside_byte_for_byte_and_never_overwritten() {
 
     let not_json = b"{ not json".to_vec();
     fs::write(store.path(), &not_json).unwrap();
+    for _ in 0..2 {
+        assert_eq!(store.load(), Err(RecordError::Corrupt { kept_as: None }));
+    }
     assert_eq!(
-        store.load(),
-        Err(RecordError::Corrupt {
-            kept_as: Some(first_aside.clone())
-        })
+        fs::read(store.path()).unwrap(),
+        not_json,
+        "a read moves nothing"
     );
-    assert_eq!(fs::read(&first_aside).unwrap(), not_json);
-    assert!(!store.path().exists(), "the junk was moved, not copied");
+    assert_eq!(files_in(home.path()), ["activations.json"]);
 
-    // Binary junk, with bytes that are not UTF-8 and a NUL.
+    let new = activation(500, IID, CID, Some(PRODUCT), Outcome::Activated);
+    let applied = store.apply(&[RecordChange::Add(new.clone())]).unwrap();
+    assert_eq!(applied.kept_aside, Some(first_aside.clone()));
+    assert_eq!(fs::read(&first_aside).unwrap(), not_json);
+    assert_eq!(applied.record.activations, vec![new.clone()]);
+    assert_eq!(store.load(), Ok(applied.record));
+
+    // Binary junk, with bytes that are not UTF-8 and a NUL: kept beside the first.
     let junk: Vec<u8> = vec![
         0xFF, 0xFE, 0x00, 0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0xC3,
     ];
     fs::write(store.path(), &junk).unwrap();
-    assert_eq!(
-        store.load(),
-        Err(RecordError::Corrupt {
-            kept_as: Some(second_aside.clone())
-        })
-    );
+    let applied = store.apply(&[RecordChange::Add(new.clone())]).unwrap();
+    assert_eq!(applied.kept_aside, Some(second_aside.clone()));
     assert_eq!(fs::read(&second_aside).unwrap(), junk);
     assert_eq!(
         fs::read(&first_aside).unwrap(),
         not_json,
-        "the first file kept aside is untouched"
+        "the first is untouched"
     );
 
-    // With the junk gone, the record reads as empty.
-    assert_eq!(store.load(), Ok(ActivationRecord::default()));
+    // The next write is an ordinary one.
+    let applied = store.apply(&[RecordChange::Add(new)]).unwrap();
+    assert_eq!((applied.kept_aside, applied.changed), (None, 0));
 }
 
 #[test]
-fn json_that_is_not_a_list_of_activations_is_corrupt_too() {
+fn json_that_is_not_a_list_is_unreadable_and_a_list_keeps_what_it_does_not_understand() {
     let home = tempfile::tempdir().unwrap();
     let store = RecordStore::in_dir(home.path());
-    for (n, text) in [r#"{"activations": []}"#, r#"[{"name": "x"}]"#, "", "[1, 2"]
-        .into_iter()
-        .enumerate()
-    {
+    for text in [r#"{"activations": []}"#, "", "[1, 2", "\"just a string\""] {
         fs::write(store.path(), text).unwrap();
-        let expected = match n {
-            0 => "activations.json.unreadable".to_string(),
-            n => format!("activations.json.unreadable-{}", n + 1),
-        };
         assert_eq!(
             store.load(),
-            Err(RecordError::Corrupt {
-                kept_as: Some(home.path().join(&expected))
-            }),
+            Err(RecordError::Corrupt { kept_as: None }),
             "{text:?}"
         );
-        assert_eq!(
-            fs::read_to_string(home.path().join(expected)).unwrap(),
-            text
-        );
     }
+    let known = serde_json::to_value(activation(100, IID, CID, None, Outcome::Activated)).unwrap();
+    let text = serde_json::json!([{"name": "x"}, 1, known, {"verdict": "superseded"}]).to_string();
+    fs::write(store.path(), &text).unwrap();
+    let record = store.load().unwrap();
+    assert_eq!(record.activations.len(), 1);
+    assert_eq!(
+        record.unknown,
+        vec![
+            serde_json::json!({"name": "x"}),
+            serde_json::json!(1),
+            serde_json::json!({"verdict": "superseded"})
+        ]
+    );
+    assert_eq!(fs::read_to_string(store.path()).unwrap(), text, "unchanged");
 }
 
 #[test]
@@ -284,10 +300,8 @@ fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
         junk
     );
     assert_eq!(
-        store.load(),
-        Ok(ActivationRecord {
-            activations: vec![new.clone()]
-        }),
+        store.load().map(|r| r.activations),
+        Ok(vec![new.clone()]),
         "the new record holds the new activation, and only it"
     );
 
@@ -298,7 +312,11 @@ fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
     assert_eq!(store.load(), Ok(record));
     assert_eq!(
         files_in(home.path()),
-        ["activations.json", "activations.json.unreadable"]
+        [
+            "activations.json",
+            "activations.json.lock",
+            "activations.json.unreadable"
+        ]
     );
 }
 
@@ -347,11 +365,16 @@ fn a_record_that_cannot_be_read_is_not_overwritten_by_add() {
     store.save(&kept).unwrap();
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(store.path()).is_ok() {
-        return; // root: the permission does not stop a read
+        fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();
+        println!("root reads any file: the unreadable case was not run");
+        return;
     }
     let result = store.add(activation(200, IID, CID, None, Outcome::Activated));
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();
-    assert_eq!(result, Err(RecordError::Corrupt { kept_as: None }));
+    assert!(
+        matches!(result, Err(RecordError::Unreadable { .. })),
+        "{result:?}"
+    );
     assert_eq!(
         store.load(),
         Ok(kept),
@@ -385,6 +408,7 @@ fn a_duplicate_pair_is_kept_once() {
             activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
             activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
         ],
+        ..Default::default()
     };
     assert_eq!(
         record.merge(imported.clone()),
@@ -439,6 +463,7 @@ fn an_unsound_entry_is_left_out_and_counted() {
         installation_id: installation_id.into(),
         confirmation_id: confirmation_id.into(),
         outcome: Outcome::Completed,
+        extra: Default::default(),
     };
     let imported = ActivationRecord {
         activations: vec![
@@ -449,6 +474,7 @@ fn an_unsound_entry_is_left_out_and_counted() {
             bad(IID, &cid_too_long),
             bad("", CID),
         ],
+        ..Default::default()
     };
 
     let mut record = ActivationRecord::default();
@@ -730,27 +756,16 @@ fn an_empty_record_round_trips() {
 fn parse_refuses_what_is_not_a_record() {
     let row = format!("2026-01-01T00:00:00Z,,,{IID},{CID},completed,");
     for text in [
-        // Another header, or the same columns in another order.
+        // Another header, or one without a column the record needs.
         format!("name,age\r\n{row}\r\n"),
-        format!(
-            "recorded_at,product,activation_id,confirmation_id,installation_id,verdict,code\r\n{row}\r\n"
-        ),
-        format!(
-            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict\r\n{row}\r\n"
-        ),
-        // The right header with a row of the wrong width, or an unknown verdict.
-        format!(
-            "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n{row},extra\r\n"
-        ),
+        format!("recorded_at,product,activation_id,installation_id,verdict\r\n{row}\r\n"),
+        // The right header with an unknown verdict: not every row is taken.
         format!(
             "recorded_at,product,activation_id,installation_id,confirmation_id,verdict,code\r\n{}\r\n",
             row.replace("completed", "maybe")
         ),
-        // JSON that is not a list of activations.
+        // JSON that is not a list.
         r#"{"activations": []}"#.to_string(),
-        r#"[{"name": "x"}]"#.to_string(),
-        "[1, 2, 3]".to_string(),
-        format!(r#"[{{"installation_id": "{IID}", "confirmation_id": "{CID}"}}]"#),
         "\"just a string\"".to_string(),
         String::new(),
     ] {
@@ -760,6 +775,94 @@ fn parse_refuses_what_is_not_a_record() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_csv_header_is_read_by_name_in_any_order_and_case_with_extra_columns() {
+    let expected = record_of([activation(
+        1_000,
+        IID,
+        CID,
+        Some(PRODUCT),
+        Outcome::Completed,
+    )]);
+    let dashed = InstallationId::from_typed(IID).grouped("-");
+    for text in [
+        format!(
+            "Confirmation_ID,Installation ID,VERDICT,recorded_at,product,notes\r\n\
+             {CID},{IID},completed,1970-01-01T00:16:40Z,\"{PRODUCT}\",x\r\n"
+        ),
+        format!(
+            "recorded_at;installation_id;confirmation_id;verdict;product\n\
+             1970-01-01T00:16:40Z; {dashed}; =\"{CID}\";completed; \"{PRODUCT}\"\n"
+        ),
+        format!(
+            "recorded_at\tinstallation_id\tconfirmation_id\tverdict\tproduct\r\n\
+             1970-01-01T01:16:40+01:00\t=\"{IID}\"\t'{CID}\tCompleted\t{PRODUCT}\r\n"
+        ),
+    ] {
+        let imported = ActivationRecord::import(&text, SystemTime::now()).unwrap();
+        assert_eq!(imported.left_out, [], "{text}");
+        assert_eq!(imported.record, expected, "{text}");
+    }
+}
+
+#[test]
+fn an_id_a_spreadsheet_made_a_number_is_named() {
+    let text = format!(
+        "recorded_at,installation_id,confirmation_id,verdict\r\n\
+         2026-01-01T00:00:00Z,4.89126E+62,{CID},completed\r\n"
+    );
+    let imported = ActivationRecord::import(&text, SystemTime::now()).unwrap();
+    assert_eq!(
+        imported.left_out,
+        [record::LeftOut {
+            place: record::Place::Line(2),
+            why: record::LeftOutReason::IdMadeANumber
+        }]
+    );
+}
+
+#[test]
+fn a_change_applied_to_the_file_is_merged_with_what_another_store_wrote() {
+    let home = tempfile::tempdir().unwrap();
+    let window = RecordStore::in_dir(home.path());
+    let command_line = RecordStore::in_dir(home.path());
+    let first = activation(100, IID, CID, None, Outcome::Completed);
+    let second = activation(200, OTHER_IID, &cid(3), None, Outcome::Activated);
+    let third = activation(300, &iid(4), &cid(4), None, Outcome::Activated);
+    window.apply(&[RecordChange::Add(first.clone())]).unwrap();
+    command_line
+        .apply(&[RecordChange::Add(second.clone())])
+        .unwrap();
+    // The window removes its entry; the command line then adds another: the removal stays.
+    window
+        .apply(&[RecordChange::Remove {
+            installation_id: first.installation_id.clone(),
+            confirmation_id: first.confirmation_id.clone(),
+        }])
+        .unwrap();
+    let Applied {
+        record, changed, ..
+    } = command_line
+        .apply(&[RecordChange::Add(third.clone())])
+        .unwrap();
+    assert_eq!(changed, 1);
+    assert_eq!(record.activations, vec![third, second]);
+    assert_eq!(window.load(), Ok(record));
+    // Nothing changed: nothing written.
+    let before = fs::metadata(window.path()).unwrap().modified().unwrap();
+    let applied = window
+        .apply(&[RecordChange::Remove {
+            installation_id: first.installation_id,
+            confirmation_id: first.confirmation_id,
+        }])
+        .unwrap();
+    assert_eq!(applied.changed, 0);
+    assert_eq!(
+        fs::metadata(window.path()).unwrap().modified().unwrap(),
+        before
+    );
 }
 
 // 6. A CSV saved by a Windows spreadsheet.
@@ -788,27 +891,62 @@ fn a_utf16le_csv_with_a_byte_order_mark_reads_the_same_record() {
     bytes.extend(csv.encode_utf16().flat_map(u16::to_le_bytes));
     let path = home.path().join("activations.csv");
     fs::write(&path, &bytes).unwrap();
-    assert_eq!(record::read_file(&path), Ok(record.clone()));
+    let read = |path: &Path| record::read_file(path, SystemTime::now()).map(|i| i.record);
+    assert_eq!(read(&path), Ok(record.clone()));
 
-    // UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" writes it.
+    // UTF-16BE with its mark.
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(csv.encode_utf16().flat_map(u16::to_be_bytes));
+    fs::write(&path, &be).unwrap();
+    assert_eq!(read(&path), Ok(record.clone()));
+
+    // UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" writes it, and without.
     let mut utf8 = vec![0xEF, 0xBB, 0xBF];
     utf8.extend(csv.as_bytes());
     fs::write(&path, &utf8).unwrap();
-    assert_eq!(record::read_file(&path), Ok(record));
+    assert_eq!(read(&path), Ok(record.clone()));
+    fs::write(&path, csv.as_bytes()).unwrap();
+    assert_eq!(read(&path), Ok(record));
 }
 
 #[test]
 fn read_file_of_a_missing_file_is_unreadable() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("nothing.json");
-    match record::read_file(&path) {
+    match record::read_file(&path, SystemTime::now()) {
         Err(RecordError::Unreadable {
             path: named,
             reason,
         }) => {
             assert_eq!(named, path);
-            assert!(!reason.is_empty());
+            assert_eq!(reason.kind, std::io::ErrorKind::NotFound);
         }
         other => panic!("expected Unreadable, got {other:?}"),
     }
+}
+
+/// An entry whose time is not one (an old version imported `9999-12-31` or `yesterday`) would
+/// sort first forever and be offered on screen 1: it is kept in the file, unshown.
+#[test]
+fn an_entry_of_the_record_whose_time_is_not_one_is_kept_unshown() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let good = activation(100, IID, CID, None, Outcome::Activated);
+    let mut undated =
+        serde_json::to_value(activation(200, OTHER_IID, CID, None, Outcome::Activated)).unwrap();
+    undated["recorded_at"] = serde_json::json!("yesterday");
+    let text = serde_json::to_string(&serde_json::json!([undated, good])).unwrap();
+    fs::write(store.path(), &text).unwrap();
+    let record = store.load().unwrap();
+    assert_eq!(record.activations, vec![good.clone()]);
+    assert_eq!(record.unknown, vec![undated.clone()]);
+    assert_eq!(
+        record.for_installation_id(&InstallationId::from_typed(OTHER_IID)),
+        None,
+        "never offered"
+    );
+    // A write keeps it as it was.
+    let added = activation(300, &iid(12), &cid(12), None, Outcome::Completed);
+    let applied = store.apply(&[RecordChange::Add(added)]).unwrap();
+    assert_eq!(applied.record.unknown, vec![undated]);
 }

@@ -124,6 +124,7 @@ fn an_unwritable_place_is_a_clear_error() {
     );
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
     use activation_companion::gui::{App, StartOptions};
@@ -206,4 +207,115 @@ fn a_second_corrupt_file_does_not_overwrite_the_first() {
     assert_ne!(kept[0], kept[1]);
     assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), "first {");
     assert_eq!(std::fs::read_to_string(&kept[1]).unwrap(), "second [");
+}
+
+// ---- nothing lost ------------------------------------------------------------------------
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn on_disk(store: &SessionStore) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(store.path()).unwrap()).expect("JSON on disk")
+}
+
+#[test]
+fn a_field_this_version_does_not_know_is_written_back_unchanged() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let newer = serde_json::json!({"hardware_hash": "ab12", "steps": [1, 2, {"x": null}]});
+    std::fs::write(
+        store.path(),
+        serde_json::json!({"installation_text": "4891263", "from_a_newer_version": newer})
+            .to_string(),
+    )
+    .unwrap();
+    let mut session = store.load().unwrap();
+    assert_eq!(session.installation_text, "4891263");
+    session.installation_text.push_str(" 4325701");
+    store.save(&session).unwrap();
+    let written = on_disk(&store);
+    assert_eq!(written["from_a_newer_version"], newer, "{written}");
+    assert_eq!(written["installation_text"], "4891263 4325701");
+    assert_eq!(store.load().unwrap(), session);
+    // A store that only saves (the window's autosave is a clone of the one that loaded).
+    store.clone().save(&session).unwrap();
+    assert_eq!(on_disk(&store)["from_a_newer_version"], newer);
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_kept_until_the_user_changes_that_field() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let original = r#"{"language": "fr", "route": "fax", "cid_blocks": ["426296", 483130]}"#;
+    std::fs::write(store.path(), original).unwrap();
+    let mut session = store.load().unwrap();
+    assert_eq!(session.language, None);
+    session.installation_text = "typed".into();
+    store.save(&session).unwrap();
+    let written = on_disk(&store);
+    assert_eq!(written["language"], "fr", "{written}");
+    assert_eq!(written["route"], "fax", "{written}");
+    assert_eq!(written["cid_blocks"], serde_json::json!(["426296", 483130]));
+    assert_eq!(
+        files_in(home.path()),
+        ["session.json"],
+        "nothing lost yet: no copy"
+    );
+
+    // The user chooses a language: "fr" is replaced, and the file it was in is kept first.
+    session.language = Some(Language::English);
+    store.save(&session).unwrap();
+    assert_eq!(on_disk(&store)["language"], "en");
+    assert_eq!(on_disk(&store)["route"], "fax");
+    assert_eq!(
+        files_in(home.path()),
+        ["session.json", "session.json.unreadable"]
+    );
+    let kept: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(home.path().join("session.json.unreadable")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(kept["language"], "fr");
+}
+
+#[test]
+fn a_session_that_is_not_utf8_is_kept_before_it_is_replaced() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    let bytes = b"{\"installation_text\": \"4891263 \xff\xfe\xff\"}".to_vec();
+    std::fs::write(store.path(), &bytes).unwrap();
+    let session = store.load().expect("what can be read is read");
+    assert!(session.installation_text.starts_with("4891263"));
+    store.save(&session).unwrap();
+    assert_eq!(
+        std::fs::read(home.path().join("session.json.unreadable")).unwrap(),
+        bytes,
+        "the bytes that could not be read are kept"
+    );
+    // Once is enough.
+    store.save(&session).unwrap();
+    assert_eq!(
+        files_in(home.path()),
+        ["session.json", "session.json.unreadable"]
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_no_temporary_file() {
+    let home = tempfile::tempdir().unwrap();
+    let store = SessionStore::in_dir(home.path());
+    // The session's name is taken by a folder with something in it: the rename fails.
+    std::fs::create_dir(store.path()).unwrap();
+    std::fs::write(store.path().join("inside"), "x").unwrap();
+    assert!(matches!(
+        store.save(&typed_session()),
+        Err(SessionError::Unwritable { .. })
+    ));
+    assert_eq!(files_in(home.path()), ["session.json"]);
 }

@@ -1,12 +1,20 @@
 //! `history`: the activation record, shown, exported, or merged with another.
+//!
+//! Only an import writes the record, and it writes through [`RecordStore::apply`] (a merge
+//! with what is on disk, under the record's lock), like every other writer; a listing or an
+//! export never moves nor changes the file.
 
 use std::path::Path;
+use std::time::SystemTime;
 
 use super::{Exit, Report};
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
-use crate::record::{self, ActivationRecord, RecordError, RecordStore};
+use crate::record::{self, ActivationRecord, Merged, RecordChange, RecordError, RecordStore};
 use crate::words::{self, Localized, Text};
+
+/// How many entries left out of an import are named one by one.
+const NAMED_LEFT_OUT: usize = 20;
 
 pub(super) fn history(
     json: bool,
@@ -14,57 +22,115 @@ pub(super) fn history(
     import: Option<&Path>,
     language: Language,
 ) -> Report {
-    let mut report = Report::new();
     let store = RecordStore::default_location();
-    // A record that could not be read was moved aside (the message says where): the command
-    // goes on with a new one and ends with exit 2. One that could not even be moved is left
-    // alone, and nothing is done.
-    let mut record = match store.load() {
+    if let Some(path) = import {
+        return import_file(&store, path, language);
+    }
+    let report = Report::new();
+    let record = match store.load() {
         Ok(record) => record,
-        Err(error @ RecordError::Corrupt { kept_as: Some(_) }) => {
-            report.errors.push(error.message(language));
-            report.exit = Exit::Unusable;
-            ActivationRecord::default()
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
+    match export {
+        Some(path) => export_to(report, &record, path, language),
+        None if json => {
+            let mut report = report;
+            report.line(record.shown_json());
+            if !record.unknown.is_empty() {
+                report
+                    .errors
+                    .push(words::kept_unshown(record.unknown.len(), language));
+            }
+            report
+        }
+        None => list(report, &record, language),
+    }
+}
+
+fn import_file(store: &RecordStore, path: &Path, language: Language) -> Report {
+    let mut report = Report::new();
+    let imported = match record::read_file(path, SystemTime::now()) {
+        Ok(imported) => imported,
+        Err(error @ RecordError::NotARecord) => {
+            return report.fail(error.message(language), Exit::Invalid);
         }
         Err(error) => return report.fail(error.message(language), Exit::Unusable),
     };
-    if let Some(path) = import {
-        let merged = match record::read_file(path) {
-            Ok(other) => record.merge(other),
-            Err(error @ RecordError::NotARecord) => {
-                return report.fail(error.message(language), Exit::Invalid);
-            }
-            Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    let changes: Vec<RecordChange> = imported
+        .record
+        .activations
+        .into_iter()
+        .map(RecordChange::Add)
+        .collect();
+    let applied = match store.apply(&changes) {
+        Ok(applied) => applied,
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
+    if let Some(kept) = applied.kept_aside {
+        // The record that could not be read is kept aside; the import went into a new one.
+        let moved = RecordError::Corrupt {
+            kept_as: Some(kept),
         };
-        if let Err(error) = store.save(&record) {
-            return report.fail(error.message(language), Exit::Unusable);
-        }
-        report.line(words::merged(merged, language));
-        if merged.left_out > 0 && report.exit == Exit::Done {
-            report.exit = Exit::Invalid;
-        }
-        return report;
+        report.errors.push(moved.message(language));
+        report.exit = Exit::Unusable;
     }
-    if let Some(path) = export {
-        let csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let text = if csv {
-            record.to_csv()
-        } else {
-            record.to_json()
-        };
-        if let Err(error) = record::write(path, text.as_bytes()) {
-            return report.fail(error.message(language), Exit::Unusable);
-        }
-        report.line(path.display().to_string());
-        return report;
+    let left_out = imported.left_out;
+    report.line(words::merged(
+        Merged {
+            added: applied.changed,
+            left_out: left_out.len(),
+        },
+        language,
+    ));
+    for entry in left_out.iter().take(NAMED_LEFT_OUT) {
+        report.line(format!("  {}", words::left_out(entry, language)));
     }
-    if json {
+    if left_out.len() > NAMED_LEFT_OUT {
+        report.line(format!(
+            "  {}",
+            words::more_left_out(left_out.len() - NAMED_LEFT_OUT, language)
+        ));
+    }
+    if !left_out.is_empty() && report.exit == Exit::Done {
+        report.exit = Exit::Invalid;
+    }
+    report
+}
+
+/// JSON, or CSV for a `.csv` name (with a byte-order mark, so Excel reads it as UTF-8);
+/// `-` is standard output (JSON).
+fn export_to(
+    mut report: Report,
+    record: &ActivationRecord,
+    path: &Path,
+    language: Language,
+) -> Report {
+    if path == Path::new("-") {
         report.line(record.to_json());
         return report;
     }
-    if record.activations.is_empty() {
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let text = if csv {
+        format!("\u{FEFF}{}", record.to_csv())
+    } else {
+        record.to_json()
+    };
+    if let Err(error) = record::export(path, text.as_bytes()) {
+        return report.fail(error.message(language), Exit::Unusable);
+    }
+    report.line(path.display().to_string());
+    if csv && !record.unknown.is_empty() {
+        report
+            .errors
+            .push(words::not_in_the_csv(record.unknown.len(), language));
+    }
+    report
+}
+
+fn list(mut report: Report, record: &ActivationRecord, language: Language) -> Report {
+    if record.activations.is_empty() && record.unknown.is_empty() {
         report.line(Text::NoActivationsYet.in_language(language));
     }
     for activation in &record.activations {
@@ -82,6 +148,9 @@ pub(super) fn history(
         if !activation.activation_id.is_empty() {
             report.line(field(Text::ActivationId, &activation.activation_id));
         }
+    }
+    if !record.unknown.is_empty() {
+        report.line(words::kept_unshown(record.unknown.len(), language));
     }
     report
 }

@@ -7,7 +7,7 @@ use crate::id::{InstallationId, read_confirmation_id};
 use crate::language::Language;
 use crate::licensing::{InstalledProduct, LicensingError};
 use crate::platform;
-use crate::record::{Activation, RecordStore};
+use crate::record::{Activation, RecordChange, RecordError, RecordStore};
 use crate::words::{self, Localized, Text};
 
 #[derive(Serialize)]
@@ -122,9 +122,19 @@ pub(super) fn apply(
                 .or(verdict.product().and_then(|p| p.installation_id.as_ref()));
             if let Some(activation) = iid.and_then(|iid| {
                 Activation::of_deposit(std::time::SystemTime::now(), &verdict, iid, &cid)
-            }) && let Err(error) = RecordStore::default_location().add(activation)
-            {
-                report.errors.push(error.message(language));
+            }) {
+                // Merged with what is on disk, under the record's lock (see `record`).
+                match RecordStore::default_location().apply(&[RecordChange::Add(activation)]) {
+                    Ok(applied) => {
+                        if let Some(kept) = applied.kept_aside {
+                            let moved = RecordError::Corrupt {
+                                kept_as: Some(kept),
+                            };
+                            report.errors.push(moved.message(language));
+                        }
+                    }
+                    Err(error) => report.errors.push(error.message(language)),
+                }
             }
             report.exit(if verdict.is_activated() {
                 Exit::Done

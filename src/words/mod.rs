@@ -25,8 +25,11 @@ pub use command_line::{
 };
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
-pub use record::{activation_line, merged, outcome, seen_before};
-pub use saving::cannot_write;
+pub use record::{
+    SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,
+    not_in_the_csv, outcome, seen_before, shown_product,
+};
+pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
 pub use this_pc::{license_status, microsoft_365_note, product_kind, product_label};
 pub use window::{
