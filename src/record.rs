@@ -859,14 +859,6 @@ impl RecordStore {
         }
     }
 
-    /// Writes this record whole over the file, under the lock. The window's until it uses
-    /// [`RecordStore::apply`]: a whole record written over the file loses what another
-    /// writer added since it was read.
-    pub fn save(&self, record: &ActivationRecord) -> Result<(), RecordError> {
-        let _lock = self.lock()?;
-        write(&self.path, record.to_json().as_bytes())
-    }
-
     fn lock(&self) -> Result<storage::Lock, RecordError> {
         let path = self.lock_path();
         storage::lock(&path).map_err(|error| RecordError::Unwritable {

@@ -830,9 +830,11 @@ mod history {
     #[test]
     fn history_json_gives_each_entry_newest_first() {
         let home = tempfile::tempdir().unwrap();
-        RecordStore::in_dir(home.path())
-            .save(&two_entries())
-            .unwrap();
+        std::fs::write(
+            RecordStore::in_dir(home.path()).path(),
+            two_entries().to_json(),
+        )
+        .unwrap();
         let output = run_in(home.path(), &["history", "--json"], None);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let entries: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
@@ -884,7 +886,7 @@ mod history {
     fn history_export_writes_json_and_csv_that_read_back_equal() {
         let home = tempfile::tempdir().unwrap();
         let record = two_entries();
-        RecordStore::in_dir(home.path()).save(&record).unwrap();
+        std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
         let out = tempfile::tempdir().unwrap();
         for (name, starts) in [
             ("record.json", "["),
@@ -925,9 +927,11 @@ mod history {
     #[test]
     fn history_export_to_an_unwritable_path_is_exit_2_with_one_line() {
         let home = tempfile::tempdir().unwrap();
-        RecordStore::in_dir(home.path())
-            .save(&two_entries())
-            .unwrap();
+        std::fs::write(
+            RecordStore::in_dir(home.path()).path(),
+            two_entries().to_json(),
+        )
+        .unwrap();
         let blocker = home.path().join("a-file");
         fs::write(&blocker, "not a folder").unwrap();
         let mut paths = vec![blocker.join("x.json").to_string_lossy().into_owned()];
@@ -1019,9 +1023,11 @@ mod history {
         assert!(!home.path().join(RecordStore::FILE_NAME).exists());
 
         // With a record, it is left byte for byte.
-        RecordStore::in_dir(home.path())
-            .save(&two_entries())
-            .unwrap();
+        std::fs::write(
+            RecordStore::in_dir(home.path()).path(),
+            two_entries().to_json(),
+        )
+        .unwrap();
         let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
         for text in ["name,age\r\nx,1\r\n", r#"{"activations": []}"#, "[1, 2"] {
             fs::write(&not_a_record, text).unwrap();
@@ -1076,9 +1082,11 @@ mod history {
     #[test]
     fn history_import_of_a_missing_file_exits_2() {
         let home = tempfile::tempdir().unwrap();
-        RecordStore::in_dir(home.path())
-            .save(&two_entries())
-            .unwrap();
+        std::fs::write(
+            RecordStore::in_dir(home.path()).path(),
+            two_entries().to_json(),
+        )
+        .unwrap();
         let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
         let missing = home.path().join("no-such-file.json");
         let output = run_in(

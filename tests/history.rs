@@ -145,7 +145,11 @@ fn file_type(path: &Path) -> fs::FileType {
 fn an_export_to_a_named_pipe_is_read_from_the_pipe() {
     use std::os::unix::fs::FileTypeExt;
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let fifo = home.path().join("pipe.json");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success(), "mkfifo");
@@ -170,7 +174,11 @@ fn an_export_to_a_named_pipe_is_read_from_the_pipe() {
 #[test]
 fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let usb = tempfile::tempdir().unwrap();
     let target = usb.path().join("carried.csv");
     fs::write(&target, "old").unwrap();
@@ -215,7 +223,11 @@ fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
 fn replacing_an_exported_file_keeps_its_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let path = home.path().join("shared.json");
     fs::write(&path, "old").unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
@@ -235,7 +247,11 @@ fn replacing_an_exported_file_keeps_its_permissions() {
 #[test]
 fn an_export_to_a_dash_goes_to_standard_output() {
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let cwd = tempfile::tempdir().unwrap();
     let output = Command::new(BINARY)
         .args(["history", "--export", "-"])
@@ -263,7 +279,11 @@ fn an_export_to_a_dash_goes_to_standard_output() {
 fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_exit_2() {
     use std::os::unix::fs::FileTypeExt;
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let devices = tempfile::tempdir().unwrap();
     let null = devices.path().join("null");
     let full = devices.path().join("full");
@@ -322,7 +342,11 @@ fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_e
 #[test]
 fn the_reason_a_file_cannot_be_written_is_said_in_the_users_language() {
     let home = tempfile::tempdir().unwrap();
-    RecordStore::in_dir(home.path()).save(&one_entry()).unwrap();
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        one_entry().to_json(),
+    )
+    .unwrap();
     let blocker = home.path().join("a-file");
     fs::write(&blocker, "not a folder").unwrap();
     let under = blocker.join("x.json");
@@ -658,7 +682,7 @@ fn an_export_is_safe_to_open_in_a_spreadsheet_and_reads_back_unchanged() {
         entry.activation_id = cells[(n + 1) % cells.len()].to_string();
         record.add(entry);
     }
-    RecordStore::in_dir(home.path()).save(&record).unwrap();
+    std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let csv_path = out.path().join("record.csv");
     let output = run_in(
@@ -720,7 +744,7 @@ fn a_long_product_name_is_shown_cut_and_kept_whole() {
     let mut entry = activation(NOVEMBER_29, IID, CID);
     entry.product = long.clone();
     record.add(entry);
-    RecordStore::in_dir(home.path()).save(&record).unwrap();
+    std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
     let output = run_in(home.path(), &["history", "--lang", "en"]);
     let first = stdout(&output)
         .lines()

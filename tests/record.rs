@@ -84,6 +84,16 @@ fn record_of(activations: impl IntoIterator<Item = Activation>) -> ActivationRec
     record
 }
 
+/// Every entry of a record, as changes that add it.
+fn additions(record: &ActivationRecord) -> Vec<RecordChange> {
+    record
+        .activations
+        .iter()
+        .cloned()
+        .map(RecordChange::Add)
+        .collect()
+}
+
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -135,7 +145,7 @@ fn saving_twice_leaves_one_file_and_no_temporary_one() {
     assert_eq!(store.path(), home.path().join("activations.json"));
 
     let first = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Completed)]);
-    store.save(&first).unwrap();
+    store.apply(&additions(&first)).unwrap();
     let second = record_of([
         activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
         activation(
@@ -146,7 +156,7 @@ fn saving_twice_leaves_one_file_and_no_temporary_one() {
             Outcome::Refused { code: 0xC004_F04D },
         ),
     ]);
-    store.save(&second).unwrap();
+    store.apply(&additions(&second)).unwrap();
 
     assert_eq!(
         files_in(home.path()),
@@ -174,7 +184,7 @@ fn a_save_into_a_folder_that_does_not_exist_makes_it() {
     assert!(!dir.exists(), "loading makes nothing");
 
     let record = record_of([activation(100, IID, CID, None, Outcome::Activated)]);
-    store.save(&record).unwrap();
+    store.apply(&additions(&record)).unwrap();
     assert_eq!(
         files_in(&dir),
         ["activations.json", "activations.json.lock"]
@@ -362,7 +372,7 @@ fn a_record_that_cannot_be_read_is_not_overwritten_by_add() {
         Some(PRODUCT),
         Outcome::Activated,
     )]);
-    store.save(&kept).unwrap();
+    store.apply(&additions(&kept)).unwrap();
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(store.path()).is_ok() {
         fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();

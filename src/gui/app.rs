@@ -8,7 +8,7 @@ use iced::widget::button::{self};
 use iced::widget::{column, container, responsive, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
 
-use super::autosave::{Autosave, Ordered};
+use super::autosave::Autosave;
 use super::focus::{self, button};
 use super::room::Room;
 use super::shortcuts::shortcuts;
@@ -18,10 +18,12 @@ use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
 use crate::licensing::ApplyVerdict;
 use crate::platform::BrowserError;
-use crate::record::{Activation, ActivationRecord, Outcome, RecordError, RecordStore};
+use crate::record::{
+    Activation, ActivationRecord, Applied, Outcome, RecordChange, RecordError, RecordStore,
+};
 use crate::script::{self, Route};
-use crate::session::{SavedProduct, Session, SessionError, SessionStore};
-use crate::words::{Localized, Text};
+use crate::session::{SavedProduct, Session, SessionClaim, SessionError, SessionStore};
+use crate::words::{self, Localized, Text};
 
 /// How the window starts: from the command line, the system, and the saved session.
 #[derive(Debug, Clone)]
@@ -66,7 +68,9 @@ pub enum Message {
     ThisPc(this_pc::Message),
     Record(record::Message),
     /// A write of the activation record ended (`None`: its thread died).
-    RecordSaved(Option<Result<(), RecordError>>),
+    RecordWritten(Option<Result<Applied, RecordError>>),
+    /// The activation record was read again (`None`: its thread died).
+    RecordRead(Option<Result<ActivationRecord, RecordError>>),
     Show(Screen),
     /// Shows the route screen with this route chosen (Ctrl+P, Ctrl+T).
     ShowRoute(Route),
@@ -79,6 +83,8 @@ pub enum Message {
     Saved(Option<Result<(), SessionError>>),
     /// The user closed the window: save what is on screen, then go.
     CloseRequested,
+    /// Another window had the session: see whether it has it still.
+    TryAgain,
     /// A shortcut of another screen: taken so it is never typed into a field; nothing to do.
     ShortcutElsewhere,
 }
@@ -102,17 +108,14 @@ pub struct App {
     this_pc: this_pc::State,
     store: SessionStore,
     autosave: Autosave,
-    /// Every activation kept, as on disk after the writes under way.
-    record: ActivationRecord,
+    /// The activation record, shared with other windows and the command line.
+    record: record::Keeper,
+    /// This window's hold on the session of its data folder, released when it closes.
+    claim: Option<SessionClaim>,
+    /// Another window has the session: this one waits, with what it was started with, to try
+    /// again.
+    waiting: Option<StartOptions>,
     record_screen: record::State,
-    record_store: RecordStore,
-    record_writes: Ordered,
-    /// Writes of the record handed to a thread and not yet reported back.
-    record_writes_out: usize,
-    /// Why the record could not be read or written, until it can.
-    record_problem: Option<RecordError>,
-    /// The record on disk could be neither read nor moved aside: it is never written over.
-    record_locked: bool,
     clock: fn() -> SystemTime,
     open_in_browser: fn(&str) -> Result<(), BrowserError>,
     notice: Option<Notice>,
@@ -122,12 +125,15 @@ pub struct App {
     default_country: Option<String>,
 }
 
+/// How often a window that waits for the session tries again.
+const WAITING_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Around the page.
 const PAGE_PADDING: f32 = 16.0;
 /// Below this height (logical pixels) the tabs and the footer scroll with the screen.
 const SHORT_WINDOW: f32 = 480.0;
-/// The widest the top bar is on one line (the English tabs, "日本語", the zoom and "Start
-/// over"); narrower, it wraps.
+/// The widest the top bar is on one line (the English tabs, the language switch, the zoom and
+/// "Start over"); narrower, it wraps.
 const TOP_BAR_ON_ONE_LINE: f32 = 1000.0;
 /// Narrower than this (logical pixels), the tabs are smaller.
 const NARROW_WINDOW: f32 = 600.0;
@@ -165,7 +171,19 @@ fn restored(products: &[SavedProduct]) -> Vec<installation::Product> {
 
 impl App {
     pub fn new(options: StartOptions) -> (App, Task<Message>) {
-        let (session, notice) = match options.store.load() {
+        // One window per data folder has the session: a second one waits, reading and
+        // writing none of it, so that neither replaces what the other typed.
+        let (claim, waiting) = match options.store.claim() {
+            Ok(claim) => (Some(claim), None),
+            Err(SessionError::InUse { .. }) => (None, Some(options.clone())),
+            // No lock to be had (a folder that cannot be written): saving will say why.
+            Err(_) => (None, None),
+        };
+        let loaded = match waiting {
+            Some(_) => Ok(Session::default()),
+            None => options.store.load(),
+        };
+        let (session, notice) = match loaded {
             Ok(session) => {
                 let restored = session.is_unfinished().then_some(Notice::Restored);
                 (session, restored)
@@ -181,10 +199,6 @@ impl App {
             .installation_text
             .clone()
             .unwrap_or(session.installation_text.clone());
-        let (record, record_problem) = match options.record.load() {
-            Ok(record) => (record, None),
-            Err(error) => (ActivationRecord::default(), Some(error)),
-        };
         let screen = if session.cid_blocks.iter().any(|b| !b.is_empty()) {
             Screen::ConfirmationId
         } else {
@@ -209,13 +223,10 @@ impl App {
             this_pc: this_pc::State::default(),
             store: options.store,
             autosave: Autosave::default(),
-            record,
+            record: record::Keeper::open(options.record),
+            claim,
+            waiting,
             record_screen: record::State::default(),
-            record_store: options.record,
-            record_writes: Ordered::default(),
-            record_writes_out: 0,
-            record_locked: matches!(record_problem, Some(RecordError::Corrupt { kept_as: None })),
-            record_problem,
             clock: options.clock,
             open_in_browser: options.open_in_browser,
             notice,
@@ -225,27 +236,28 @@ impl App {
         };
         let mut app = app;
         app.confirmation.answers(app.installation.cid_formats());
+        if app.waiting.is_some() {
+            // Tried again every few seconds: when the other window closes (or the one this
+            // one was restarted from as administrator), this one takes over by itself.
+            let pause = || std::thread::sleep(WAITING_RETRY);
+            let retry = Task::perform(super::off_the_ui_thread(pause), |_| Message::TryAgain);
+            return (app, retry);
+        }
         let focus = app.focus_screen();
         (app, focus)
     }
 
     /// Keeps an activation in the record, written off the UI thread.
     fn keep(&mut self, activation: Activation) -> Task<Message> {
-        if self.record.add(activation) {
-            self.write_record()
-        } else {
-            Task::none()
-        }
+        let write = self.record.change(RecordChange::Add(activation));
+        self.write_record(write)
     }
 
-    fn write_record(&mut self) -> Task<Message> {
-        if self.record_locked {
-            return Task::none();
+    fn write_record(&mut self, write: Option<record::Job<Applied>>) -> Task<Message> {
+        match write {
+            Some(write) => Task::perform(super::off_the_ui_thread(write), Message::RecordWritten),
+            None => Task::none(),
         }
-        let (store, record) = (self.record_store.clone(), self.record.clone());
-        let write = self.record_writes.write(move || store.save(&record));
-        self.record_writes_out += 1;
-        Task::perform(super::off_the_ui_thread(write), Message::RecordSaved)
     }
 
     /// A Confirmation ID just completed (every block consistent) for the product on screen 1.
@@ -282,7 +294,7 @@ impl App {
     /// already in the boxes.
     fn seen_before(&self) -> Option<&Activation> {
         let id = self.installation.id()?;
-        let activation = self.record.for_installation_id(id)?;
+        let activation = self.record.record().for_installation_id(id)?;
         let in_boxes = self.confirmation.consistent_id();
         (in_boxes.as_ref().map(ConfirmationId::digits) != Some(activation.confirmation_id.as_str()))
             .then_some(activation)
@@ -328,7 +340,7 @@ impl App {
     }
 
     pub fn record(&self) -> &ActivationRecord {
-        &self.record
+        self.record.record()
     }
 
     /// What would be saved now.
@@ -348,6 +360,9 @@ impl App {
 
     /// Something changed: save it, off the UI thread (see `Autosave`).
     fn save(&mut self) -> Task<Message> {
+        if self.waiting.is_some() {
+            return Task::none();
+        }
         if self.autosave.changed() {
             self.write()
         } else {
@@ -364,13 +379,13 @@ impl App {
     /// may be left unwritten. The record too, when a write of it may still be under way (this
     /// write, the newest, then stands whichever finishes last).
     pub fn save_now(&mut self) {
+        self.record.write_now();
+        if self.waiting.is_some() {
+            return;
+        }
         let write = self.autosave.write(self.store.clone(), self.session());
         let result = write();
         self.saved(result);
-        if self.record_writes_out > 0 {
-            let (store, record) = (self.record_store.clone(), self.record.clone());
-            let _ = self.record_writes.write(move || store.save(&record))();
-        }
     }
 
     fn saved(&mut self, result: Result<(), SessionError>) {
@@ -472,21 +487,19 @@ impl App {
                     Task::batch([self.save(), self.focus_screen()])
                 }
                 record::Action::Remove((installation_id, confirmation_id)) => {
-                    if self.record.remove(&installation_id, &confirmation_id) {
-                        self.write_record()
-                    } else {
-                        Task::none()
-                    }
+                    let write = self.record.change(RecordChange::Remove {
+                        installation_id,
+                        confirmation_id,
+                    });
+                    self.write_record(write)
                 }
             },
-
-            Message::RecordSaved(result) => {
-                self.record_writes_out = self.record_writes_out.saturating_sub(1);
-                match result {
-                    Some(Ok(())) => self.record_problem = None,
-                    Some(Err(error)) => self.record_problem = Some(error),
-                    None => {}
-                }
+            Message::RecordWritten(result) => {
+                let next = self.record.written(result);
+                self.write_record(next)
+            }
+            Message::RecordRead(result) => {
+                self.record.was_read(result);
                 Task::none()
             }
             Message::ThisPc(message) => {
@@ -512,13 +525,25 @@ impl App {
                     }
                     this_pc::Action::Exit => {
                         self.save_now();
+                        self.claim = None;
                         iced::exit()
                     }
                 }
             }
             Message::Show(screen) => {
+                if self.screen == Screen::Record && screen != Screen::Record {
+                    self.record.seen();
+                }
                 self.screen = screen;
-                self.focus_screen()
+                // The record as it is now: another window or `history --import` may have
+                // added to it.
+                let read = (screen == Screen::Record).then(|| {
+                    Task::perform(
+                        super::off_the_ui_thread(self.record.read()),
+                        Message::RecordRead,
+                    )
+                });
+                Task::batch([self.focus_screen(), read.unwrap_or_else(Task::none)])
             }
             Message::ShowRoute(route) => {
                 self.screen = Screen::Route;
@@ -577,8 +602,17 @@ impl App {
             }
             Message::CloseRequested => {
                 self.save_now();
+                self.claim = None;
                 iced::exit()
             }
+            Message::TryAgain => match self.waiting.clone() {
+                Some(options) => {
+                    let (app, task) = App::new(options);
+                    *self = app;
+                    task
+                }
+                None => Task::none(),
+            },
             Message::ShortcutElsewhere => Task::none(),
         }
     }
@@ -601,6 +635,9 @@ impl App {
     /// `shortcuts`), so a shortcut is never typed into a field: the window's own, then the
     /// screen on show's.
     fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        if self.waiting.is_some() {
+            return None;
+        }
         if let Key::Named(Named::Escape) = key {
             // Escape answers "no" to the question on show, whichever field has the focus.
             return if self.asking_to_start_over {
@@ -657,6 +694,9 @@ impl App {
     /// longer than the window), "Start over?" when asked, and the footer. In a window too
     /// short for that, all of it scrolls together.
     fn page(&self, room: Room) -> Element<'_, Message> {
+        if self.waiting.is_some() {
+            return self.waiting_view();
+        }
         let inner = room.inside(PAGE_PADDING);
         let screen = self.screen_view(inner.beside(theme::SCROLLBAR_ROOM));
         let question = self
@@ -764,7 +804,12 @@ impl App {
                 .map(Message::Route),
             Screen::Record => self
                 .record_screen
-                .view(&self.record, self.record_problem.as_ref(), language, room)
+                .view(
+                    self.record.record(),
+                    self.record.problem().as_ref(),
+                    language,
+                    room,
+                )
                 .map(Message::Record),
             Screen::ConfirmationId => {
                 let mut screen = column![
@@ -783,6 +828,27 @@ impl App {
                 screen.into()
             }
         }
+    }
+
+    /// Another window has the session: said, with the way on.
+    fn waiting_view(&self) -> Element<'_, Message> {
+        let language = self.language;
+        let in_use = SessionError::InUse {
+            path: self.store.path().to_path_buf(),
+        };
+        container(
+            column![
+                text(in_use.message(language)).size(20),
+                button(text(Text::TryAgain.in_language(language)))
+                    .padding([10, 16])
+                    .on_press(Message::TryAgain),
+            ]
+            .spacing(16)
+            .max_width(640),
+        )
+        .padding(PAGE_PADDING)
+        .center(Length::Fill)
+        .into()
     }
 
     fn start_over_question(&self) -> Element<'_, Message> {
@@ -820,6 +886,16 @@ impl App {
             Some(Notice::Copied(_)) => String::new(),
             Some(Notice::Session(error)) => error.message(language),
             None => String::new(),
+        };
+        // A record that could not be read and was kept aside is said on every screen until
+        // screen 4 has shown it.
+        let notice = match self.record.problem() {
+            Some(problem @ RecordError::Corrupt { kept_as: Some(_) })
+                if self.screen != Screen::Record =>
+            {
+                words::record_problem_elsewhere(&problem, language)
+            }
+            _ => notice,
         };
         let hint = text(Text::KeyboardHelp.in_language(language))
             .size(14)

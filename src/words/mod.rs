@@ -27,7 +27,7 @@ pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
 pub use record::{
     SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,
-    not_in_the_csv, outcome, seen_before, shown_product,
+    not_in_the_csv, outcome, record_problem_elsewhere, seen_before, shown_product,
 };
 pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;

@@ -276,3 +276,11 @@ impl Localized for RecordError {
         }
     }
 }
+
+/// Said on the other screens, until screen 4 has shown it: the record was kept aside.
+pub fn record_problem_elsewhere(problem: &RecordError, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("{}（画面 4 を参照）", problem.message(language)),
+        Language::English => format!("{} (see screen 4)", problem.message(language)),
+    }
+}

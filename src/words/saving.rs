@@ -110,8 +110,8 @@ impl Localized for SessionError {
             ),
             (SessionError::InUse { .. }, _) => language
                 .pick(
-                    "この作業は別の Activation Companion のウィンドウで開かれています。そちらで続けるか、そちらを閉じてからもう一度開いてください。",
-                    "This work is open in another Activation Companion window. Carry on there, or close that window and open this one again.",
+                    "この作業は別の Activation Companion のウィンドウで開かれています。そちらで続けてください。そちらを閉じると、このウィンドウが引き継ぎます。",
+                    "This work is open in another Activation Companion window: carry on there. When that window closes, this one takes over.",
                 )
                 .to_string(),
         }

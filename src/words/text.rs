@@ -32,6 +32,7 @@ texts! {
     ConfirmStartOver => "本当に消去する", "Really clear everything";
     Cancel => "やめる (Esc)", "Cancel (Esc)";
     StartOverQuestion => "入力した ID と確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
+    TryAgain => "もう一度試す", "Try again";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
     ZoomOut => "−", "−";

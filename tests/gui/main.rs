@@ -6,6 +6,7 @@ mod keyboard;
 mod layout;
 mod never_a_wrong_digit;
 mod portal_and_notices;
+mod shared_files;
 mod snapshot;
 
 use activation_companion::centers::bundled_centers;
@@ -421,14 +422,47 @@ fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
 fn snapshots_of_every_screen_in_both_languages() {
     let mut frames = Vec::new();
     for language in Language::ALL {
-        let mut shoot = |name: &str, app: &App| {
-            let frame = snapshot::capture(&mut simulator(app));
-            frames.push((format!("{name}-{}", language.tag()), frame));
-        };
-        walk_screens(language, &mut shoot);
-        walk_this_pc(language, &mut shoot);
+        // At the window's default size, and at its smallest (800 x 600).
+        for (size, suffix) in [((1180.0, 800.0), ""), ((800.0, 600.0), "-800x600")] {
+            let mut shoot = |name: &str, app: &App| {
+                let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+                let frame = snapshot::capture(&mut ui);
+                frames.push((format!("{name}-{}{suffix}", language.tag()), frame));
+            };
+            walk_screens(language, &mut shoot);
+            walk_this_pc(language, &mut shoot);
+        }
+        // The keyboard's focus ring, on "Start over?"'s Cancel where the keyboard starts.
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let _ = app.update(Message::StartOver);
+        let mut ui = simulator(&app);
+        let cancel = ui_centre(&mut ui, Text::Cancel.in_language(language));
+        for _ in 0..100 {
+            let on_cancel = ui
+                .find(selector::is_focused())
+                .is_ok_and(|focused| focused.bounds().contains(cancel));
+            if on_cancel {
+                break;
+            }
+            ui.tap_key(iced::keyboard::key::Named::Tab);
+        }
+        frames.push((
+            format!("start-over-question-{}", language.tag()),
+            snapshot::capture(&mut ui),
+        ));
+        // A second window on the same data folder, waiting.
+        let waiting = start(&home, language, None);
+        frames.push((
+            format!("second-window-{}", language.tag()),
+            snapshot::capture(&mut simulator(&waiting)),
+        ));
     }
     snapshot::assert_all(&frames);
+}
+
+fn ui_centre(ui: &mut Simulator<'_, Message>, label: &str) -> iced::Point {
+    ui.find(label).expect("on screen").bounds().center()
 }
 
 /// The room every screen is checked in (logical pixels: the window's size divided by the
@@ -1625,7 +1659,7 @@ fn a_recorded_installation_id_offers_its_confirmation_id_again() {
         &ConfirmationId::from_typed(CID),
         Outcome::Activated,
     ));
-    RecordStore::in_dir(home.path()).save(&record).unwrap();
+    std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
 
     // One digit different (group 1's 4 changed by 7, so every group still checks out): no
     // offer, the record is for another Installation ID.
@@ -1634,6 +1668,7 @@ fn a_recorded_installation_id_offers_its_confirmation_id_again() {
     let app = start(&home, Language::English, Some(&other));
     let offer = Text::UseRecordedCid.in_language(Language::English);
     assert!(simulator(&app).find(offer).is_err());
+    drop(app); // the window closed: the next one has the session
 
     let mut app = start(&home, Language::English, Some(IID));
     let said = words::seen_before(&record.activations[0], Language::English);
