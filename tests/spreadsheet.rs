@@ -104,6 +104,7 @@ fn libreoffice_opens_and_saves_the_export_and_the_import_gives_it_back() {
         work.path().join("again"),
         work.path().join("saved"),
     );
+    std::fs::create_dir_all(&home).unwrap();
     std::fs::write(RecordStore::in_dir(&home).path(), record.to_json()).unwrap();
     let export = work.path().join("record.csv");
     history(&home, &["--export", export.to_str().unwrap()]);
