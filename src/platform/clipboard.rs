@@ -32,9 +32,6 @@ pub const MAX_HELD_BYTES: usize = 1 << 20;
 /// this executable and one X11 round trip take milliseconds; this is for a loaded machine.
 pub const HOLDER_CONFIRMS_WITHIN: Duration = Duration::from_secs(2);
 
-/// The line the holder writes on its standard output once it owns the clipboard.
-const HELD: &str = "held";
-
 /// Why the clipboard could not be kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClipboardError {
@@ -134,7 +131,10 @@ mod x11 {
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
 
-    use super::{ClipboardError, HELD, HOLD_COMMAND};
+    use super::{ClipboardError, HOLD_COMMAND};
+
+    /// The line the holder writes on its standard output once it owns the clipboard.
+    const HELD: &str = "held";
 
     /// Starts `program hold-clipboard` detached, writes `text` to its standard input, and
     /// waits up to `within` for its `held` line.
