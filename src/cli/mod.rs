@@ -5,6 +5,7 @@
 //! standard error, the exit code) and [`run`] delivers it: a reader that goes away (`| head`)
 //! ends the output quietly, and a full disk is one line on standard error.
 
+mod clipboard;
 mod ids;
 mod phone;
 mod record;
@@ -132,6 +133,14 @@ pub enum Command {
         /// Take in the activations of FILE (a record exported on another PC, JSON or CSV); the same pair of IDs is kept once.
         #[arg(long, value_name = "FILE")]
         import: Option<PathBuf>,
+    },
+    /// Own the clipboard with standard input's text until something else is copied (X11),
+    /// then exit: what the window hands its last copy to when it closes. Hidden: not for people.
+    #[command(hide = true)]
+    HoldClipboard {
+        /// Hand the text to a holder in the background and return at once, as the window does.
+        #[arg(long)]
+        detach: bool,
     },
     /// Open the window.
     Gui {
@@ -332,6 +341,7 @@ pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
             export,
             import,
         } => record::history(json, export.as_deref(), import.as_deref(), language),
+        Command::HoldClipboard { detach } => clipboard::hold_clipboard(detach, language),
         Command::Gui { .. } => return None,
     };
     Some(exit_code(report.deliver(language)))

@@ -1,9 +1,11 @@
 //! The operating system: every call into Windows lives here, each with a harmless answer on
 //! other OSes so callers need no `cfg`. The licensing service through WMI (decisions are in
 //! `crate::licensing`), the user's locale, the console, administrator rights, Windows' own
-//! phone list, and handing a web address to the default browser.
+//! phone list, handing a web address to the default browser, and keeping the clipboard after
+//! the window closes (X11).
 
 mod browser;
+mod clipboard;
 mod console;
 mod elevation;
 mod locale;
@@ -13,6 +15,9 @@ mod this_pc;
 mod wmi;
 
 pub use browser::{BrowserError, open_in_browser};
+pub use clipboard::{
+    ClipboardError, HOLD_COMMAND, HOLDER_CONFIRMS_WITHIN, MAX_HELD_BYTES, hold, keep_after_exit,
+};
 pub use console::attach_parent_console;
 pub use elevation::{ElevationError, current_args, relaunch_elevated};
 pub use locale::{country_from_locale_tag, locale_country, user_language, user_locale_tag};

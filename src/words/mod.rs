@@ -10,6 +10,7 @@
 //!   [`Localized`], each a `match` on the language the compiler checks for completeness.
 
 mod centers;
+mod clipboard;
 mod command_line;
 mod hresult;
 mod ids;
