@@ -62,6 +62,7 @@ mod window {
             record: RecordStore::default_location(),
             clock: std::time::SystemTime::now,
             open_in_browser: platform::open_in_browser,
+            keep_clipboard: platform::keep_after_exit,
             centers: phone_list(),
         };
         match gui::run(options) {

@@ -139,6 +139,7 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
         record: activation_companion::record::RecordStore::in_dir(home.path()),
         clock: std::time::SystemTime::now,
         open_in_browser: |_| panic!("this test opens no browser"),
+        keep_clipboard: |_| panic!("this test copies nothing"),
         store,
         centers: activation_companion::centers::bundled_centers().to_vec(),
     });

@@ -17,7 +17,7 @@ use crate::centers::ActivationCenter;
 use crate::id::{ConfirmationId, InstallationId};
 use crate::language::Language;
 use crate::licensing::ApplyVerdict;
-use crate::platform::BrowserError;
+use crate::platform::{BrowserError, ClipboardError};
 use crate::record::{
     Activation, ActivationRecord, Applied, Outcome, RecordChange, RecordError, RecordStore,
 };
@@ -41,6 +41,9 @@ pub struct StartOptions {
     pub clock: fn() -> SystemTime,
     /// Hands a web address to the OS's browser (`platform::open_in_browser`; tests record it).
     pub open_in_browser: fn(&str) -> Result<(), BrowserError>,
+    /// Keeps a copied text on the clipboard after the window closes, where the OS needs a
+    /// process to own it (`platform::keep_after_exit`; tests record it).
+    pub keep_clipboard: fn(&str) -> Result<(), ClipboardError>,
     /// This PC's own phone list, preferred over the bundled one when present.
     pub centers: Vec<ActivationCenter>,
 }
@@ -83,6 +86,9 @@ pub enum Message {
     Saved(Option<Result<(), SessionError>>),
     /// The user closed the window: save what is on screen, then go.
     CloseRequested,
+    /// Saved and closing: the text this window copied, when the clipboard still holds it, to
+    /// keep there; then go.
+    Closing(Option<String>),
     /// Another window had the session: see whether it has it still.
     TryAgain,
     /// A shortcut of another screen: taken so it is never typed into a field; nothing to do.
@@ -118,6 +124,10 @@ pub struct App {
     record_screen: record::State,
     clock: fn() -> SystemTime,
     open_in_browser: fn(&str) -> Result<(), BrowserError>,
+    keep_clipboard: fn(&str) -> Result<(), ClipboardError>,
+    /// What this window last put on the clipboard: kept there after it closes, when the
+    /// clipboard still holds it.
+    copied: Option<String>,
     notice: Option<Notice>,
     asking_to_start_over: bool,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
@@ -229,6 +239,8 @@ impl App {
             record_screen: record::State::default(),
             clock: options.clock,
             open_in_browser: options.open_in_browser,
+            keep_clipboard: options.keep_clipboard,
+            copied: None,
             notice,
             asking_to_start_over: false,
             centers: options.centers,
@@ -429,6 +441,7 @@ impl App {
 
     fn copy(&mut self, contents: String) -> Task<Message> {
         self.notice = Some(Notice::Copied(self.screen));
+        self.copied = Some(contents.clone());
         iced::clipboard::write(contents)
     }
 
@@ -603,8 +616,21 @@ impl App {
             Message::CloseRequested => {
                 self.save_now();
                 self.claim = None;
-                iced::exit()
+                // What was copied here stays on the clipboard after the window (on X11 a
+                // process must own it) — unless something else has been copied since.
+                match self.copied.take() {
+                    Some(copied) => iced::clipboard::read()
+                        .map(move |now| Message::Closing(now.filter(|now| *now == copied))),
+                    None => iced::exit(),
+                }
             }
+            Message::Closing(Some(copied)) => {
+                let keep = self.keep_clipboard;
+                Task::perform(super::off_the_ui_thread(move || keep(&copied)), |_| {
+                    Message::Closing(None)
+                })
+            }
+            Message::Closing(None) => iced::exit(),
             Message::TryAgain => match self.waiting.clone() {
                 Some(options) => {
                     let (app, task) = App::new(options);

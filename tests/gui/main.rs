@@ -36,6 +36,15 @@ fn no_browser(url: &str) -> Result<(), activation_companion::platform::BrowserEr
     Ok(())
 }
 
+/// What every test of this file asked to keep on the clipboard after closing: nothing is
+/// handed to the OS.
+static KEPT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn kept_on_the_clipboard(text: &str) -> Result<(), activation_companion::platform::ClipboardError> {
+    KEPT.lock().unwrap().push(text.to_string());
+    Ok(())
+}
+
 /// 2026-11-29 09:30 UTC: the day activations are recorded on in these tests.
 fn a_fixed_day() -> std::time::SystemTime {
     std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600)
@@ -51,6 +60,7 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
         record: RecordStore::in_dir(home.path()),
         clock: a_fixed_day,
         open_in_browser: no_browser,
+        keep_clipboard: kept_on_the_clipboard,
         centers: bundled_centers().to_vec(),
     });
     app
@@ -622,6 +632,7 @@ fn many_products_and_a_long_notice_still_fit() {
                 record: RecordStore::in_dir(&deep),
                 clock: a_fixed_day,
                 open_in_browser: no_browser,
+                keep_clipboard: kept_on_the_clipboard,
                 centers: bundled_centers().to_vec(),
             });
             let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
@@ -1764,6 +1775,7 @@ fn numbers_from_this_pcs_phone_inf_show_their_source_without_empty_lines() {
             record: RecordStore::in_dir(home.path()),
             clock: a_fixed_day,
             open_in_browser: no_browser,
+            keep_clipboard: kept_on_the_clipboard,
             centers: prefer_this_pc(rows.clone()),
         });
         let _ = app.update(Message::ShowRoute(Route::Phone));

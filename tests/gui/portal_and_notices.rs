@@ -94,3 +94,35 @@ fn copied_is_said_on_the_screen_it_was_copied_from() {
         );
     }
 }
+
+/// On X11 the clipboard emptied when the window closed: what was copied (the ID for the
+/// portal, the slmgr command) is handed on at close, but only while the clipboard still holds
+/// it (something copied elsewhere since is never replaced).
+#[test]
+fn what_was_copied_is_kept_on_the_clipboard_after_the_window_closes() {
+    // An ID no other test copies, so the count is this test's own.
+    let digits = "465145217131314304264339481117862266242033457260311819664735280";
+    let kept_of = |digits: &str| KEPT.lock().unwrap().iter().filter(|k| *k == digits).count();
+    for copied_elsewhere_since in [false, true] {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, Language::English, Some(digits));
+        let mut clipboard = None;
+        let copy = app.update(Message::Installation(installation::Message::Copy(
+            installation::Copy::Digits,
+        )));
+        run_with_clipboard(&mut app, copy, &mut clipboard);
+        assert_eq!(clipboard.as_deref(), Some(digits));
+        if copied_elsewhere_since {
+            clipboard = Some("something else".into());
+        }
+        let before = kept_of(digits);
+        let closing = app.update(Message::CloseRequested);
+        run_with_clipboard(&mut app, closing, &mut clipboard);
+        let expected = usize::from(!copied_elsewhere_since);
+        assert_eq!(
+            kept_of(digits) - before,
+            expected,
+            "{copied_elsewhere_since}"
+        );
+    }
+}
