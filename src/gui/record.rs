@@ -263,7 +263,16 @@ impl State {
             .activations
             .iter()
             .map(|activation| self.card(activation, language, room));
-        page.push(column(cards).spacing(10)).into()
+        page = page.push(column(cards).spacing(10));
+        // Entries a newer version wrote, kept in the file as they are.
+        if !record.unknown.is_empty() {
+            page = page.push(
+                text(words::kept_unshown(record.unknown.len(), language))
+                    .size(14)
+                    .color(theme::MUTED),
+            );
+        }
+        page.into()
     }
 
     fn card<'a>(

@@ -186,3 +186,57 @@ fn a_record_kept_aside_is_said_until_screen_4_has_shown_it() {
     let _ = app.update(Message::Show(Screen::InstallationId));
     assert!(simulator(&app).find(elsewhere.as_str()).is_err(), "seen");
 }
+
+/// A record from elsewhere with a 2 MB product name cost the window ~400 MB and ran past the
+/// card's edge; and entries a newer version wrote are kept, said, and written back unchanged.
+#[test]
+fn a_huge_product_name_is_shown_cut_and_newer_entries_are_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let store = RecordStore::in_dir(home.path());
+    let mut long = entry(OTHER_IID, OTHER_CID);
+    long.product = "Windows ".repeat(250_000);
+    let newer = serde_json::json!({
+        "recorded_at": "2026-11-30T00:00:00Z",
+        "installation_id": OTHER_IID,
+        "confirmation_id": CID,
+        "verdict": "superseded"
+    });
+    let file = serde_json::json!([long, newer]);
+    std::fs::write(store.path(), serde_json::to_string(&file).unwrap()).unwrap();
+
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Show(Screen::Record));
+    for size in [(1180.0, 800.0), (800.0, 600.0)] {
+        let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+        let survey = layout::survey(&mut ui);
+        let longest = survey.texts.iter().map(|(t, ..)| t.chars().count()).max();
+        assert!(
+            longest < Some(400),
+            "{size:?}: a text of {longest:?} characters"
+        );
+        assert!(
+            survey.cut_off(size).is_empty(),
+            "{:?}",
+            survey.cut_off(size)
+        );
+        let unshown = words::kept_unshown(1, Language::English);
+        assert!(survey.text(&unshown).is_some(), "the newer entry is said");
+    }
+    // A write of the window's keeps both as they were.
+    let done = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        CID.into(),
+    )));
+    run(&mut app, done);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
+    let entries = written.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert!(entries.contains(&newer), "the newer entry, unchanged");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["product"].as_str().is_some_and(|p| p.len() == 2_000_000)),
+        "the long name, whole"
+    );
+}
