@@ -3,6 +3,8 @@
 //! does not know, imports from spreadsheets (any header order, `;`, grouped IDs, Shift-JIS),
 //! formula-looking cells, dates and sizes checked on import, and two writers at once.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -10,6 +12,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
+use common::{cid, iid};
 use serde_json::Value;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
@@ -19,39 +22,6 @@ const CID: &str = "426296483130829081394993064403777482905722580616";
 /// 2026-11-29T01:16:18Z.
 const NOVEMBER_29: u64 = 1_795_914_978;
 const PRODUCT: &str = "Windows(R), Professional edition";
-
-/// The check-digit rule written out again, independently of the crate: the sum of the digits
-/// weighted 1, 2, 1, 2... from the left, modulo 7.
-fn check_digit(data: &str) -> char {
-    let sum: u32 = data
-        .bytes()
-        .enumerate()
-        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
-        .sum();
-    char::from(b'0' + (sum % 7) as u8)
-}
-
-/// A consistent ID of `groups` groups of `length` digits, different for every `seed`.
-fn consistent_id(seed: u64, groups: usize, length: usize) -> String {
-    (0..groups)
-        .map(|g| {
-            let data = format!(
-                "{:0width$}",
-                (seed * 7919 + g as u64 * 104_729) % 10u64.pow(length as u32 - 1),
-                width = length - 1
-            );
-            format!("{data}{}", check_digit(&data))
-        })
-        .collect()
-}
-
-fn cid(seed: u64) -> String {
-    consistent_id(seed, 8, 6)
-}
-
-fn iid(seed: u64) -> String {
-    consistent_id(seed, 9, 7)
-}
 
 fn run_in(home: &Path, args: &[&str]) -> Output {
     Command::new(BINARY)

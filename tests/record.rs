@@ -2,6 +2,8 @@
 //! unreadable file moved aside), merging an imported record, finding an Installation ID, and
 //! the JSON and CSV a record is exported as.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -11,6 +13,7 @@ use activation_companion::record::{
     self, Activation, ActivationRecord, Applied, Merged, Outcome, RecordChange, RecordError,
     RecordStore,
 };
+use common::{check_digit, cid, iid};
 
 /// Windows 11 (valid, 9 groups of 7).
 const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
@@ -19,41 +22,6 @@ const OTHER_IID: &str = "4651452171313143042643394811178622662420334572603118196
 /// Valid, 8 blocks of 6.
 const CID: &str = "426296483130829081394993064403777482905722580616";
 const PRODUCT: &str = "Windows(R), Professional edition";
-
-/// The check-digit rule written out again, independently of the crate: the sum of the digits
-/// weighted 1, 2, 1, 2... from the left, modulo 7.
-fn check_digit(data: &str) -> char {
-    let sum: u32 = data
-        .bytes()
-        .enumerate()
-        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
-        .sum();
-    char::from(b'0' + (sum % 7) as u8)
-}
-
-/// A consistent ID of `groups` groups of `length` digits, different for every `seed`.
-fn consistent_id(seed: u64, groups: usize, length: usize) -> String {
-    (0..groups)
-        .map(|g| {
-            let data = format!(
-                "{:0width$}",
-                (seed * 7919 + g as u64 * 104_729) % 10u64.pow(length as u32 - 1),
-                width = length - 1
-            );
-            format!("{data}{}", check_digit(&data))
-        })
-        .collect()
-}
-
-/// A consistent Confirmation ID (8 blocks of 6), different for every `seed`.
-fn cid(seed: u64) -> String {
-    consistent_id(seed, 8, 6)
-}
-
-/// A consistent Installation ID (9 groups of 7), different for every `seed`.
-fn iid(seed: u64) -> String {
-    consistent_id(seed, 9, 7)
-}
 
 fn time(seconds: u64) -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(seconds)

@@ -4,6 +4,8 @@
 //! The processes are this test binary run again with `WRITER_HOME` set: the same test then
 //! plays the writer (see `writer_role`).
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, UNIX_EPOCH};
@@ -11,31 +13,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{Activation, Outcome, RecordChange, RecordStore};
 use activation_companion::session::{SessionError, SessionStore};
-
-/// The check-digit rule written out again, independently of the crate: the sum of the digits
-/// weighted 1, 2, 1, 2... from the left, modulo 7.
-fn check_digit(data: &str) -> char {
-    let sum: u32 = data
-        .bytes()
-        .enumerate()
-        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
-        .sum();
-    char::from(b'0' + (sum % 7) as u8)
-}
-
-/// A consistent ID of `groups` groups of `length` digits, different for every `seed`.
-fn consistent_id(seed: u64, groups: usize, length: usize) -> String {
-    (0..groups)
-        .map(|g| {
-            let data = format!(
-                "{:0width$}",
-                (seed * 7919 + g as u64 * 104_729) % 10u64.pow(length as u32 - 1),
-                width = length - 1
-            );
-            format!("{data}{}", check_digit(&data))
-        })
-        .collect()
-}
+use common::consistent_id;
 
 fn entry(seed: u64) -> Activation {
     Activation::new(

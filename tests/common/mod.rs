@@ -47,6 +47,43 @@ pub fn full_width(text: &str) -> String {
         .collect()
 }
 
+// ---- Consistent IDs made up for a test ------------------------------------------------------
+
+/// The check-digit rule written out again, independently of the crate: the sum of the digits
+/// weighted 1, 2, 1, 2... from the left, modulo 7.
+pub fn check_digit(data: &str) -> char {
+    let sum: u32 = data
+        .bytes()
+        .enumerate()
+        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
+        .sum();
+    char::from(b'0' + (sum % 7) as u8)
+}
+
+/// A consistent ID of `groups` groups of `length` digits, different for every `seed`.
+pub fn consistent_id(seed: u64, groups: usize, length: usize) -> String {
+    (0..groups)
+        .map(|g| {
+            let data = format!(
+                "{:0width$}",
+                (seed * 7919 + g as u64 * 104_729) % 10u64.pow(length as u32 - 1),
+                width = length - 1
+            );
+            format!("{data}{}", check_digit(&data))
+        })
+        .collect()
+}
+
+/// A consistent Confirmation ID (8 blocks of 6), different for every `seed`.
+pub fn cid(seed: u64) -> String {
+    consistent_id(seed, 8, 6)
+}
+
+/// A consistent Installation ID (9 groups of 7), different for every `seed`.
+pub fn iid(seed: u64) -> String {
+    consistent_id(seed, 9, 7)
+}
+
 // ---- Recorded script output -------------------------------------------------------------------
 //
 // The files in `tests/fixtures/windows/`, and the values each holds, so a test can put its own
