@@ -214,7 +214,7 @@ impl App {
         } else {
             Screen::InstallationId
         };
-        let app = App {
+        let mut app = App {
             language,
             screen,
             zoom: 1.0,
@@ -246,7 +246,6 @@ impl App {
             centers: options.centers,
             default_country: country,
         };
-        let mut app = app;
         app.confirmation.answers(app.installation.cid_formats());
         if app.waiting.is_some() {
             // Tried again every few seconds: when the other window closes (or the one this

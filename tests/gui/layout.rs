@@ -172,6 +172,10 @@ impl Survey {
                 continue;
             }
             let size = bounds.height / LINE_HEIGHT;
+            if size < 1.0 {
+                problems.push(format!("{content:?} is squeezed to nothing: {bounds:?}"));
+                continue;
+            }
             let needed = natural_width(content, size);
             if bounds.width + 0.5 < needed {
                 problems.push(format!(
