@@ -2,7 +2,7 @@
 //! wayland, ...) and the app's window size and theme, showing one text and nothing else.
 //! `scripts/bench_first_frame.sh` times its first painted frame against the app's.
 //!
-//! `cargo build --release --example bare_window`
+//! `cargo build --release --features bare-window` (a binary: see that feature in Cargo.toml)
 
 use iced::widget::text;
 use iced::{Element, Theme};

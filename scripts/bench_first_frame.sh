@@ -6,15 +6,15 @@
 # Each round runs the bare window, the app (`gui --lang ja`, fresh empty home) and the app with
 # an Installation ID on screen 1 (`--iid`, so its QR code is drawn), the order rotating.
 # Needs: apt-get install xvfb libx11-dev (and a C compiler);
-#        cargo build --release && cargo build --release --example bare_window
+#        cargo build --release --features bare-window (the app and the bare window)
 #        ($APP and $BARE name other builds of the two).
 # Usage: scripts/bench_first_frame.sh [pairs]   (prints each round, the medians and the ratios)
 set -euo pipefail
 pairs=${1:-9}
 iid=489126343257012289105546522085205332958764158851011127139061121
 source "$(dirname "$0")/window.sh"
-bare=${BARE:-${CARGO_TARGET_DIR:-target}/release/examples/bare_window}
-[ -x "$bare" ] || { echo "build first: cargo build --release --example bare_window" >&2; exit 2; }
+bare=${BARE:-${CARGO_TARGET_DIR:-target}/release/bare_window}
+[ -x "$bare" ] || { echo "build first: cargo build --release --features bare-window" >&2; exit 2; }
 start_display :94
 
 home=$(mktemp -d)

@@ -1,5 +1,6 @@
 # Shared by the scripts that measure the release window under Xvfb; sourced, not run.
-# Gives: $binary (checked to exist; $APP, else $CARGO_TARGET_DIR's or target/'s release build), start_display (a fresh Xvfb, stopped when the script ends),
+# Gives: $binary (checked to exist: $APP, else the release build in $CARGO_TARGET_DIR or target/),
+# start_display (a fresh Xvfb, stopped when the script ends),
 # window_of PID (the window's id, once it is shown), now (nanoseconds) and median.
 # Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
 
