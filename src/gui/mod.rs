@@ -40,7 +40,7 @@ impl Localized for WindowError {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(options: StartOptions) -> Result<(), WindowError> {
+pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
     if cfg!(all(unix, not(target_os = "macos")))
         && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
             .iter()
@@ -48,16 +48,27 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
     {
         return Err(WindowError::NoDisplay { display: None });
     }
-    let mut application =
-        iced::application(move || App::new(options.clone()), App::update, App::view)
-            .title(App::title)
-            .exit_on_close_request(false)
-            .theme(|_: &App| theme::theme())
-            .subscription(App::subscription)
-            .scale_factor(App::scale_factor)
-            .default_font(fonts::REGULAR)
-            .window_size((1180.0, 800.0))
-            .centered();
+    // iced boots the app once, before the first frame: the phone list moves in rather than
+    // being copied (a second boot would get the bundled table).
+    let centers = std::cell::Cell::new(Some(std::mem::take(&mut options.centers)));
+    let boot = move || {
+        let centers = centers
+            .take()
+            .unwrap_or_else(|| crate::centers::bundled_centers().to_vec());
+        App::new(StartOptions {
+            centers,
+            ..options.clone()
+        })
+    };
+    let mut application = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .exit_on_close_request(false)
+        .theme(|_: &App| theme::theme())
+        .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
+        .default_font(fonts::REGULAR)
+        .window_size((1180.0, 800.0))
+        .centered();
     for font in fonts::all() {
         application = application.font(font);
     }
