@@ -17,7 +17,9 @@ pub use app::{App, Focus, Message, Screen, StartOptions, Zoom};
 
 use iced::futures::channel::oneshot;
 
+use crate::centers::{self, ActivationCenter};
 use crate::language::Language;
+use crate::platform;
 use crate::words::{self, Localized};
 
 /// Why the window could not open.
@@ -50,11 +52,11 @@ pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
     }
     // iced boots the app once, before the first frame: the phone list moves in rather than
     // being copied (a second boot would get the bundled table).
-    let centers = std::cell::Cell::new(Some(std::mem::take(&mut options.centers)));
+    let list = std::cell::Cell::new(Some(std::mem::take(&mut options.centers)));
     let boot = move || {
-        let centers = centers
+        let centers = list
             .take()
-            .unwrap_or_else(|| crate::centers::bundled_centers().to_vec());
+            .unwrap_or_else(|| centers::bundled_centers().to_vec());
         App::new(StartOptions {
             centers,
             ..options.clone()
@@ -102,6 +104,15 @@ pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
                 }
             }
         }
+    }
+}
+
+/// This PC's own phone.inf (the most current list) over the bundled table; the bundled
+/// table alone when the PC has none or it cannot be read.
+pub fn phone_list() -> Vec<ActivationCenter> {
+    match platform::read_this_pc_phone_inf().map(|bytes| centers::parse_phone_inf(&bytes)) {
+        Some(Ok(rows)) if !rows.is_empty() => centers::prefer_this_pc(rows),
+        _ => centers::bundled_centers().to_vec(),
     }
 }
 
