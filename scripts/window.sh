@@ -1,15 +1,18 @@
 # Shared by the scripts that measure the release window under Xvfb; sourced, not run.
-# Gives: $binary (checked to exist), start_display (a fresh Xvfb, stopped when the script ends),
+# Gives: $binary (checked to exist: $APP, else the release build in $CARGO_TARGET_DIR or target/),
+# start_display (a fresh Xvfb, stopped when the script ends),
 # window_of PID (the window's id, once it is shown), now (nanoseconds) and median.
 # Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-binary=target/release/activation-companion
+binary=${APP:-${CARGO_TARGET_DIR:-target}/release/activation-companion}
 [ -x "$binary" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 
 # start_display :NN   starts Xvfb on that display and exports DISPLAY.
 start_display() {
-  Xvfb "$1" -screen 0 1280x900x24 >/dev/null 2>&1 &
+  # -noreset: without it the server resets whenever its last client leaves, and refuses the
+  # next connection while it does.
+  Xvfb "$1" -noreset -screen 0 1280x900x24 >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill $xvfb 2>/dev/null' EXIT
   sleep 1

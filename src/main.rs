@@ -37,7 +37,6 @@ fn main() -> ExitCode {
 mod window {
     use std::process::ExitCode;
 
-    use activation_companion::centers::{self, ActivationCenter};
     use activation_companion::gui::{self, StartOptions};
     use activation_companion::language::Language;
     use activation_companion::platform;
@@ -63,7 +62,7 @@ mod window {
             clock: std::time::SystemTime::now,
             open_in_browser: platform::open_in_browser,
             keep_clipboard: platform::keep_after_exit,
-            centers: phone_list(),
+            centers: gui::phone_list(),
         };
         match gui::run(options) {
             Ok(()) => ExitCode::SUCCESS,
@@ -71,15 +70,6 @@ mod window {
                 eprintln!("{}", error.message(language));
                 ExitCode::from(2)
             }
-        }
-    }
-
-    /// This PC's own phone.inf (the most current list) over the bundled table; the bundled
-    /// table alone when the PC has none or it cannot be read.
-    fn phone_list() -> Vec<ActivationCenter> {
-        match platform::read_this_pc_phone_inf().map(|bytes| centers::parse_phone_inf(&bytes)) {
-            Some(Ok(rows)) if !rows.is_empty() => centers::prefer_this_pc(rows),
-            _ => centers::bundled_centers().to_vec(),
         }
     }
 }

@@ -19,7 +19,9 @@ pub use app::{App, Message, Screen, StartOptions, Zoom};
 
 use iced::futures::channel::oneshot;
 
+use crate::centers::{self, ActivationCenter};
 use crate::language::Language;
+use crate::platform;
 use crate::words::{self, Localized};
 
 /// Why the window could not open.
@@ -42,7 +44,7 @@ impl Localized for WindowError {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(options: StartOptions) -> Result<(), WindowError> {
+pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
     if cfg!(all(unix, not(target_os = "macos")))
         && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
             .iter()
@@ -50,16 +52,27 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
     {
         return Err(WindowError::NoDisplay { display: None });
     }
-    let mut application =
-        iced::application(move || App::new(options.clone()), App::update, App::view)
-            .title(App::title)
-            .exit_on_close_request(false)
-            .theme(|_: &App| theme::theme())
-            .subscription(App::subscription)
-            .scale_factor(App::scale_factor)
-            .default_font(fonts::REGULAR)
-            .window_size((1180.0, 800.0))
-            .centered();
+    // iced boots the app once, before the first frame: the phone list moves in rather than
+    // being copied (a second boot would get the bundled table).
+    let list = std::cell::Cell::new(Some(std::mem::take(&mut options.centers)));
+    let boot = move || {
+        let centers = list
+            .take()
+            .unwrap_or_else(|| centers::bundled_centers().to_vec());
+        App::new(StartOptions {
+            centers,
+            ..options.clone()
+        })
+    };
+    let mut application = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .exit_on_close_request(false)
+        .theme(|_: &App| theme::theme())
+        .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
+        .default_font(fonts::REGULAR)
+        .window_size((1180.0, 800.0))
+        .centered();
     for font in fonts::all() {
         application = application.font(font);
     }
@@ -93,6 +106,15 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
                 }
             }
         }
+    }
+}
+
+/// This PC's own phone.inf (the most current list) over the bundled table; the bundled
+/// table alone when the PC has none or it cannot be read.
+pub fn phone_list() -> Vec<ActivationCenter> {
+    match platform::read_this_pc_phone_inf().map(|bytes| centers::parse_phone_inf(&bytes)) {
+        Some(Ok(rows)) if !rows.is_empty() => centers::prefer_this_pc(rows),
+        _ => centers::bundled_centers().to_vec(),
     }
 }
 
