@@ -62,7 +62,7 @@ mod window {
             clock: std::time::SystemTime::now,
             open_in_browser: platform::open_in_browser,
             keep_clipboard: platform::keep_after_exit,
-            centers: gui::phone_list(),
+            centers: None,
         };
         match gui::run(options) {
             Ok(()) => ExitCode::SUCCESS,

@@ -141,7 +141,7 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
         open_in_browser: |_| panic!("this test opens no browser"),
         keep_clipboard: |_| panic!("this test copies nothing"),
         store,
-        centers: activation_companion::centers::bundled_centers().to_vec(),
+        centers: Some(activation_companion::centers::bundled_centers().to_vec()),
     });
     assert!(app.installation().id().is_none());
     let mut ui =

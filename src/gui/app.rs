@@ -44,8 +44,9 @@ pub struct StartOptions {
     /// Keeps a copied text on the clipboard after the window closes, where the OS needs a
     /// process to own it (`platform::keep_after_exit`; tests record it).
     pub keep_clipboard: fn(&str) -> Result<(), ClipboardError>,
-    /// This PC's own phone list, preferred over the bundled one when present.
-    pub centers: Vec<ActivationCenter>,
+    /// The activation centers' phone list (this PC's own phone.inf over the bundled table);
+    /// `None`: the window makes it (`gui::phone_list`) when screen 2 is first shown.
+    pub centers: Option<Vec<ActivationCenter>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +132,8 @@ pub struct App {
     notice: Option<Notice>,
     asking_to_start_over: bool,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
-    centers: Vec<ActivationCenter>,
+    /// The phone list, once made (screen 2 has it too).
+    centers: Option<Vec<ActivationCenter>>,
     default_country: Option<String>,
 }
 
@@ -227,7 +229,7 @@ impl App {
                 session.route.unwrap_or(Route::PortalOnPhone),
                 country.clone(),
                 session.ticked_steps.clone(),
-                options.centers.clone(),
+                options.centers.clone().unwrap_or_default(),
             ),
             confirmation: confirmation::State::new(session.cid_format, &session.cid_blocks),
             this_pc: this_pc::State::default(),
@@ -448,6 +450,13 @@ impl App {
         let task = self.handle(message);
         // Screen 3 takes the Confirmation ID in the formats screen 1's ID answers to.
         self.confirmation.answers(self.installation.cid_formats());
+        // The phone list (~2 ms; this PC's phone.inf read on Windows), made the first time
+        // screen 2 is shown rather than before the first frame.
+        if self.screen == Screen::Route && self.centers.is_none() {
+            let centers = super::phone_list();
+            self.route.set_centers(centers.clone());
+            self.centers = Some(centers);
+        }
         task
     }
 
@@ -593,7 +602,7 @@ impl App {
                     Route::PortalOnPhone,
                     self.default_country.clone(),
                     [],
-                    self.centers.clone(),
+                    self.centers.clone().unwrap_or_default(),
                 );
                 self.screen = Screen::InstallationId;
                 self.notice = None;

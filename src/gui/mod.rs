@@ -44,7 +44,7 @@ impl Localized for WindowError {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
+pub fn run(options: StartOptions) -> Result<(), WindowError> {
     if cfg!(all(unix, not(target_os = "macos")))
         && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
             .iter()
@@ -52,27 +52,21 @@ pub fn run(mut options: StartOptions) -> Result<(), WindowError> {
     {
         return Err(WindowError::NoDisplay { display: None });
     }
-    // iced boots the app once, before the first frame: the phone list moves in rather than
-    // being copied (a second boot would get the bundled table).
-    let list = std::cell::Cell::new(Some(std::mem::take(&mut options.centers)));
-    let boot = move || {
-        let centers = list
-            .take()
-            .unwrap_or_else(|| centers::bundled_centers().to_vec());
-        App::new(StartOptions {
-            centers,
-            ..options.clone()
-        })
-    };
-    let mut application = iced::application(boot, App::update, App::view)
-        .title(App::title)
-        .exit_on_close_request(false)
-        .theme(|_: &App| theme::theme())
-        .subscription(App::subscription)
-        .scale_factor(App::scale_factor)
-        .default_font(fonts::REGULAR)
-        .window_size((1180.0, 800.0))
-        .centered();
+    let mut application =
+        iced::application(move || App::new(options.clone()), App::update, App::view)
+            .title(App::title)
+            .theme(|_: &App| theme::theme())
+            .subscription(App::subscription)
+            .scale_factor(App::scale_factor)
+            .default_font(fonts::REGULAR)
+            .window(iced::window::Settings {
+                size: iced::Size::new(1180.0, 800.0),
+                // Every screen is checked down to this size, at every zoom (tests/gui).
+                min_size: Some(iced::Size::new(800.0, 600.0)),
+                position: iced::window::Position::Centered,
+                exit_on_close_request: false,
+                ..iced::window::Settings::default()
+            });
     for font in fonts::all() {
         application = application.font(font);
     }

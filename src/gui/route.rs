@@ -93,6 +93,11 @@ impl State {
         state
     }
 
+    /// The phone list it shows.
+    pub fn centers(&self) -> &[ActivationCenter] {
+        &self.centers
+    }
+
     pub fn route(&self) -> Route {
         self.route
     }
@@ -110,6 +115,13 @@ impl State {
         self.centers
             .iter()
             .find(|center| center.iso.eq_ignore_ascii_case(iso))
+    }
+
+    /// The phone list, once it is made (and the chosen country's call QR code with it).
+    pub fn set_centers(&mut self, centers: Vec<ActivationCenter>) {
+        self.centers = centers;
+        let country = self.country.take();
+        self.choose_country(country);
     }
 
     fn choose_country(&mut self, iso: Option<String>) {

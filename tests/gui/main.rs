@@ -61,7 +61,7 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
         clock: a_fixed_day,
         open_in_browser: no_browser,
         keep_clipboard: kept_on_the_clipboard,
-        centers: bundled_centers().to_vec(),
+        centers: Some(bundled_centers().to_vec()),
     });
     app
 }
@@ -633,7 +633,7 @@ fn many_products_and_a_long_notice_still_fit() {
                 clock: a_fixed_day,
                 open_in_browser: no_browser,
                 keep_clipboard: kept_on_the_clipboard,
-                centers: bundled_centers().to_vec(),
+                centers: Some(bundled_centers().to_vec()),
             });
             let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
             let survey = layout::survey(&mut ui);
@@ -1776,7 +1776,7 @@ fn numbers_from_this_pcs_phone_inf_show_their_source_without_empty_lines() {
             clock: a_fixed_day,
             open_in_browser: no_browser,
             keep_clipboard: kept_on_the_clipboard,
-            centers: prefer_this_pc(rows.clone()),
+            centers: Some(prefer_this_pc(rows.clone())),
         });
         let _ = app.update(Message::ShowRoute(Route::Phone));
         let survey = layout::survey(&mut simulator(&app));

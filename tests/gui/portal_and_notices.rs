@@ -126,3 +126,33 @@ fn what_was_copied_is_kept_on_the_clipboard_after_the_window_closes() {
         );
     }
 }
+
+/// The phone list (this PC's phone.inf over the bundled table, 655 KB of JSON) is made when
+/// screen 2 is first shown, not before the window's first frame.
+#[test]
+fn the_phone_list_is_made_when_screen_2_is_first_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut app, _) = App::new(StartOptions {
+        installation_text: None,
+        language: Some(Language::English),
+        system_language: Language::English,
+        country: Some("JP".into()),
+        store: SessionStore::in_dir(home.path()),
+        record: RecordStore::in_dir(home.path()),
+        clock: a_fixed_day,
+        open_in_browser: no_browser,
+        keep_clipboard: kept_on_the_clipboard,
+        centers: None,
+    });
+    assert!(app.route().centers().is_empty(), "not made at start");
+    let _ = app.update(Message::ShowRoute(Route::Phone));
+    assert!(
+        simulator(&app).find("0120-801-734").is_ok(),
+        "Japan's numbers, with the country chosen at start"
+    );
+    // Starting over keeps it.
+    let _ = app.update(Message::StartOver);
+    let _ = app.update(Message::ConfirmStartOver);
+    let _ = app.update(Message::ShowRoute(Route::Phone));
+    assert!(!app.route().centers().is_empty());
+}
