@@ -625,7 +625,7 @@ impl App {
                 self.save_now();
                 self.claim = None;
                 // What was copied here stays on the clipboard after the window (on X11 a
-                // process must own it) — unless something else has been copied since.
+                // process must own it) - unless something else has been copied since.
                 match self.copied.take() {
                     Some(copied) => iced::clipboard::read()
                         .map(move |now| Message::Closing(now.filter(|now| *now == copied))),

@@ -335,6 +335,9 @@ impl State {
             .id(INPUT_ID)
             .placeholder(Text::IidPlaceholder.in_language(language))
             .on_action(Message::Edited)
+            // An ID pasted as one run of 63 digits is one long word: broken where the box
+            // ends, so no digit is ever hidden past its edge.
+            .wrapping(text::Wrapping::WordOrGlyph)
             .size(16)
             .height(96)
             .padding(8);
