@@ -212,7 +212,10 @@ def subset(src: Path, dst: Path, chars: set[str], style: str) -> tuple[set[str],
 
     options = ftsubset.Options()
     options.layout_features = ["ccmp"]  # minimal: composition only (e.g. kana + dakuten)
-    options.hinting = False  # drop TrueType instructions (fpgm/prep/cvt)
+    # Keep the TrueType instructions (fpgm/prep/cvt): without them the renderer runs its
+    # autohinter on every glyph, ~2 ms of the first frame (scripts/bench_first_frame.sh: the
+    # app went from ~1.25x to ~1.1x a bare window); they cost ~36 KB a font.
+    options.hinting = True
     options.name_IDs = ["*"]  # keep the whole name table (copyright, licence, ...)
     options.name_languages = ["*"]
     options.name_legacy = True
