@@ -504,7 +504,7 @@ impl RunFinder<'_> {
         if windows.is_empty() && !is_id_length(length) {
             if let Some(copies) = self.copies(length) {
                 for copy in copies {
-                    self.found_run(copy);
+                    self.found_run(&copy);
                 }
                 self.chain.clear();
                 self.line_breaks.clear();
@@ -515,9 +515,11 @@ impl RunFinder<'_> {
         if windows.is_empty() {
             windows.push(whole);
         }
+        let chain = std::mem::take(&mut self.chain);
         for window in windows {
-            self.found_run(self.chain[window].to_vec());
+            self.found_run(&chain[window]);
         }
+        self.chain = chain;
         self.chain.clear();
         self.line_breaks.clear();
     }
@@ -528,16 +530,22 @@ impl RunFinder<'_> {
     /// one copy and the start of the next (16 blocks of 6 once read as a 54-digit ID and a
     /// 7-block one). The pieces of each copy, as byte ranges.
     fn copies(&self, length: usize) -> Option<Vec<Vec<(usize, usize)>>> {
+        // Two copies of the shortest ID at the least: most chains end far shorter.
+        if length < 2 * MIN_ID_LIKE_DIGITS {
+            return None;
+        }
+        let mut lengths = layouts()
+            .map(|layout| layout.iter().sum::<usize>())
+            .filter(|&one| length.is_multiple_of(one) && (2..=MAX_COPIES).contains(&(length / one)))
+            .peekable();
+        lengths.peek()?;
         let bytes = self.text.as_bytes();
         let digits: Vec<u8> = self
             .chain
             .iter()
             .flat_map(|&(s, e)| bytes[s..e].iter().copied())
             .collect();
-        let one = layouts()
-            .map(|layout| layout.iter().sum::<usize>())
-            .filter(|&one| length.is_multiple_of(one) && (2..=MAX_COPIES).contains(&(length / one)))
-            .find(|&one| digits.chunks(one).all(|copy| copy == &digits[..one]))?;
+        let one = lengths.find(|&one| digits.chunks(one).all(|copy| copy == &digits[..one]))?;
         // Each copy's pieces: the chain's pieces cut where one copy ends and the next begins.
         let mut copies = vec![Vec::new()];
         let mut taken = 0;
@@ -560,7 +568,7 @@ impl RunFinder<'_> {
 
     /// Records these pieces of the chain (byte ranges) as a run, if they are long enough to
     /// be ID-like.
-    fn found_run(&mut self, pieces: Vec<(usize, usize)>) {
+    fn found_run(&mut self, pieces: &[(usize, usize)]) {
         let (Some(&(start, _)), Some(&(_, end))) = (pieces.first(), pieces.last()) else {
             return;
         };
@@ -569,7 +577,7 @@ impl RunFinder<'_> {
             return;
         }
         let mut digits = String::with_capacity(length);
-        for &(s, e) in &pieces {
+        for &(s, e) in pieces {
             digits.push_str(&self.text[s..e]);
         }
         let pieces = pieces.iter().map(|(s, e)| e - s).collect();
