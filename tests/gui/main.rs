@@ -50,8 +50,10 @@ fn a_fixed_day() -> std::time::SystemTime {
     std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600)
 }
 
-fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App {
-    let (app, _) = App::new(StartOptions {
+/// How the tests start the window: in `home`, Japan chosen, the bundled phone list, nothing
+/// handed to the OS.
+fn options(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> StartOptions {
+    StartOptions {
         installation_text: iid.map(str::to_string),
         language: Some(language),
         system_language: Language::English,
@@ -62,8 +64,11 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
         open_in_browser: no_browser,
         keep_clipboard: kept_on_the_clipboard,
         centers: Some(bundled_centers().to_vec()),
-    });
-    app
+    }
+}
+
+fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App {
+    App::new(options(home, language, iid)).0
 }
 
 fn simulator(app: &App) -> Simulator<'_, Message> {
@@ -624,16 +629,9 @@ fn many_products_and_a_long_notice_still_fit() {
             std::fs::create_dir_all(&deep).unwrap();
             std::fs::write(deep.join(SessionStore::FILE_NAME), "{ not json").unwrap();
             let (app, _) = App::new(StartOptions {
-                installation_text: Some(products.clone()),
-                language: Some(language),
-                system_language: Language::English,
-                country: Some("JP".into()),
                 store: SessionStore::in_dir(&deep),
                 record: RecordStore::in_dir(&deep),
-                clock: a_fixed_day,
-                open_in_browser: no_browser,
-                keep_clipboard: kept_on_the_clipboard,
-                centers: Some(bundled_centers().to_vec()),
+                ..options(&home, language, Some(&products))
             });
             let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
             let survey = layout::survey(&mut ui);
@@ -1767,16 +1765,8 @@ fn numbers_from_this_pcs_phone_inf_show_their_source_without_empty_lines() {
     for language in Language::ALL {
         let home = tempfile::tempdir().unwrap();
         let (mut app, _) = App::new(StartOptions {
-            installation_text: None,
-            language: Some(language),
-            system_language: Language::English,
-            country: Some("JP".into()),
-            store: SessionStore::in_dir(home.path()),
-            record: RecordStore::in_dir(home.path()),
-            clock: a_fixed_day,
-            open_in_browser: no_browser,
-            keep_clipboard: kept_on_the_clipboard,
             centers: Some(prefer_this_pc(rows.clone())),
+            ..options(&home, language, None)
         });
         let _ = app.update(Message::ShowRoute(Route::Phone));
         let survey = layout::survey(&mut simulator(&app));

@@ -133,16 +133,8 @@ fn what_was_copied_is_kept_on_the_clipboard_after_the_window_closes() {
 fn the_phone_list_is_made_when_screen_2_is_first_shown() {
     let home = tempfile::tempdir().unwrap();
     let (mut app, _) = App::new(StartOptions {
-        installation_text: None,
-        language: Some(Language::English),
-        system_language: Language::English,
-        country: Some("JP".into()),
-        store: SessionStore::in_dir(home.path()),
-        record: RecordStore::in_dir(home.path()),
-        clock: a_fixed_day,
-        open_in_browser: no_browser,
-        keep_clipboard: kept_on_the_clipboard,
         centers: None,
+        ..options(&home, Language::English, None)
     });
     assert!(app.route().centers().is_empty(), "not made at start");
     let _ = app.update(Message::ShowRoute(Route::Phone));
