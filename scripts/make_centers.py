@@ -8,7 +8,9 @@ required argument; there is no default path. Run it from anywhere: output paths 
 the crate root (the parent of this script's directory).
 
 Writes:
-  * data/activation_centers.json: one row per line, known fields first in a fixed order (FIELDS),
+  * data/activation_centers.json: `notes` as the research table has them, except the sentences
+    REVISED rewrites or drops (notes meant for the table's maintainers, and what was written
+    before voice activation ended); one row per line, known fields first in a fixed order (FIELDS),
     then any field the research table grows, then `alternatives`. Every row is kept with all of
     its provenance (sources, source_details, notes, primary_source) and gains
       - `notes_ja` (right after `notes`): the Japanese translation of `notes`;
@@ -84,22 +86,55 @@ ALTERNATIVES = {
             "kind": "toll_free",
             "dial": "0120-801-704",
             "e164": "+81120801704",
-            "source": "Japanese blog (Windows 10 era), slui 4 screenshot: the blog this project started from",
+            "source": "Japanese blog (Windows 10 era), slui 4 screenshot",
             "note": (
-                "Shown in the slui 4 screenshot of a Windows 10-era Japanese blog (the blog this "
-                "project started from), but in no Microsoft list: every Microsoft list (Windows XP, "
-                "Windows 8, Windows 10 1607 and 19041, the volume-licensing list) gives 0120-801-734. "
-                "Call 0120-801-734 first."
+                "Shown in the slui 4 screenshot of a Windows 10-era Japanese blog, but in no "
+                "Microsoft list: every Microsoft list (Windows XP, Windows 8, Windows 10 1607 and "
+                "19041, the volume-licensing list) gives 0120-801-734. Voice phone activation "
+                "ended in December 2025 on either number."
             ),
             "note_ja": (
-                "Windows 10 時代の日本語ブログ（このプロジェクトの出発点になったブログ）の slui 4 の"
-                "画面写真に写っている番号ですが、Microsoft の一覧にはどこにもありません。"
-                "Microsoft の一覧（Windows XP、Windows 8、Windows 10 1607 と 19041、ボリューム ライセンスの一覧）は"
-                "すべて 0120-801-734 です。まず 0120-801-734 におかけください。"
+                "Windows 10 時代のある日本語ブログの slui 4 の画面写真に写っていた番号で、Microsoft の一覧には"
+                "載っていません（Windows XP、Windows 8、Windows 10 1607 と 19041、ボリューム ライセンスの一覧は"
+                "すべて 0120-801-734 です）。なお、自動音声による電話認証は 2025 年 12 月に終了しています。"
             ),
         }
     ],
 }
+
+# Sentences of the research table's notes that the app says otherwise: the exact English
+# sentence -> the sentence shown instead ("" drops it). The research table speaks to its
+# maintainers (a project brief, its own .md files) and was written before Microsoft Japan's
+# statement of 2025-12-12 that voice activation ended; the user sees neither.
+REVISED = {
+    # JP: the 704 conflict is said by the alternative's own note.
+    "Conflict: a Japanese blog cited in the project brief shows 0120-801-704 in slui 4, but every "
+    "source examined (Windows XP, Windows 8, Windows 10 1607 and 19041-family lists, and the "
+    "Dec-2024 VL list copy) gives 0120-801-734; treat 0120-801-704 as unverified until seen on a "
+    "current slui 4 screen.": "",
+    "Japanese sites report that from 12 Dec 2025 Microsoft Japan replaced the automated-voice phone "
+    "activation with a web flow that needs a Microsoft account (see activation-centers.md).":
+        "Microsoft Japan's support blog (12 Dec 2025) says that the old phone activation (keying in "
+        "the Installation ID and hearing the Confirmation ID) can no longer be used; the "
+        "Confirmation ID now comes from the web Product Activation Portal (aka.ms/aoh), after a "
+        "sign-in.",
+    # GB
+    "This UK toll-free line is the one most community guides use (dialled as +44 800 018 8354 via "
+    "Skype); the documented English IVR transcripts (activation-centers.md) are for this line.":
+        "This UK toll-free line is the one most community guides used (dialled as +44 800 018 8354 "
+        "via Skype); this app's steps of the English automated line are for this line.",
+}
+
+
+def revised(note: str) -> str:
+    """`note` with the sentences of REVISED replaced or dropped."""
+    out = []
+    for sentence, gap in split_sentences(note):
+        sentence = REVISED.get(sentence, sentence)
+        if sentence:
+            out.append(sentence + gap)
+    return "".join(out).rstrip(" ")
+
 
 # ---------------------------------------------------------------------------------------------
 # Sentences
@@ -400,20 +435,15 @@ ONE_OFF_JA = {
         "一覧には、1800 1111 00 または 1800 102 1100（フリーダイヤル）と +91 80 4010 3000（有料）がありました。"
         "ボリューム ライセンスの一覧の写しには 1800 572 1100、1800 102 1100、+91 80 4010 3000 があります。",
     # JP
-    "Conflict: a Japanese blog cited in the project brief shows 0120-801-704 in slui 4, but every "
-    "source examined (Windows XP, Windows 8, Windows 10 1607 and 19041-family lists, and the "
-    "Dec-2024 VL list copy) gives 0120-801-734; treat 0120-801-704 as unverified until seen on a "
-    "current slui 4 screen.":
-        "食い違い: プロジェクトの概要で引用した日本語のブログでは slui 4 に 0120-801-704 が表示されていますが、"
-        "調べた資料（Windows XP、Windows 8、Windows 10 1607 と 19041 系の一覧、2024 年 12 月のボリューム "
-        "ライセンスの一覧の写し）はすべて 0120-801-734 です。0120-801-704 は、現在の slui 4 の画面で確認できる"
-        "までは未確認として扱ってください。",
     "Japanese 0120 freephone numbers are generally not reachable from abroad.":
         "日本の 0120 のフリーダイヤルは、一般に海外からはかけられません。",
-    "Japanese sites report that from 12 Dec 2025 Microsoft Japan replaced the automated-voice phone "
-    "activation with a web flow that needs a Microsoft account (see activation-centers.md).":
-        "日本語のサイトによると、日本マイクロソフトは 2025 年 12 月 12 日から、自動音声による電話でのライセンス"
-        "認証を、Microsoft アカウントが必要な Web での手続きに切り替えました（activation-centers.md を参照）。",
+    "Microsoft Japan's support blog (12 Dec 2025) says that the old phone activation (keying in "
+    "the Installation ID and hearing the Confirmation ID) can no longer be used; the "
+    "Confirmation ID now comes from the web Product Activation Portal (aka.ms/aoh), after a "
+    "sign-in.":
+        "日本マイクロソフトのサポート ブログ（2025 年 12 月 12 日）によると、従来の電話認証（音声でのインストール ID "
+        "の入力と確認 ID の取得）は利用できなくなり、確認 ID は Web のライセンス認証ポータル（aka.ms/aoh、"
+        "サインインが必要）で取得する方式に変わりました。",
     "+81-3-6831-3460: Tokyo.":
         "+81-3-6831-3460: 東京。",
     # KZ
@@ -505,11 +535,10 @@ ONE_OFF_JA = {
         "Windows 8 の一覧とボリューム ライセンスの一覧では 0800 308 8002 です（ウクライナの番号としては 1 桁"
         "多い）。Windows 10 の一覧では 0800 308 800 です。",
     # GB
-    "This UK toll-free line is the one most community guides use (dialled as +44 800 018 8354 via "
-    "Skype); the documented English IVR transcripts (activation-centers.md) are for this line.":
-        "このイギリスのフリーダイヤルは、多くのコミュニティのガイドが使っている番号です（Skype からは "
-        "+44 800 018 8354 としてかけます）。記録してある英語の自動音声応答（IVR）の書き起こし"
-        "（activation-centers.md）は、この番号のものです。",
+    "This UK toll-free line is the one most community guides used (dialled as +44 800 018 8354 "
+    "via Skype); this app's steps of the English automated line are for this line.":
+        "このイギリスのフリーダイヤルは、多くのコミュニティのガイドが使っていた番号です（Skype からは "
+        "+44 800 018 8354 としてかけていました）。このアプリの英語の自動音声の流れは、この番号のものです。",
     # US
     "Other US numbers seen: 888-725-1047 (Microsoft support article on phone-activating an Office "
     "KMS host, MicrosoftDocs/SupportArticles-docs), 855-469-9468 (Windows 8 list), 888-571-2048 (XP "
@@ -661,6 +690,8 @@ def main() -> int:
         print(f"alternatives for regions not in the table: {sorted(unknown)}", file=sys.stderr)
         return 1
 
+    for row in rows:
+        row["notes"] = revised(row["notes"])
     COUNTRY_JA.clear()
     COUNTRY_JA.update(build_country_ja(rows))
     notes_ja, failures, used = translate_notes(rows)
