@@ -1,9 +1,11 @@
-//! Call scripts: step-by-step checklists for getting a Confirmation ID, either on Microsoft's
-//! web portal (the main route) or over an activation center's automated phone line.
+//! Call scripts: step-by-step checklists for getting a Confirmation ID on Microsoft's Product
+//! Activation Portal (in this PC's browser or on a phone), or from a person through the portal's
+//! callback; and, as history, how the activation centers' automated lines worked until voice
+//! activation ended in December 2025 (Microsoft Japan's statement of 2025-12-12).
 //!
 //! The texts live in `data/call_scripts.json` (Japanese and English side by side) and are
-//! embedded in the binary. Phone scripts are guides, not exact menu maps: the wording and order
-//! of the menus changed over the years.
+//! embedded in the binary. The automated-line scripts are guides, not exact menu maps: the
+//! wording and order of the menus changed over the years.
 
 use std::sync::LazyLock;
 
@@ -25,7 +27,9 @@ pub enum Route {
     /// The web portal on a second device, usually a phone (the QR code carries the IID).
     #[serde(rename = "portal")]
     PortalOnPhone,
-    /// An activation center's automated phone line.
+    /// A person: the portal's "contact support" callback (the tag is the old phone route's:
+    /// a session saved on the phone route opens here). The activation centers' numbers are
+    /// shown with it, as history.
     #[serde(rename = "phone")]
     Phone,
 }
@@ -54,7 +58,8 @@ pub struct ScriptText {
 /// A checklist for one route (and, for the phone, one group of countries).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallScript {
-    /// `portal`, `phone-jp`, `phone-gb`, `phone-us`, `phone-generic`.
+    /// `portal-this-pc`, `portal`, `callback`; the automated lines' `phone-jp`, `phone-gb`,
+    /// `phone-us`, `phone-generic`.
     pub id: String,
     pub route: Route,
     /// ISO 3166-1 alpha-2 codes (upper case) this script is written for; empty for the portal
@@ -67,6 +72,10 @@ pub struct CallScript {
     /// True when the steps are a guide to a menu that changed over time, not an exact map.
     #[serde(default)]
     pub guide: bool,
+    /// True for a route that no longer gets a Confirmation ID (the automated phone lines): a
+    /// record of how it worked, shown as a list, never as a checklist to follow.
+    #[serde(default)]
+    pub history: bool,
     pub ja: ScriptText,
     pub en: ScriptText,
 }
@@ -98,9 +107,9 @@ impl CallScript {
         &self.text(language).if_rejected
     }
 
-    /// True for the catch-all phone script (no country of its own).
+    /// True for the catch-all automated-line script (no country of its own).
     pub fn is_generic(&self) -> bool {
-        self.route == Route::Phone && self.countries.is_empty()
+        self.history && self.countries.is_empty()
     }
 
     /// Whether this script is written for `country` (ISO alpha-2, case-insensitive).
@@ -159,6 +168,7 @@ struct Catalog {
     scripts: Vec<CallScript>,
     portal_on_this_pc: usize,
     portal_on_phone: usize,
+    callback: usize,
     generic_phone: usize,
 }
 
@@ -170,14 +180,17 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     for script in &mut file.scripts {
         fill_phone_numbers(script);
     }
-    let portal = |route| {
+    let current = |route| {
         file.scripts
             .iter()
-            .position(|s| s.route == route)
-            .expect("embedded call scripts must include both portal scripts")
+            .position(|s| s.route == route && !s.history)
+            .expect("embedded call scripts must include a current script for every route")
     };
-    let (portal_on_this_pc, portal_on_phone) =
-        (portal(Route::PortalOnThisPc), portal(Route::PortalOnPhone));
+    let (portal_on_this_pc, portal_on_phone, callback) = (
+        current(Route::PortalOnThisPc),
+        current(Route::PortalOnPhone),
+        current(Route::Phone),
+    );
     let generic_phone = file
         .scripts
         .iter()
@@ -187,6 +200,7 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
         scripts: file.scripts,
         portal_on_this_pc,
         portal_on_phone,
+        callback,
         generic_phone,
     }
 });
@@ -201,21 +215,27 @@ pub fn script_by_id(id: &str) -> Option<&'static CallScript> {
     CATALOG.scripts.iter().find(|s| s.id == id)
 }
 
-/// The script to follow: for a portal route its script whatever the country; for
-/// [`Route::Phone`] the script written for `country` (ISO alpha-2, case-insensitive), else the
-/// generic phone script.
-pub fn call_script(route: Route, country: Option<&str>) -> &'static CallScript {
+/// The script to follow for `route`: the portal's, or the callback's for a person.
+pub fn call_script(route: Route) -> &'static CallScript {
     let catalog = &*CATALOG;
-    match route {
-        Route::PortalOnThisPc => &catalog.scripts[catalog.portal_on_this_pc],
-        Route::PortalOnPhone => &catalog.scripts[catalog.portal_on_phone],
-        Route::Phone => country
-            .and_then(|country| {
-                catalog
-                    .scripts
-                    .iter()
-                    .find(|s| s.route == Route::Phone && s.covers(country))
-            })
-            .unwrap_or(&catalog.scripts[catalog.generic_phone]),
-    }
+    let index = match route {
+        Route::PortalOnThisPc => catalog.portal_on_this_pc,
+        Route::PortalOnPhone => catalog.portal_on_phone,
+        Route::Phone => catalog.callback,
+    };
+    &catalog.scripts[index]
+}
+
+/// How the automated phone line of `country` (ISO alpha-2, case-insensitive) worked until
+/// December 2025: its own script where there is one, else the generic one. History only.
+pub fn line_history(country: Option<&str>) -> &'static CallScript {
+    let catalog = &*CATALOG;
+    country
+        .and_then(|country| {
+            catalog
+                .scripts
+                .iter()
+                .find(|s| s.history && s.covers(country))
+        })
+        .unwrap_or(&catalog.scripts[catalog.generic_phone])
 }

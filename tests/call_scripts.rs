@@ -1,7 +1,10 @@
 //! The embedded call scripts: shape, both languages, and the facts they must carry.
 
+use activation_companion::centers::find_centers;
 use activation_companion::language::Language;
-use activation_companion::script::{CallScript, PORTAL_URL, Route, Step, all_scripts, call_script};
+use activation_companion::script::{
+    CallScript, PORTAL_URL, Route, Step, all_scripts, call_script, line_history,
+};
 
 const RAW: &str = include_str!("../data/call_scripts.json");
 
@@ -44,14 +47,19 @@ fn embedded_json_parses() {
     let value: serde_json::Value = serde_json::from_str(RAW).expect("valid JSON");
     let n = value["scripts"].as_array().expect("scripts array").len();
     assert_eq!(all_scripts().len(), n);
-    assert!(n >= 5, "portal + 4 phone scripts expected, got {n}");
+    assert!(
+        n >= 7,
+        "2 portal scripts, the callback and 4 phone lines expected, got {n}"
+    );
 }
 
 #[test]
 fn expected_scripts_exist_with_unique_ids() {
     let ids: Vec<&str> = all_scripts().iter().map(|s| s.id.as_str()).collect();
     for id in [
+        "portal-this-pc",
         "portal",
+        "callback",
         "phone-jp",
         "phone-gb",
         "phone-us",
@@ -140,84 +148,236 @@ fn japanese_is_japanese_and_english_is_not() {
     }
 }
 
+/// The portal's screens as Microsoft Japan's screenshots show them (December 2025), in
+/// order: the welcome button, the security check, the sign-in card (English even on the
+/// Japanese page), the help question, the product, the nine boxes, submit, success and its
+/// card, continue, the question whether it worked, and contact support behind it.
+const PORTAL_LABELS_JA: &[&str] = &[
+    "「Microsoft 製品ライセンス認証ポータルへようこそ!」",
+    "[さぁ、始めましょう]",
+    "「セキュリティの検証」",
+    "「音声パズルに切り替える」",
+    "[サインインに進む]",
+    "「Sign in with your account」",
+    "「どのようなことでお困りですか?」",
+    "「Microsoft 製品のライセンス認証を行う」",
+    "「どの製品をライセンス認証しようとしていますか?」",
+    "「製品がリストに表示されません」",
+    "「わかりません」",
+    "「インストール ID の各グループを以下の対応するセクションに入力してください」",
+    "[送信]",
+    "「成功です。」",
+    "[続ける]",
+    "「製品のライセンス認証に成功しましたか?」",
+    "「サポートに連絡する」",
+    "aka.ms/vpah",
+];
+
 #[test]
-fn portal_script_mentions_account_sign_in_and_url() {
-    let portal = call_script(Route::PortalOnPhone, None);
-    assert_eq!(portal.id, "portal");
-    assert_eq!(portal.route, Route::PortalOnPhone);
-    assert_eq!(portal.url.as_deref(), Some(PORTAL_URL));
+fn the_portal_scripts_follow_the_portals_screens_in_order() {
+    for route in [Route::PortalOnThisPc, Route::PortalOnPhone] {
+        let portal = call_script(route);
+        assert_eq!(portal.url.as_deref(), Some(PORTAL_URL));
+        let ja = joined(portal, Language::Japanese);
+        let mut from = 0;
+        for label in PORTAL_LABELS_JA {
+            let at = ja[from..]
+                .find(label)
+                .unwrap_or_else(|| panic!("{}: {label} missing or out of order", portal.id));
+            from += at + label.len();
+        }
+        let en = joined(portal, Language::English);
+        for words in [
+            "welcome page",
+            "security check",
+            "Sign in with your account",
+            "activate a Microsoft product",
+            "not listed",
+            "numbered box",
+            "Submit",
+            "A B C D E, then F G H",
+            "Continue",
+            "answer no",
+            "callback",
+            "aka.ms/vpah",
+        ] {
+            assert!(en.contains(words), "{}: no {words:?}", portal.id);
+        }
+        // Where the labels come from, and that the portal may change.
+        assert!(ja.contains("日本マイクロソフト") && ja.contains("変わることがあります"));
+        assert!(en.contains("Microsoft Japan") && en.contains("may change"));
+    }
     assert_eq!(PORTAL_URL, "https://aka.ms/aoh");
-
-    let en = joined(portal, Language::English);
-    assert!(en.contains("aka.ms/aoh"));
-    assert!(en.contains("Sign in with a Microsoft account"), "{en}");
-    assert!(en.contains("CAPTCHA"));
-    assert!(en.contains("QR"));
-    assert!(en.contains("A–H"));
-
-    let ja = joined(portal, Language::Japanese);
-    assert!(ja.contains("aka.ms/aoh"));
-    assert!(ja.contains("Microsoft アカウントでサインイン"), "{ja}");
-    assert!(ja.contains("QR"));
-    assert!(ja.contains("A～H"));
 }
 
 #[test]
-fn portal_ignores_country() {
-    for country in [Some("JP"), Some("gb"), Some("FR"), None] {
-        assert_eq!(call_script(Route::PortalOnPhone, country).id, "portal");
-    }
-}
-
-#[test]
-fn retirement_is_reported_never_announced() {
-    let portal = call_script(Route::PortalOnPhone, None);
-    let en_note = portal
-        .notes(Language::English)
-        .iter()
-        .find(|n| n.contains("recording"))
-        .expect("portal carries the retirement note (en)");
-    assert!(en_note.contains("reported"), "{en_note}");
-    assert!(en_note.contains("12 December 2025") && en_note.contains("early January 2026"));
-    let ja_note = portal
-        .notes(Language::Japanese)
-        .iter()
-        .find(|n| n.contains("録音"))
-        .expect("portal carries the retirement note (ja)");
-    assert!(
-        ja_note.contains("報告") || ja_note.contains("伝えられ"),
-        "{ja_note}"
-    );
-
-    // Every phone script points back to the portal with the same caution.
-    for script in all_scripts().iter().filter(|s| s.route == Route::Phone) {
+fn the_installation_id_goes_into_the_portals_nine_boxes_either_way() {
+    // Whether a whole paste spreads over the nine boxes is not known: each script says what
+    // to do in both cases, and that the app's groups are the boxes by number.
+    for route in [Route::PortalOnThisPc, Route::PortalOnPhone] {
+        let script = call_script(route);
+        let ja = joined(script, Language::Japanese);
+        assert!(
+            ja.contains("グループ 1～9 が、ポータルの欄 1～9 です"),
+            "{ja}"
+        );
+        assert!(ja.contains("1 番の欄にしか入ら"), "{}", script.id);
         let en = joined(script, Language::English);
+        assert!(en.contains("groups 1–9 are the portal's boxes 1–9"), "{en}");
+        assert!(en.contains("only box 1 took"), "{}", script.id);
+        assert!(!en.contains("without spaces or dashes") && !ja.contains("1 つながり"));
+    }
+    // On this PC, one key per group; on a phone, the reading mode shows them one at a time.
+    let here = joined(call_script(Route::PortalOnThisPc), Language::English);
+    assert!(here.contains("Copy the next group\" (Ctrl+G)"), "{here}");
+    let phone = joined(call_script(Route::PortalOnPhone), Language::English);
+    assert!(
+        phone.contains("Ctrl+R") && phone.contains("QR code"),
+        "{phone}"
+    );
+}
+
+#[test]
+fn every_route_has_a_current_script_and_the_phone_lines_are_history() {
+    for route in [Route::PortalOnThisPc, Route::PortalOnPhone, Route::Phone] {
+        let script = call_script(route);
+        assert_eq!(script.route, route);
+        assert!(!script.history, "{}", script.id);
+    }
+    assert_eq!(call_script(Route::Phone).id, "callback");
+    let lines: Vec<&str> = all_scripts()
+        .iter()
+        .filter(|s| s.history)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(lines, ["phone-jp", "phone-gb", "phone-us", "phone-generic"]);
+}
+
+#[test]
+fn a_person_is_reached_through_the_portals_callback() {
+    let callback = call_script(Route::Phone);
+    let ja = joined(callback, Language::Japanese);
+    for words in [
+        "「いいえ」",
+        "もう一度「いいえ」",
+        "「サポートに連絡する」",
+        "「電話番号」",
+        "[つながる]",
+        "aka.ms/vpah",
+        "Ctrl+R",
+        "1 グループずつ",
+        "1 ブロックずつ",
+        "画面 3",
+    ] {
+        assert!(ja.contains(words), "no {words}: {ja}");
+    }
+    let en = joined(callback, Language::English);
+    for words in [
+        "Answer no",
+        "Answer no again",
+        "contact support",
+        "callback",
+        "aka.ms/vpah",
+        "Ctrl+R",
+        "group by group",
+        "block by block",
+        "screen 3",
+    ] {
+        assert!(en.contains(words), "no {words}: {en}");
+    }
+}
+
+#[test]
+fn the_end_of_voice_activation_is_microsoft_japans_statement() {
+    for route in [Route::PortalOnThisPc, Route::PortalOnPhone] {
+        let portal = call_script(route);
+        let en = joined(portal, Language::English);
         assert!(
-            en.contains("reported") && en.contains("aka.ms/aoh"),
-            "{}",
-            script.id
+            en.contains("Microsoft Japan announced on 12 December 2025"),
+            "{en}"
         );
-        let ja = joined(script, Language::Japanese);
+        let ja = joined(portal, Language::Japanese);
         assert!(
-            ja.contains("報告") || ja.contains("伝えられ"),
+            ja.contains("日本マイクロソフトは 2025 年 12 月 12 日"),
+            "{ja}"
+        );
+    }
+    for script in all_scripts() {
+        let en = joined(script, Language::English);
+        assert!(!en.contains("not official"), "{}", script.id);
+        let ja = joined(script, Language::Japanese);
+        assert!(!ja.contains("報告ベース"), "{}", script.id);
+        assert!(
+            !ja.contains("つながらない場合は Web ポータル"),
             "{}",
             script.id
         );
     }
+}
 
-    for script in all_scripts() {
-        let en = joined(script, Language::English).to_lowercase();
-        assert!(!en.contains("announce"), "{}: says announced", script.id);
-        let ja = joined(script, Language::Japanese);
-        for word in ["発表", "公表", "告知"] {
-            assert!(!ja.contains(word), "{}: says {word}", script.id);
+/// Every activation center's number as written in the table, in the forms a script shows.
+fn every_number() -> Vec<String> {
+    find_centers("")
+        .iter()
+        .flat_map(|center| center.numbers().iter().map(|n| n.domestic.clone()))
+        .collect()
+}
+
+#[test]
+fn no_current_script_presents_a_phone_line_as_a_way_to_a_confirmation_id() {
+    let numbers = every_number();
+    for script in all_scripts().iter().filter(|s| !s.history) {
+        for language in Language::ALL {
+            for text in step_texts(script.steps(language)) {
+                for number in &numbers {
+                    assert!(!text.contains(number.as_str()), "{}: {text}", script.id);
+                }
+                assert!(!text.contains("Call "), "{}: {text}", script.id);
+                assert!(!text.contains("に電話します"), "{}: {text}", script.id);
+            }
+        }
+    }
+    // A line's history says it ended, and every step naming its number says what a call
+    // gets now.
+    for script in all_scripts().iter().filter(|s| s.history) {
+        let title = script.title(Language::English);
+        assert!(title.contains("until December 2025"), "{title}");
+        assert!(
+            script
+                .title(Language::Japanese)
+                .contains("2025 年 12 月に終了")
+        );
+        assert!(
+            script
+                .summary(Language::English)
+                .contains("a call no longer gets a Confirmation ID")
+        );
+        assert!(
+            script
+                .summary(Language::Japanese)
+                .contains("いま電話しても確認 ID は受け取れません")
+        );
+        for language in Language::ALL {
+            for step in script.steps(language) {
+                let names_a_number = numbers.iter().any(|n| step.text.contains(n.as_str()));
+                let now = step.detail.as_deref().unwrap_or("");
+                if names_a_number {
+                    assert!(
+                        now.contains("recording") || now.contains("録音"),
+                        "{}: {}",
+                        script.id,
+                        step.text
+                    );
+                }
+                assert!(!step.text.starts_with("Call "), "{}", step.text);
+            }
         }
     }
 }
 
 #[test]
 fn no_offline_flow_editions_are_noted() {
-    let portal = call_script(Route::PortalOnPhone, None);
+    let portal = call_script(Route::PortalOnPhone);
     let en = joined(portal, Language::English);
     assert!(en.contains("Pro for Workstations") && en.contains("Pro Education"));
     let ja = joined(portal, Language::Japanese);
@@ -225,8 +385,8 @@ fn no_offline_flow_editions_are_noted() {
 }
 
 #[test]
-fn phone_scripts_are_marked_as_guides() {
-    for script in all_scripts().iter().filter(|s| s.route == Route::Phone) {
+fn phone_lines_are_marked_as_guides() {
+    for script in all_scripts().iter().filter(|s| s.history) {
         assert!(script.guide, "{} not flagged as a guide", script.id);
         assert!(
             joined(script, Language::English).contains("guide"),
@@ -239,20 +399,20 @@ fn phone_scripts_are_marked_as_guides() {
             script.id
         );
     }
-    assert!(!call_script(Route::PortalOnPhone, None).guide);
+    assert!(!call_script(Route::PortalOnPhone).guide);
 }
 
 #[test]
-fn phone_script_lookup_by_country() {
-    assert_eq!(call_script(Route::Phone, Some("jp")).id, "phone-jp");
-    assert_eq!(call_script(Route::Phone, Some("JP")).id, "phone-jp");
-    assert_eq!(call_script(Route::Phone, Some("GB")).id, "phone-gb");
-    assert_eq!(call_script(Route::Phone, Some("gb")).id, "phone-gb");
-    assert_eq!(call_script(Route::Phone, Some("US")).id, "phone-us");
-    assert_eq!(call_script(Route::Phone, Some("AU")).id, "phone-us");
-    assert_eq!(call_script(Route::Phone, Some("FR")).id, "phone-generic");
-    assert_eq!(call_script(Route::Phone, Some("")).id, "phone-generic");
-    assert_eq!(call_script(Route::Phone, None).id, "phone-generic");
+fn phone_line_history_by_country() {
+    assert_eq!(line_history(Some("jp")).id, "phone-jp");
+    assert_eq!(line_history(Some("JP")).id, "phone-jp");
+    assert_eq!(line_history(Some("GB")).id, "phone-gb");
+    assert_eq!(line_history(Some("gb")).id, "phone-gb");
+    assert_eq!(line_history(Some("US")).id, "phone-us");
+    assert_eq!(line_history(Some("AU")).id, "phone-us");
+    assert_eq!(line_history(Some("FR")).id, "phone-generic");
+    assert_eq!(line_history(Some("")).id, "phone-generic");
+    assert_eq!(line_history(None).id, "phone-generic");
     for script in all_scripts() {
         assert!(
             script
@@ -267,7 +427,7 @@ fn phone_script_lookup_by_country() {
 
 #[test]
 fn uk_script_enters_nine_groups_and_reads_blocks_a_to_h() {
-    let gb = call_script(Route::Phone, Some("GB"));
+    let gb = line_history(Some("GB"));
     let en = joined(gb, Language::English);
     assert!(en.contains("0800 018 8354"));
     assert!(
@@ -286,7 +446,7 @@ fn uk_script_enters_nine_groups_and_reads_blocks_a_to_h() {
 
 #[test]
 fn japan_script_uses_734_and_leaves_704_to_the_centers_table() {
-    let jp = call_script(Route::Phone, Some("JP"));
+    let jp = line_history(Some("JP"));
     for language in Language::ALL {
         let first_call = &jp.steps(language)[1].text;
         assert!(first_call.contains("0120-801-734"), "{first_call}");
@@ -302,7 +462,7 @@ fn japan_script_uses_734_and_leaves_704_to_the_centers_table() {
 
 #[test]
 fn rejected_id_advice_mentions_agent_zero_then_one() {
-    for script in all_scripts().iter().filter(|s| s.route == Route::Phone) {
+    for script in all_scripts().iter().filter(|s| s.history) {
         let en = step_texts(script.if_rejected(Language::English))
             .collect::<Vec<_>>()
             .join(" ");
@@ -344,15 +504,18 @@ fn phone_numbers_come_from_the_centers_table_and_are_all_filled() {
             }
         }
     }
-    let japan = call_script(Route::Phone, Some("JP"));
+    let japan = line_history(Some("JP"));
     let call = &japan.steps(Language::English)[1];
-    assert_eq!(call.text, "Call 0120-801-734 (toll-free).");
+    assert_eq!(call.text, "The line was 0120-801-734 (toll-free).");
     assert!(
         call.detail
             .as_deref()
             .unwrap()
             .contains("03-6831-3460 (+81368313460 from abroad)")
     );
-    let uk = call_script(Route::Phone, Some("GB"));
-    assert!(uk.summary(Language::English).contains("(0800 018 8354)"));
+    let uk = line_history(Some("GB"));
+    assert_eq!(
+        uk.steps(Language::English)[1].text,
+        "The line was 0800 018 8354 (toll-free)."
+    );
 }

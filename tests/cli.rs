@@ -205,15 +205,102 @@ fn qr_writes_a_png_only_for_a_valid_id() {
     let output = run(&["qr", &typo, "--out", bad.to_str().unwrap()], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(!bad.exists(), "no file for a mistyped ID");
+}
 
+/// `script --route phone --country COUNTRY --lang LANGUAGE`, its output.
+fn phone_script(country: &str, language: &str) -> String {
+    stdout(&run(
+        &[
+            "script",
+            "--route",
+            "phone",
+            "--country",
+            country,
+            "--lang",
+            language,
+        ],
+        None,
+    ))
+}
+
+#[test]
+fn no_qr_code_hands_out_a_phone_number_as_a_route() {
+    let dir = tempfile::tempdir().unwrap();
     let tel = dir.path().join("tel.png");
-    assert_eq!(
-        run(&["qr", "--tel", "jp", "--out", tel.to_str().unwrap()], None)
-            .status
-            .code(),
-        Some(0)
+    for (language, says) in [
+        ("en", "voice phone activation ended in December 2025"),
+        ("ja", "自動音声の電話認証は 2025 年 12 月に終了し"),
+    ] {
+        let output = run(
+            &[
+                "qr",
+                "--tel",
+                "jp",
+                "--out",
+                tel.to_str().unwrap(),
+                "--lang",
+                language,
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(says) && stderr.contains("qr --portal"),
+            "{stderr}"
+        );
+        assert!(!tel.exists(), "no tel: QR code is written");
+    }
+}
+
+#[test]
+fn every_center_is_shown_with_what_happened_to_its_line() {
+    for (language, ended) in [
+        ("en", "Voice activation ended in December 2025"),
+        ("ja", "自動音声の電話認証は 2025 年 12 月に終了"),
+    ] {
+        let all = stdout(&run(&["centers", "--lang", language], None));
+        let regions = all.lines().filter(|l| !l.starts_with(' ')).count();
+        let said = all.lines().filter(|l| l.contains(ended)).count();
+        assert!(regions > 200, "{regions}");
+        assert_eq!(said, regions, "every region says its line ended");
+        let japan = stdout(&run(&["centers", "JP", "--lang", language], None));
+        assert!(japan.contains("0120-801-734") && japan.contains("0120-801-704"));
+        for stale in [
+            "first",
+            "まず",
+            "project",
+            "プロジェクト",
+            ".md",
+            "reported",
+            "報告",
+        ] {
+            assert!(!japan.contains(stale), "{stale}: {japan}");
+        }
+    }
+    let japan = stdout(&run(&["centers", "JP", "--lang", "en"], None));
+    assert!(japan.contains("in no Microsoft list"), "{japan}");
+}
+
+#[test]
+fn a_person_is_the_portals_callback_and_the_phone_line_is_history() {
+    let en = phone_script("JP", "en");
+    assert!(
+        en.starts_with("Talk to a person (the portal's callback)"),
+        "{en}"
     );
-    assert!(tel.exists());
+    let history = en
+        .find("How the automated phone line worked (Japan), until December 2025")
+        .expect("the Japanese line's history follows");
+    assert!(en[..history].contains("aka.ms/vpah"));
+    assert!(!en[..history].contains("0120-801-734"), "{en}");
+    assert!(en[history..].contains("The line was 0120-801-734 (toll-free)."));
+    let ja = phone_script("JP", "ja");
+    assert!(
+        ja.starts_with("担当者と話す（ポータルからの折り返し電話）"),
+        "{ja}"
+    );
+    assert!(ja.contains("自動音声の電話認証の流れ（日本）― 2025 年 12 月に終了"));
 }
 
 #[test]
@@ -269,18 +356,7 @@ fn script_prints_numbered_steps_in_each_language() {
     let portal = stdout(&run(&["script", "--route", "portal", "--lang", "en"], None));
     assert!(portal.contains(" 1. "));
     assert!(portal.contains("aka.ms/aoh"));
-    let japan = stdout(&run(
-        &[
-            "script",
-            "--route",
-            "phone",
-            "--country",
-            "JP",
-            "--lang",
-            "ja",
-        ],
-        None,
-    ));
+    let japan = phone_script("JP", "ja");
     assert!(japan.contains("0120-801-734"));
     assert!(japan.contains(" 1. "));
 }
@@ -666,33 +742,10 @@ fn codes_and_aliases_resolve_the_same_in_every_command() {
         assert_eq!(rows.as_array().unwrap().len(), 1, "{query}");
         assert_eq!(rows[0]["iso"], iso, "{query}");
     }
-    let uk = stdout(&run(
-        &[
-            "script",
-            "--route",
-            "phone",
-            "--country",
-            "UK",
-            "--lang",
-            "en",
-        ],
-        None,
-    ));
-    assert!(uk.starts_with("Activate by phone (United Kingdom)"), "{uk}");
-    let dir = tempfile::tempdir().unwrap();
-    let png = dir.path().join("uk.png");
-    let output = run(&["qr", "--tel", "UK", "--out", png.to_str().unwrap()], None);
-    assert_eq!(output.status.code(), Some(0));
-    let image = image::open(&png).unwrap().to_luma8();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
-        image.width() as usize,
-        image.height() as usize,
-        |x, y| image.get_pixel(x as u32, y as u32).0[0],
-    );
-    let (_, content) = prepared.detect_grids()[0].decode().unwrap();
-    assert_eq!(
-        content, "tel:+448000188354",
-        "the United Kingdom, not Ukraine"
+    let uk = phone_script("UK", "en");
+    assert!(
+        uk.contains("How the automated phone line worked (United Kingdom)"),
+        "the United Kingdom, not Ukraine: {uk}"
     );
 }
 
@@ -708,7 +761,6 @@ fn an_unknown_country_is_said_and_exit_1() {
             "--lang",
             "en",
         ][..],
-        &["qr", "--tel", "ZZ", "--out", "unused.png", "--lang", "en"],
         &["gui", "--country", "ZZ", "--lang", "en"],
     ] {
         let output = run(args, None);

@@ -6,7 +6,6 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Exit, Report, input};
-use crate::centers;
 use crate::id::{
     CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, block_letters,
     read_confirmation_id, read_installation_ids,
@@ -195,17 +194,13 @@ pub(super) fn qr(
     }
     let made = if portal {
         Qr::for_text(script::PORTAL_URL).map_err(|e| (e.message(language), Exit::Invalid))
-    } else if let Some(query) = tel {
-        match centers::country(query) {
-            Err(error) => Err((error.message(language), Exit::Invalid)),
-            Ok(center) => match center.tel_uri() {
-                Some(uri) => Qr::for_text(&uri).map_err(|e| (e.message(language), Exit::Invalid)),
-                None => Err((
-                    words::no_international_number(center, language),
-                    Exit::Invalid,
-                )),
-            },
-        }
+    } else if tel.is_some() {
+        // A call no longer gets a Confirmation ID (voice activation ended in December
+        // 2025): no QR code hands a phone number out as a route.
+        Err((
+            Text::NoTelQr.in_language(language).to_string(),
+            Exit::Invalid,
+        ))
     } else {
         let text = input(text);
         let reading = read_installation_ids(&text);

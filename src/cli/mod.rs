@@ -59,6 +59,7 @@ pub enum RouteArg {
     Portal,
     /// The portal in this PC's browser (copy and paste).
     PortalThisPc,
+    /// A person: the portal's callback (with how the phone line worked until December 2025).
     Phone,
 }
 
@@ -77,13 +78,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a QR code PNG of the first Installation ID's digits (or of a phone number, or the portal).
+    /// Write a QR code PNG of the first Installation ID's digits (or of the portal's address).
     Qr {
         text: Vec<String>,
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
-        /// Encode the activation center's tel: link for this country (ISO code or name) instead.
-        #[arg(long, value_name = "XX", conflicts_with = "portal")]
+        /// Refused: voice activation ended in December 2025, so no QR code of a phone number
+        /// is made (kept so that an old command says why).
+        #[arg(long, value_name = "XX", conflicts_with = "portal", hide = true)]
         tel: Option<String>,
         /// Encode the portal's address (https://aka.ms/aoh) instead.
         #[arg(long)]
@@ -92,17 +94,17 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         module_pixels: u32,
     },
-    /// Activation-center phone numbers: QUERY is an ISO code (JP, JPN, UK) or part of a country name (English or Japanese).
+    /// The activation centers' phone numbers, as history (voice activation ended in December 2025): QUERY is an ISO code (JP, JPN, UK) or part of a country name.
     Centers {
         query: Option<String>,
         #[arg(long)]
         json: bool,
     },
-    /// The steps to get a Confirmation ID: the portal on a phone, the portal on this PC, or the phone line.
+    /// The steps to get a Confirmation ID: the portal on a phone, the portal on this PC, or a person (the portal's callback).
     Script {
         #[arg(long, value_enum, default_value = "portal")]
         route: RouteArg,
-        /// The country whose phone line to describe (ISO code or name).
+        /// The country whose old phone line to describe, with --route phone (ISO code or name).
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },

@@ -107,6 +107,7 @@ fn write_center(report: &mut Report, center: &ActivationCenter, language: Langua
         }
         report.line(line.trim_end());
     }
+    report.line(format!("  {}", Text::LineEnded.in_language(language)));
     for alternative in &center.alternatives {
         report.line(format!(
             "  {}",
@@ -127,16 +128,32 @@ pub(super) fn script(route: RouteArg, country: Option<&str>, language: Language)
         Some(Ok(center)) => Some(center.iso.as_str()),
         None => None,
     };
-    let script = script::call_script(route, country);
+    write_script(&mut report, script::call_script(route), language);
+    // A person's route comes with the phone table's history: how the line worked.
+    if route == Route::Phone {
+        report.line("");
+        write_script(&mut report, script::line_history(country), language);
+    }
+    report
+}
+
+fn write_script(report: &mut Report, script: &script::CallScript, language: Language) {
     report.line(script.title(language));
+    report.line(script.summary(language));
     for (i, step) in script.steps(language).iter().enumerate() {
         report.line(format!("{:>2}. {}", i + 1, step.text));
         if let Some(detail) = &step.detail {
             report.line(format!("    {detail}"));
         }
     }
+    let rejected = script.if_rejected(language);
+    if !rejected.is_empty() {
+        report.line(Text::IfRejected.in_language(language));
+        for step in rejected {
+            report.line(format!("  - {}", step.text));
+        }
+    }
     for note in script.notes(language) {
         report.line(format!("* {note}"));
     }
-    report
 }

@@ -440,6 +440,29 @@ impl App {
         Task::batch([self.copy(digits), opened, self.save()])
     }
 
+    /// "One group at a time" for the portal's nine boxes: the group after `after` (group 1
+    /// first, and again after the last) to the clipboard. Only a consistent ID is copied, as
+    /// for the whole ID.
+    fn copy_next_group(&mut self, after: Option<usize>) -> Task<Message> {
+        self.screen = Screen::Route;
+        let Some(groups) = self
+            .installation
+            .id()
+            .filter(|id| id.is_valid())
+            .map(|id| id.groups().map(str::to_string).collect::<Vec<_>>())
+            .filter(|groups| !groups.is_empty())
+        else {
+            return self.save();
+        };
+        let index = after.map_or(0, |after| (after + 1) % groups.len());
+        let digits = groups[index].clone();
+        self.route.group_copied(route::CopiedGroup {
+            index,
+            digits: digits.clone(),
+        });
+        Task::batch([self.copy(digits), self.save()])
+    }
+
     fn copy(&mut self, contents: String) -> Task<Message> {
         self.notice = Some(Notice::Copied(self.screen));
         self.copied = Some(contents.clone());
@@ -478,6 +501,7 @@ impl App {
                 route::Action::Changed => self.save(),
                 route::Action::None => Task::none(),
                 route::Action::OpenPortalHere => self.open_portal_here(),
+                route::Action::CopyNextGroup { after } => self.copy_next_group(after),
             },
             Message::Confirmation(message) => {
                 let before = self.confirmation.consistent_id();

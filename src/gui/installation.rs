@@ -517,7 +517,7 @@ const QR_COLUMN: f32 = 264.0;
 const QR_GAP: f32 = 24.0;
 
 /// The groups three to a row (fewer where the room is narrower), each numbered, large, and
-/// marked with its check.
+/// marked with its check, under the words that they are the portal's boxes.
 fn groups_grid(id: &InstallationId, language: Language, room: Room) -> Element<'_, Message> {
     let per_row = room.per_line(CARD_WIDTH, CARD_GAP).min(3);
     let states = id.group_states();
@@ -527,7 +527,13 @@ fn groups_grid(id: &InstallationId, language: Language, room: Room) -> Element<'
         .enumerate()
         .map(|(index, (group, state))| group_card(index + 1, group, state, language))
         .collect();
-    let mut grid = column![].spacing(CARD_GAP);
+    // The portal asks for the ID in nine numbered boxes: these groups, by the same numbers.
+    let mut grid = column![
+        text(Text::GroupsAreBoxes.in_language(language))
+            .size(14)
+            .color(theme::MUTED)
+    ]
+    .spacing(CARD_GAP);
     let mut cards = cards.into_iter().peekable();
     while cards.peek().is_some() {
         grid = grid.push(row(cards.by_ref().take(per_row)).spacing(CARD_GAP));

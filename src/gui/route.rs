@@ -1,20 +1,23 @@
 //! Screen 2: how to get the Confirmation ID - the portal in this PC's browser (the ID copied
-//! and pasted, nothing typed), the portal on a phone (the ID scanned as a QR code), or an
-//! activation center's phone line with its numbers, their provenance and the call as a
-//! checklist.
+//! and pasted, whole or group by group into the portal's nine boxes), the portal on a phone
+//! (the ID scanned as a QR code), or a person through the portal's callback; with it, as
+//! history, the activation centers' numbers and how their automated lines worked until voice
+//! activation ended in December 2025.
 
 use std::collections::BTreeSet;
 
 use iced::keyboard::Key;
 use iced::keyboard::key::Named;
-use iced::widget::{checkbox, column, container, qr_code, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, checkbox, column, container, qr_code, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 use super::focus::{button, focusable};
 use super::fonts;
 use super::room::Room;
 use super::theme::{self, SCROLLBAR_GAP};
-use crate::centers::{self, ActivationCenter, NumberKind, Origin};
+use crate::centers::{self, ActivationCenter, Origin};
 use crate::id::InstallationId;
 use crate::language::Language;
 use crate::platform::BrowserError;
@@ -41,6 +44,8 @@ pub enum Message {
     OpenPortalHere,
     /// The OS answered the request to open the portal (`None`: the thread asking it died).
     PortalOpened(Option<Result<(), BrowserError>>),
+    /// Copy the group after the one copied last (group 1 first) for the portal's next box.
+    CopyNextGroup,
 }
 
 pub enum Action {
@@ -48,6 +53,20 @@ pub enum Action {
     Changed,
     /// Copy the Installation ID and ask the OS to open the portal.
     OpenPortalHere,
+    /// Copy the group after `after` (0-based; `None`: group 1) of screen 1's ID, and say so
+    /// with [`State::copied_group`].
+    CopyNextGroup {
+        after: Option<usize>,
+    },
+}
+
+/// A group put on the clipboard for the portal's box of the same number: which one, and its
+/// digits as copied (shown as they were copied, so a changed ID can never show other digits
+/// than those on the clipboard).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopiedGroup {
+    pub index: usize,
+    pub digits: String,
 }
 
 /// Where "open the portal on this PC" stands.
@@ -68,8 +87,8 @@ pub struct State {
     /// The bundled table, or this PC's own list when it could be read.
     centers: Vec<ActivationCenter>,
     portal_qr: Option<qr_code::Data>,
-    call_qr: Option<qr_code::Data>,
     portal_here: PortalHere,
+    copied_group: Option<CopiedGroup>,
 }
 
 impl State {
@@ -86,8 +105,8 @@ impl State {
             ticked: ticked.into_iter().collect(),
             centers,
             portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
-            call_qr: None,
             portal_here: PortalHere::NotYet,
+            copied_group: None,
         };
         state.choose_country(country);
         state
@@ -117,7 +136,7 @@ impl State {
             .find(|center| center.iso.eq_ignore_ascii_case(iso))
     }
 
-    /// The phone list, once it is made (and the chosen country's call QR code with it).
+    /// The phone list, once it is made.
     pub fn set_centers(&mut self, centers: Vec<ActivationCenter>) {
         self.centers = centers;
         let country = self.country.take();
@@ -126,15 +145,16 @@ impl State {
 
     fn choose_country(&mut self, iso: Option<String>) {
         self.country = iso.map(|iso| iso.to_ascii_uppercase());
-        self.call_qr = self
-            .center()
-            .and_then(ActivationCenter::tel_uri)
-            .and_then(|uri| qr_code::Data::new(uri).ok());
     }
 
-    /// The script on show: the portal's, or the phone line's for the chosen country.
+    /// The checklist on show: the portal's, or the callback's.
     fn script(&self) -> &'static script::CallScript {
-        script::call_script(self.route, self.country.as_deref())
+        script::call_script(self.route)
+    }
+
+    /// A group was put on the clipboard for the portal's box of its number.
+    pub fn group_copied(&mut self, group: CopiedGroup) {
+        self.copied_group = Some(group);
     }
 
     /// The first step of the script on show not yet ticked.
@@ -150,9 +170,14 @@ impl State {
             })
     }
 
-    /// This screen's Ctrl shortcuts: Ctrl+Enter ticks the next step.
+    /// This screen's Ctrl shortcuts: Ctrl+Enter ticks the next step, Ctrl+G copies the next
+    /// group for the portal's boxes.
     pub fn shortcut(key: &Key) -> Option<Message> {
-        matches!(key, Key::Named(Named::Enter)).then_some(Message::TickNextStep)
+        match key.as_ref() {
+            Key::Named(Named::Enter) => Some(Message::TickNextStep),
+            Key::Character("g") => Some(Message::CopyNextGroup),
+            _ => None,
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -172,6 +197,12 @@ impl State {
             Message::OpenPortalHere => {
                 self.route = Route::PortalOnThisPc;
                 return Action::OpenPortalHere;
+            }
+            Message::CopyNextGroup => {
+                self.route = Route::PortalOnThisPc;
+                return Action::CopyNextGroup {
+                    after: self.copied_group.as_ref().map(|group| group.index),
+                };
             }
             Message::PortalOpened(answer) => {
                 self.portal_here = match answer {
@@ -257,7 +288,7 @@ impl State {
         room: Room,
         id: Option<&InstallationId>,
     ) -> Element<'_, Message> {
-        let script = script::call_script(Route::PortalOnThisPc, None);
+        let script = script::call_script(Route::PortalOnThisPc);
         let steps = self.checklist(script, language);
         let ready = id.is_some_and(InstallationId::is_valid);
         let status = match (ready, self.portal_here) {
@@ -277,6 +308,9 @@ impl State {
         if let Some((words, colour)) = status {
             side = side.push(text(words.in_language(language)).color(colour));
         }
+        if let Some(id) = id.filter(|id| id.is_valid()) {
+            side = side.push(self.box_by_box(language, id));
+        }
         side = side
             .push(text(script::PORTAL_URL).font(fonts::BOLD).size(20))
             .push(
@@ -287,8 +321,47 @@ impl State {
         side_by_side(steps, side.into(), PORTAL_HERE_SIDE, room)
     }
 
+    /// The Installation ID carried into the portal's nine boxes one group at a time: one key
+    /// per group, and, large, which group is on the clipboard for which box.
+    fn box_by_box(&self, language: Language, id: &InstallationId) -> Element<'_, Message> {
+        let label = match self.copied_group {
+            None => Text::CopyFirstGroup,
+            Some(_) => Text::CopyNextGroup,
+        };
+        let mut panel = column![
+            text(Text::BoxByBox.in_language(language)).font(fonts::BOLD),
+            button(text(label.in_language(language)))
+                .padding([10, 16])
+                .on_press(Message::CopyNextGroup),
+        ]
+        .spacing(8);
+        if let Some(copied) = &self.copied_group {
+            let still_right = id.groups().nth(copied.index) == Some(copied.digits.as_str());
+            if still_right {
+                panel = panel.push(
+                    column![
+                        text(words::group_on_clipboard(copied.index + 1, language)),
+                        text(words::box_and_group(
+                            copied.index + 1,
+                            &copied.digits,
+                            language
+                        ))
+                        .size(34)
+                        .font(fonts::BOLD)
+                        .wrapping(text::Wrapping::None),
+                    ]
+                    .spacing(4),
+                );
+            } else {
+                panel = panel
+                    .push(text(Text::GroupCopiedIdChanged.in_language(language)).color(theme::BAD));
+            }
+        }
+        container(panel).padding(8).style(theme::panel).into()
+    }
+
     fn portal(&self, language: Language, room: Room) -> Element<'_, Message> {
-        let script = script::call_script(Route::PortalOnPhone, None);
+        let script = script::call_script(Route::PortalOnPhone);
         let steps = self.checklist(script, language);
         let qr: Element<'_, Message> = match &self.portal_qr {
             Some(data) => theme::scannable(data, 6.0),
@@ -307,7 +380,27 @@ impl State {
         side_by_side(steps, side.into(), PORTAL_SIDE, room)
     }
 
+    /// A person through the portal's callback; under it, the phone table as history.
     fn phone(&self, language: Language, room: Room) -> Element<'_, Message> {
+        let callback = self.checklist(script::call_script(Route::Phone), language);
+        let history = column![
+            text(Text::PhoneHistory.in_language(language))
+                .size(22)
+                .font(fonts::BOLD),
+            text(Text::PhoneHistoryWhy.in_language(language))
+                .size(14)
+                .color(theme::MUTED),
+            container(text(Text::PhoneRetired.in_language(language)))
+                .padding(8)
+                .style(theme::warning),
+            self.phone_table(language, room),
+        ]
+        .spacing(8);
+        column![callback, history].spacing(24).into()
+    }
+
+    /// The country search and the chosen country's numbers, with how its line worked.
+    fn phone_table(&self, language: Language, room: Room) -> Element<'_, Message> {
         let search = text_input(Text::SearchCountry.in_language(language), &self.query)
             .id(SEARCH_ID)
             .on_input(Message::Searched)
@@ -381,7 +474,7 @@ impl State {
     ) -> Element<'a, Message> {
         // A number's kind, the number and its international form on one line where they fit,
         // else one under another: a number is never wrapped or cut.
-        let one_line = room.fits(NUMBER_LINE + CALL_QR);
+        let one_line = room.fits(NUMBER_LINE);
         let mut numbers =
             column![text(center.name(language)).size(26).font(fonts::BOLD)].spacing(6);
         for number in center.numbers() {
@@ -407,22 +500,17 @@ impl State {
             };
             numbers = numbers.push(line);
         }
+        // What happened to every number above, said with them.
+        numbers = numbers.push(
+            text(Text::LineEnded.in_language(language))
+                .font(fonts::BOLD)
+                .color(theme::BAD),
+        );
         for alternative in &center.alternatives {
             numbers = numbers.push(
                 text(words::alternative_number(alternative, language))
                     .size(14)
                     .color(theme::MUTED),
-            );
-        }
-        if center
-            .numbers()
-            .iter()
-            .any(|n| n.kind == NumberKind::TollFree)
-        {
-            numbers = numbers.push(
-                container(text(Text::AbroadWarning.in_language(language)))
-                    .padding(6)
-                    .style(theme::warning),
             );
         }
         let origin = match center.origin {
@@ -447,30 +535,9 @@ impl State {
         .extend(notes)
         .extend(sources)
         .spacing(4);
-
-        let script = script::call_script(Route::Phone, Some(&center.iso));
-        let qr: Element<'_, Message> = match &self.call_qr {
-            Some(data) => column![
-                theme::scannable(data, 5.0),
-                text(Text::ScanToCall.in_language(language))
-                    .size(14)
-                    .width(CALL_QR_CAPTION),
-            ]
-            .spacing(6)
-            .into(),
-            None => column![].into(),
-        };
-        let numbers_and_qr: Element<'_, Message> = if room.fits(NUMBER_LINE.min(380.0) + CALL_QR) {
-            row![numbers.width(Length::Fill), qr].spacing(16).into()
-        } else {
-            column![numbers, qr].spacing(16).into()
-        };
         column![
-            numbers_and_qr,
-            container(text(Text::PhoneRetired.in_language(language)))
-                .padding(8)
-                .style(theme::warning),
-            self.checklist(script, language),
+            numbers,
+            history_list(script::line_history(Some(&center.iso)), language),
             provenance,
         ]
         .spacing(16)
@@ -509,17 +576,7 @@ impl State {
             }
             list = list.push(item);
         }
-        let rejected = script.if_rejected(language);
-        if !rejected.is_empty() {
-            list = list.push(text(Text::IfRejected.in_language(language)).font(fonts::BOLD));
-            for step in rejected {
-                list = list.push(text(words::bullet(&step.text)).size(14));
-            }
-        }
-        for note in script.notes(language) {
-            list = list.push(text(words::script_note(note)).size(14).color(theme::MUTED));
-        }
-        list.into()
+        with_rejected_and_notes(list, script, language)
     }
 }
 
@@ -534,11 +591,8 @@ const PICKER: f32 = 280.0;
 const DETAILS: f32 = 440.0;
 /// The country list's height where it stands above the details.
 const LIST_HEIGHT: f32 = 220.0;
-/// A phone number's line (kind, number, international form), and the call's QR code with
-/// the words under it (and the gap before it).
+/// A phone number's line (kind, number, international form).
 const NUMBER_LINE: f32 = 560.0;
-const CALL_QR_CAPTION: f32 = 200.0;
-const CALL_QR: f32 = CALL_QR_CAPTION + 16.0;
 
 /// A checklist with its side panel beside it where both fit, else the panel above it (the
 /// panel holds what to do first: the button, the QR code).
@@ -555,4 +609,41 @@ fn side_by_side<'a>(
     } else {
         column![side, steps].spacing(16).into()
     }
+}
+
+/// How an automated line worked, as a record: numbered lines to read, nothing to tick.
+fn history_list<'a>(script: &'a script::CallScript, language: Language) -> Element<'a, Message> {
+    let mut list = column![
+        text(script.title(language)).size(20).font(fonts::BOLD),
+        text(script.summary(language)).size(14),
+    ]
+    .spacing(6);
+    for (index, step) in script.steps(language).iter().enumerate() {
+        list = list.push(text(format!("{}. {}", index + 1, step.text)).size(15));
+        if let Some(detail) = &step.detail {
+            list = list.push(
+                container(text(detail.clone()).size(14).color(theme::MUTED)).padding([0, 20]),
+            );
+        }
+    }
+    with_rejected_and_notes(list, script, language)
+}
+
+/// A script's steps followed by what to do if the ID is rejected, and its notes.
+fn with_rejected_and_notes<'a>(
+    mut list: Column<'a, Message>,
+    script: &'a script::CallScript,
+    language: Language,
+) -> Element<'a, Message> {
+    let rejected = script.if_rejected(language);
+    if !rejected.is_empty() {
+        list = list.push(text(Text::IfRejected.in_language(language)).font(fonts::BOLD));
+        for step in rejected {
+            list = list.push(text(words::bullet(&step.text)).size(14));
+        }
+    }
+    for note in script.notes(language) {
+        list = list.push(text(words::script_note(note)).size(14).color(theme::MUTED));
+    }
+    list.into()
 }

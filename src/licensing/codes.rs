@@ -52,6 +52,22 @@ pub const WMI_INVALID_CLASS: u32 = 0x8004_1010;
 /// WBEM_E_INVALID_QUERY: a queried property does not exist (Wine's stand-in class).
 pub const WMI_INVALID_QUERY: u32 = 0x8004_1017;
 
+/// Whether a refusal means the Confirmation ID itself did not take (its format, length,
+/// check digits, or its fit with this Installation ID, key or PC): the cases where the next
+/// step is the blocks again, then the portal's retry and its callback. Administrator rights,
+/// a missing licence or a used-up MAK have steps of their own.
+pub fn cid_did_not_take(code: u32) -> bool {
+    matches!(
+        code,
+        INVALID_OFFLINE_BLOB
+            | OFFLINE_BLOB_WRONG_LENGTH
+            | IID_CID_MISMATCH
+            | CHECK_DIGIT
+            | PRODUCT_KEY_MISMATCH
+            | NOT_BOUND_TO_ENVIRONMENT
+    )
+}
+
 /// A refusal from the licensing service: its HRESULT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActivationError {

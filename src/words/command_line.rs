@@ -1,6 +1,5 @@
 //! Sentences only the command line says.
 
-use crate::centers::ActivationCenter;
 use crate::language::Language;
 
 /// `--module-pixels` out of its range.
@@ -12,18 +11,6 @@ pub fn module_pixels_out_of_range(low: u32, high: u32, given: u32, language: Lan
         Language::English => {
             format!("--module-pixels must be between {low} and {high} ({given} is not).")
         }
-    }
-}
-
-/// `qr --tel` for a region whose numbers have no international form to put in a `tel:` link.
-pub fn no_international_number(center: &ActivationCenter, language: Language) -> String {
-    let name = center.name(language);
-    let iso = &center.iso;
-    match language {
-        Language::Japanese => {
-            format!("{name}（{iso}）には電話をかけられる国際形式の番号がありません。")
-        }
-        Language::English => format!("{name} ({iso}) has no number in international form to call."),
     }
 }
 

@@ -54,15 +54,26 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              another PC, or the hardware changed. Next: read this PC's Installation ID again and \
              get a new Confirmation ID.",
         ),
+        // Windows' own words first (sppc.dll, ja-JP: 「ライセンス認証サーバーで、マルチ ライセンス
+        // 認証キーが制限値を超えたことが報告されました。」), so the two texts are seen to be one.
+        // A MAK is always a volume-licence key; the human route is the portal's callback, and
+        // a volume-licensing administrator can ask Microsoft to raise the limit.
         codes::MAK_LIMIT => language.pick(
-            "このプロダクト キーは認証できる回数の上限に達しています (0xC004C020)。\
-             ハードウェアを交換した後によく起こります。\
-             次に: Microsoft のライセンス認証窓口（ポータルまたは電話）に、ハードウェアを交換したことを\
-             伝えて相談してください。ボリューム ライセンスの場合はライセンス管理者に問い合わせてください。",
-            "The product key has been activated as many times as it allows (0xC004C020), which \
-             often happens after hardware was replaced. Next: contact Microsoft's activation \
-             support (portal or phone line) and explain the hardware change; for a volume licence, \
-             ask your licence administrator.",
+            "ライセンス認証サーバーで、マルチ ライセンス認証キー (MAK) が制限値を超えたことが報告されました (0xC004C020)。\
+             このプロダクト キーは企業・団体向けのボリューム ライセンスのキー (MAK) で、認証できる回数を使い切っています。\
+             マザーボードなどを交換した後によく起こります。\
+             次に: ポータル（https://aka.ms/aoh）でインストール ID を入力します。確認 ID が表示されない、\
+             または認証できないときは、ポータルの「サポートに連絡する」から担当者の折り返し電話を依頼してください。\
+             会社や学校の PC なら、ボリューム ライセンスの管理者が Microsoft に MAK の認証回数の追加を依頼できます\
+             （Web のフォーム。ボリューム ライセンスの管理者、キー管理者、キー閲覧者のいずれかの役割が必要です）。",
+            "The activation server reported that the Multiple Activation Key (MAK) has exceeded its \
+             limit (0xC004C020): this product key is a volume-licence key (MAK) whose activations \
+             are used up, which often happens after a motherboard or other hardware was replaced. \
+             Next: enter the Installation ID on the portal (https://aka.ms/aoh); if it shows no \
+             Confirmation ID, or the ID does not activate, ask for a callback from an agent \
+             through the portal's contact-support page. For a company or school PC, the \
+             volume-licensing administrator can ask Microsoft to raise the MAK limit (a web form, \
+             for the VL Administrator, Key Administrator or Key Viewer role).",
         ),
         codes::ACCESS_DENIED => language.pick(
             "管理者権限がないため Windows が拒否しました (0x80070005)。\
@@ -113,10 +124,10 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
         ),
         codes::LICENSE_NOT_FOUND => language.pick(
             "有効なライセンスが見つからないか、ライセンスが無効です (0xC004F034)。\
-             次に: まだライセンス認証されていなければ、このアプリで電話またはポータルからライセンス認証してください。",
+             次に: まだライセンス認証されていなければ、このアプリでポータル（https://aka.ms/aoh）からライセンス認証してください。",
             "Windows found no valid license for this product, or the license is invalid \
-             (0xC004F034). Next: if it is not activated, activate it by phone or through the \
-             portal with this app.",
+             (0xC004F034). Next: if it is not activated, activate it through the portal \
+             (https://aka.ms/aoh) with this app.",
         ),
         codes::NOT_GENUINE => language.pick(
             "Windows は現在の状態を正規品ではないと判断しています (0xC004F200)。\

@@ -21,9 +21,7 @@ mod this_pc;
 mod window;
 
 pub use centers::{alternative_number, number_kind, source_line};
-pub use command_line::{
-    module_pixels_out_of_range, no_international_number, no_window_in_this_build,
-};
+pub use command_line::{module_pixels_out_of_range, no_window_in_this_build};
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
 pub use record::{
@@ -34,8 +32,8 @@ pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
 pub use this_pc::{license_status, microsoft_365_note, product_kind, product_label};
 pub use window::{
-    apply_question, bullet, digit_run_too_long, group_position, no_display, paste_does_not_fit,
-    product_number, script_note, typed_so_far, window_failed,
+    apply_question, box_and_group, bullet, digit_run_too_long, group_on_clipboard, group_position,
+    no_display, paste_does_not_fit, product_number, script_note, typed_so_far, window_failed,
 };
 
 use crate::language::Language;
@@ -43,6 +41,14 @@ use crate::language::Language;
 /// Something the user is told, in either language.
 pub trait Localized {
     fn message(&self, language: Language) -> String;
+}
+
+/// Two sentences as one text: Japanese runs them on after 「。」, English puts a space.
+fn then(first: &str, second: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("{first}{second}"),
+        Language::English => format!("{first} {second}"),
+    }
 }
 
 /// `A, B and C` / `A、B、C`.

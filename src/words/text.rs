@@ -22,7 +22,7 @@ macro_rules! texts {
 }
 
 texts! {
-    AppTitle => "Activation Companion — 電話・ポータル認証の手助け", "Activation Companion — offline activation helper";
+    AppTitle => "Activation Companion — オフラインでのライセンス認証の手助け", "Activation Companion — offline activation helper";
     StepInstallationId => "1  インストール ID", "1  Installation ID";
     StepRoute => "2  確認 ID をもらう", "2  Get the Confirmation ID";
     StepConfirmationId => "3  確認 ID を入力", "3  Type the Confirmation ID";
@@ -48,23 +48,28 @@ texts! {
     ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
     CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
     CopyGrouped => "区切り付きでコピー (Ctrl+G)", "Copy with groups (Ctrl+G)";
-    QrInstruction => "スマートフォンでこの QR コードを読み取り、ポータルのインストール ID 欄に貼り付けてください。", "Scan this with your phone, then paste it into the portal's Installation ID field.";
+    QrInstruction => "スマートフォンでこの QR コードを読み取ると、インストール ID の数字がまとめて表示されます。ポータルの 1 番の欄に貼り付け、1～9 の欄が埋まらなければ、グループを同じ番号の欄に 1 つずつ入力してください。", "Scan this with your phone to get all the digits: paste them into the portal's box 1; if boxes 1–9 do not all fill, type each group into the box with its number.";
     QrOnlyWhenValid => "すべてのグループが一致すると QR コードが表示されます。", "The QR code appears once every group checks out.";
     ReadingHelp => "Space / → 次へ　← 前へ　Esc 閉じる", "Space / → next   ← previous   Esc close";
     Previous => "← 前へ", "← Previous";
     Next => "次へ →", "Next →";
     Close => "閉じる", "Close";
     Group => "グループ", "Group";
+    GroupsAreBoxes => "グループ 1～9 は、ポータルの 1～9 の欄です。", "Groups 1–9 are the portal's boxes 1–9.";
 
     RoutePortalHere => "この PC でポータル (Ctrl+B)", "Portal on this PC (Ctrl+B)";
     RoutePortal => "スマートフォンでポータル (Ctrl+P)", "Portal on a phone (Ctrl+P)";
-    WhichRoute => "この PC でインターネットとブラウザーが使えるなら、この PC でポータルを開いてください。使えなければ、スマートフォンで QR コードを読み取ってください。", "Has this PC got internet and a browser? Use it. Otherwise scan with your phone.";
+    WhichRoute => "確認 ID は、いまは Microsoft のポータル（aka.ms/aoh）で取得します。この PC でインターネットとブラウザーが使えるなら、この PC でポータルを開きます。使えなければスマートフォンで開きます。担当者とは、ポータルからの折り返し電話で話せます。", "A Confirmation ID now comes from Microsoft's portal (aka.ms/aoh). Has this PC got internet and a browser? Open the portal here; otherwise on your phone. A person is reached through the portal's callback.";
     OpenPortalHere => "インストール ID をコピーしてポータルを開く (Ctrl+B)", "Copy the Installation ID and open the portal (Ctrl+B)";
     PortalOpening => "ブラウザーでポータルを開いています…", "Opening the portal in your browser…";
-    PortalOpened => "インストール ID をコピーしました。ブラウザーに開いたポータルの ID の欄で Ctrl+V を押してください。", "The Installation ID is copied: in the portal your browser opened, paste it into the ID field with Ctrl+V.";
+    PortalOpened => "インストール ID をコピーしました。ポータルの手順を進め、インストール ID の 1 番の欄で Ctrl+V を押してください。1～9 の欄がすべて埋まったか確かめてください。", "The Installation ID is copied. Go through the portal's steps; on the Installation ID page, paste into box 1 with Ctrl+V and check that boxes 1–9 all filled.";
+    BoxByBox => "1 番の欄にしか入らなかったら、1 グループずつ:", "If only box 1 took the paste, one group at a time:";
+    CopyNextGroup => "次のグループをコピー (Ctrl+G)", "Copy the next group (Ctrl+G)";
+    CopyFirstGroup => "グループ 1 をコピー (Ctrl+G)", "Copy group 1 (Ctrl+G)";
+    GroupCopiedIdChanged => "インストール ID が変わりました。コピーしたグループはもう使えません。もう一度コピーしてください。", "The Installation ID changed: the group copied before is no longer right. Copy again.";
     BrowserFailed => "ブラウザーを開けませんでした。ブラウザーで https://aka.ms/aoh を開いてください（インストール ID はコピーしてあります）。", "The browser could not be opened: open https://aka.ms/aoh in your browser yourself (the Installation ID is copied).";
     NeedsValidIid => "先に画面 1（Ctrl+1）で、すべてのグループが一致するインストール ID を用意してください。", "First get an Installation ID whose every group checks out, on screen 1 (Ctrl+1).";
-    RoutePhone => "電話 (Ctrl+T)", "Phone (Ctrl+T)";
+    RoutePhone => "担当者と話す (Ctrl+T)", "Talk to a person (Ctrl+T)";
     PortalScan => "スマートフォンで読み取ると aka.ms/aoh が開きます。", "Scan to open aka.ms/aoh on your phone.";
     PortalAccount => "Microsoft アカウントでのサインインが必要です（個人用、または職場・学校用）。", "A Microsoft account sign-in is needed (personal, or work or school).";
     SearchCountry => "国・地域名か ISO コード", "Country, region or code";
@@ -73,16 +78,20 @@ texts! {
     TollFree => "フリーダイヤル", "Toll-free";
     Toll => "有料", "Toll";
     International => "国外から", "From abroad";
-    AbroadWarning => "フリーダイヤルは国外からはつながらないことがよくあります。", "Toll-free numbers often do not work from abroad.";
     NoE164 => "この番号は国内から表示どおりにダイヤルしてください。", "Dial this one exactly as shown, from inside the country.";
-    ScanToCall => "スマートフォンで読み取ると電話をかけられます。", "Scan to call from your phone.";
-    Alternative => "別の番号", "Alternative";
+    Alternative => "参考（Microsoft の一覧にない番号）", "For reference (in no Microsoft list)";
     Provenance => "出典", "Source";
     FromThisPc => "この PC の Windows の一覧（phone.inf）より。最も新しい一覧です。", "From this PC's Windows (phone.inf): the most current list.";
     FromBundledList => "Microsoft の一覧（Windows の phone.inf など）をこのアプリに収録したもの。", "From Microsoft's lists (Windows' own phone.inf and others), bundled with this app.";
     Checklist => "チェックリスト（済んだ手順に印を付けます。Ctrl+Enter で次の手順）", "Checklist (tick each step as you go; Ctrl+Enter ticks the next)";
     IfRejected => "インストール ID が受け付けられないとき", "If the Installation ID is rejected";
-    PhoneRetired => "2025 年 12 月以降、自動音声の電話認証は終了しポータルへ案内されると報告されています。", "Since December 2025 the automated phone line is reported to only point callers to the portal.";
+    PhoneRetired => "自動音声による電話認証は 2025 年 12 月 12 日に終了しました（日本マイクロソフトの案内）。下の番号に電話しても確認 ID は受け取れず、ポータル（aka.ms/aoh）を案内する録音が流れます。", "Voice phone activation ended on 12 December 2025 (Microsoft Japan's announcement). A call to the numbers below no longer gets a Confirmation ID: a recording points to the portal (aka.ms/aoh).";
+    LineEnded => "自動音声の電話認証は 2025 年 12 月に終了: いまは録音でポータル（aka.ms/aoh）が案内されます。確認 ID は受け取れません。", "Voice activation ended in December 2025: a call now plays a recording that points to the portal (aka.ms/aoh), and gets no Confirmation ID.";
+    PhoneHistory => "ライセンス認証窓口の電話番号（記録）", "The activation centers' phone numbers (history)";
+    PhoneHistoryWhy => "slui 4 が表示する番号です（Windows の phone.inf）。国・地域ごとに、以前の自動音声の流れとともに記録として残しています。", "The numbers slui 4 shows (Windows' phone.inf), kept for each country or region as a record, with how its automated line worked.";
+    NoTelQr => "電話番号の QR コードは作りません。自動音声の電話認証は 2025 年 12 月に終了し、電話しても確認 ID は受け取れません。ポータルの QR コードは qr --portal で作れます。", "No QR code of a phone number: voice phone activation ended in December 2025, and a call gets no Confirmation ID. qr --portal makes the portal's QR code.";
+    AnswerYesOnPortal => "ポータルの「製品のライセンス認証に成功しましたか?」には「はい」と答えてください。", "On the portal, answer yes to whether the product was activated.";
+    WhenNotActivated => "それでも認証できない場合: まず、A～H の各ブロックをポータルのカードと 1 桁ずつ見比べてください。合っていれば、ポータルの「製品のライセンス認証に成功しましたか?」で「いいえ」を選び、各グループを確かめてもう一度試します。もう一度「いいえ」を選ぶと、「サポートに連絡する」から担当者の折り返し電話を依頼できます（チャットは aka.ms/vpah）。", "If it still does not activate: first compare each block A–H with the portal's card, digit by digit. If they match, answer no on the portal to whether the product was activated, check each group and try again; after a second no, contact support there for a callback from an agent (or chat at aka.ms/vpah).";
 
     CidPrompt => "読み上げられた、または表示された確認 ID を A から順に入力するか、貼り付けてください。", "Type the Confirmation ID block by block, starting at A, or paste it.";
     PasteConfirmationId => "確認 ID を貼り付け (Ctrl+V)", "Paste the Confirmation ID (Ctrl+V)";

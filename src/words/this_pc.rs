@@ -1,7 +1,7 @@
 //! The PC being activated: each product's status, the verdict after applying a Confirmation
 //! ID, why the licensing service could not be used, and restarting as administrator.
 
-use super::{Localized, explain_hresult};
+use super::{Localized, Text, explain_hresult};
 use crate::language::Language;
 use crate::licensing::{
     ActivationState, ApplyError, ApplyVerdict, InstalledProduct, LicenseStatus, LicensingError,
@@ -306,6 +306,26 @@ impl Localized for LicensingError {
 
 impl Localized for ApplyVerdict {
     fn message(&self, language: Language) -> String {
+        let verdict = self.verdict(language);
+        // Where the portal asks "was it activated?", the answer to give (the callback route
+        // opens behind a second "no").
+        let portal = match self {
+            ApplyVerdict::Activated { .. } => Some(Text::AnswerYesOnPortal),
+            ApplyVerdict::DepositedNotActivated { .. } => Some(Text::WhenNotActivated),
+            ApplyVerdict::Refused { error, .. } if codes::cid_did_not_take(error.code) => {
+                Some(Text::WhenNotActivated)
+            }
+            _ => None,
+        };
+        match portal {
+            Some(portal) => super::then(&verdict, portal.in_language(language), language),
+            None => verdict,
+        }
+    }
+}
+
+impl ApplyVerdict {
+    fn verdict(&self, language: Language) -> String {
         match self {
             ApplyVerdict::Activated { product } => {
                 let name = product_label(product, language);

@@ -10,6 +10,26 @@ pub fn group_position(number: usize, total: usize, language: Language) -> String
     }
 }
 
+/// Said over a group copied for the portal's box of the same number.
+pub fn group_on_clipboard(number: usize, language: Language) -> String {
+    match language {
+        Language::Japanese => format!(
+            "グループ {number} をコピーしました。ポータルの {number} 番の欄に Ctrl+V で貼り付けてください。"
+        ),
+        Language::English => format!(
+            "Group {number} is on the clipboard: paste it into the portal's box {number} with Ctrl+V."
+        ),
+    }
+}
+
+/// The group on the clipboard, large: "Box 3: 1234567".
+pub fn box_and_group(number: usize, digits: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("{number} 番の欄: {digits}"),
+        Language::English => format!("Box {number}: {digits}"),
+    }
+}
+
 /// Progress while the first groups of an Installation ID are typed.
 pub fn typed_so_far(typed: usize, of: usize, language: Language) -> String {
     match language {

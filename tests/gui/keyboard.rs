@@ -223,8 +223,7 @@ fn every_action_is_reachable_by_keyboard() {
 
     // A step ticked, then unticked, by keyboard.
     let _ = app.update(Message::ShowRoute(Route::PortalOnPhone));
-    let step = activation_companion::script::call_script(Route::PortalOnPhone, None)
-        .steps(language)[0]
+    let step = activation_companion::script::call_script(Route::PortalOnPhone).steps(language)[0]
         .text
         .clone();
     let label = format!("1. {step}");
@@ -298,7 +297,7 @@ fn one_of_several_matching_countries_is_chosen_by_keyboard() {
             "united".into(),
         )));
         let messages: Vec<Message> = {
-            let mut ui = simulator(app);
+            let mut ui = tall_simulator(app);
             ui.click(selector::id(gui::route::SEARCH_ID)).unwrap();
             for &key in keys {
                 ui.tap_key(key);

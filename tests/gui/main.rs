@@ -75,6 +75,12 @@ fn simulator(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(gui::test_settings(), (1180.0, 800.0), app.view())
 }
 
+/// A window tall enough for a whole screen: the phone table's search stands under the
+/// callback's checklist, below the fold of a usual window.
+fn tall_simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(gui::test_settings(), (1180.0, 4000.0), app.view())
+}
+
 /// The user closes the window: what is on screen is saved (as a restart will find it).
 fn close(app: &mut App) {
     let _ = app.update(Message::CloseRequested);
@@ -592,12 +598,14 @@ fn every_qr_code_scans_at_every_size_and_zoom() {
             let expected = match name {
                 "installation-id" | "installation-id-seen-before" => iid,
                 "route-portal" => "https://aka.ms/aoh",
-                "route-phone" => "tel:+81120801734",
+                // A call gets no Confirmation ID any more: no QR code offers one.
+                "route-phone" => "",
                 _ => return,
             };
+            let expected = Some(expected).filter(|qr| !qr.is_empty());
             for size in SIZES {
                 let read = qr_on_screen(app, size);
-                if read.as_deref() != Some(expected) {
+                if read.as_deref() != expected {
                     problems.push(format!("{name} ({language:?}, {size:?}): read {read:?}"));
                 }
             }
@@ -1040,10 +1048,10 @@ fn the_snapshot_comparison_fails_on_a_word_a_move_or_a_colour() {
     assert!(changed(&frame, &moved), "a moved widget is a difference");
 
     // The consistent cards' green background, a little redder: a changed colour.
-    let card = *frame.get_pixel(40, 290);
+    let card = *frame.get_pixel(40, 330);
     assert!(
         card[1] > card[0],
-        "(40, 290) is inside a green group card: {card:?}"
+        "(40, 330) is inside a green group card: {card:?}"
     );
     let mut recoloured = frame.clone();
     for pixel in recoloured.pixels_mut() {
@@ -1125,7 +1133,7 @@ fn a_shortcut_is_never_typed_into_the_focused_field() {
             let mut app = start(&home, Language::English, None);
             show(&mut app);
             let messages: Vec<Message> = {
-                let mut ui = simulator(&app);
+                let mut ui = tall_simulator(&app);
                 ui.click(selector::id(id.clone()))
                     .unwrap_or_else(|_| panic!("{field} is on screen"));
                 ui.simulate(command_key(key));
@@ -1351,10 +1359,15 @@ fn the_country_search_resolves_codes_first() {
     let mut app = start(&home, Language::English, None);
     let _ = app.update(Message::ShowRoute(Route::Phone));
     for (typed, iso) in [("UK", "GB"), ("JPN", "JP"), ("usa", "US")] {
-        interact(&mut app, |ui| {
+        let messages: Vec<Message> = {
+            let mut ui = tall_simulator(&app);
             ui.click(selector::id(gui::route::SEARCH_ID)).unwrap();
             ui.typewrite(typed);
-        });
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            let _ = app.update(message);
+        }
         assert_eq!(app.route().country(), Some(iso), "{typed}");
         // Clear the search for the next one.
         let _ = app.update(Message::Route(gui::route::Message::Searched(String::new())));

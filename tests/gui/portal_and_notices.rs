@@ -148,3 +148,85 @@ fn the_phone_list_is_made_when_screen_2_is_first_shown() {
     let _ = app.update(Message::ShowRoute(Route::Phone));
     assert!(!app.route().centers().is_empty());
 }
+
+// ---- the portal's nine boxes, one group at a time ---------------------------------------------
+
+/// The Installation ID of `SLMGR_DTI`, cut into its nine groups here, not by the app.
+fn nine_groups() -> Vec<&'static str> {
+    let digits = "489126343257012289105546522085205332958764158851011127139061121";
+    (0..9)
+        .map(|group| &digits[group * 7..group * 7 + 7])
+        .collect()
+}
+
+/// Ctrl+G, as the keyboard sends it, on the real view; the tasks it starts run, the
+/// clipboard is `clipboard`.
+fn press_ctrl_g(app: &mut App, clipboard: &mut Option<String>) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        ui.simulate(command_key("g"));
+        ui.into_messages().collect()
+    };
+    assert!(!messages.is_empty(), "Ctrl+G did something");
+    for message in messages {
+        let task = app.update(message);
+        run_with_clipboard(app, task, clipboard);
+    }
+}
+
+/// Whether a portal pasted 63 digits over its nine boxes is not known: one key per group puts
+/// group 1, 2, ... 9 on the clipboard (then group 1 again), each said large with the number of
+/// its box.
+#[test]
+fn ctrl_g_carries_the_installation_id_into_the_portals_boxes_one_group_at_a_time() {
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let _ = app.update(Message::Show(Screen::Route));
+        let mut clipboard = None;
+        for press in 0..10 {
+            press_ctrl_g(&mut app, &mut clipboard);
+            let (number, group) = (press % 9 + 1, nine_groups()[press % 9]);
+            assert_eq!(clipboard.as_deref(), Some(group), "press {}", press + 1);
+            assert_eq!(app.route().route(), Route::PortalOnThisPc);
+            let large = match language {
+                Language::Japanese => format!("{number} 番の欄: {group}"),
+                Language::English => format!("Box {number}: {group}"),
+            };
+            assert!(simulator(&app).find(large.as_str()).is_ok(), "{large}");
+        }
+    }
+}
+
+/// A group copied for ID 1 is never shown as the box's group once the ID has changed.
+#[test]
+fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let _ = app.update(Message::Show(Screen::Route));
+    let mut clipboard = None;
+    press_ctrl_g(&mut app, &mut clipboard);
+    let box_1 = format!("Box 1: {}", nine_groups()[0]);
+    assert!(simulator(&app).find(box_1.as_str()).is_ok());
+
+    // Another PC's ID pasted on screen 1 (a genuine one: every group passes its check).
+    use iced::widget::text_editor::{Action, Edit};
+    let other = "Installation ID: 465145217131314304264339481117862266242033457260311819664735280";
+    let _ = app.update(Message::Show(Screen::InstallationId));
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::SelectAll,
+    )));
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::Edit(Edit::Paste(std::sync::Arc::new(other.to_string()))),
+    )));
+    assert!(app.installation().id().is_some_and(|id| id.is_valid()));
+    let _ = app.update(Message::Show(Screen::Route));
+    let ui = &mut simulator(&app);
+    assert!(ui.find(box_1.as_str()).is_err(), "the old group is gone");
+    assert!(
+        ui.find(
+            "The Installation ID changed: the group copied before is no longer right. Copy again."
+        )
+        .is_ok()
+    );
+}
