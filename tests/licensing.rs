@@ -1181,3 +1181,93 @@ fn an_add_on_is_named_without_its_list_of_editions() {
         "Windows(R), Professional edition"
     );
 }
+
+/// Issue 16: after applying, the next step is the portal's own. A Confirmation ID that did not
+/// take points to the blocks first, then the portal's "no", its retry and its callback; a
+/// used-up MAK is said in Windows' words, with the portal, its callback and the form that
+/// raises the limit; an activation says to answer yes on the portal. No sentence sends the
+/// user to a phone line (voice activation ended in December 2025).
+#[test]
+fn what_to_do_after_applying_is_the_portals_next_step() {
+    let portal_retry = |en: &str, ja: &str| {
+        assert!(en.contains("compare each block A–H"), "{en}");
+        assert!(en.contains("answer no") && en.contains("callback"), "{en}");
+        assert!(
+            ja.contains("「いいえ」") && ja.contains("「サポートに連絡する」"),
+            "{ja}"
+        );
+    };
+    let no_phone_line = |en: &str, ja: &str| {
+        assert!(
+            !en.contains("phone line") && !en.contains("by phone"),
+            "{en}"
+        );
+        assert!(!ja.replace("折り返し電話", "").contains("電話"), "{ja}");
+    };
+    for code in [
+        codes::CHECK_DIGIT,
+        codes::IID_CID_MISMATCH,
+        codes::INVALID_OFFLINE_BLOB,
+        codes::OFFLINE_BLOB_WRONG_LENGTH,
+        codes::PRODUCT_KEY_MISMATCH,
+        codes::NOT_BOUND_TO_ENVIRONMENT,
+    ] {
+        let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(code);
+        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let (en, ja) = assert_both_languages(&verdict);
+        portal_retry(&en, &ja);
+        no_phone_line(&en, &ja);
+    }
+    // Administrator rights have a step of their own, not the portal's retry.
+    let service =
+        FakeService::recorded("windows_pro_notification.json").deposit_fails(codes::ACCESS_DENIED);
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    assert!(!verdict.message(Language::English).contains("answer no"));
+
+    // The seed's error: a MAK whose activations are used up.
+    let service =
+        FakeService::recorded("windows_pro_notification.json").deposit_fails(codes::MAK_LIMIT);
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(
+        en.contains("Multiple Activation Key (MAK) has exceeded its limit (0xC004C020)"),
+        "{en}"
+    );
+    assert!(
+        ja.contains("マルチ ライセンス認証キー (MAK) が制限値を超えたことが報告されました"),
+        "{ja}"
+    );
+    assert!(
+        en.contains("callback") && en.contains("raise the MAK limit"),
+        "{en}"
+    );
+    assert!(
+        ja.contains("「サポートに連絡する」") && ja.contains("認証回数の追加"),
+        "{ja}"
+    );
+    assert!(
+        !ja.contains("ボリューム ライセンスの場合は"),
+        "a MAK always is one: {ja}"
+    );
+    no_phone_line(&en, &ja);
+
+    // Taken but not activated: the portal's retry too.
+    let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
+        status: 5,
+        reason: codes::LICENSE_NOT_FOUND,
+        grace: 0,
+    });
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let (en, ja) = assert_both_languages(&verdict);
+    portal_retry(&en, &ja);
+    no_phone_line(&en, &ja);
+
+    // Activated: the portal's question has its answer.
+    let service = FakeService::recorded("windows_pro_notification.json");
+    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let (en, ja) = assert_both_languages(&verdict);
+    assert!(en.contains("On the portal, answer yes"), "{en}");
+    assert!(ja.contains("「はい」と答えてください"), "{ja}");
+    // Japanese sentences run on after 「。」, with no space.
+    assert!(!ja.contains("。 "), "{ja}");
+}
