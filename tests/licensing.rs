@@ -1193,7 +1193,7 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
         assert!(en.contains("compare each block A–H"), "{en}");
         assert!(en.contains("answer no") && en.contains("callback"), "{en}");
         assert!(
-            ja.contains("「いいえ」") && ja.contains("「サポートに連絡する」"),
+            ja.contains("[いいえ]") && ja.contains("[サポートに連絡する]"),
             "{ja}"
         );
     };
@@ -1242,7 +1242,7 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
         "{en}"
     );
     assert!(
-        ja.contains("「サポートに連絡する」") && ja.contains("認証回数の追加"),
+        ja.contains("[サポートに連絡する]") && ja.contains("認証回数の追加"),
         "{ja}"
     );
     assert!(
@@ -1267,7 +1267,7 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
     let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
     let (en, ja) = assert_both_languages(&verdict);
     assert!(en.contains("On the portal, answer yes"), "{en}");
-    assert!(ja.contains("「はい」と答えてください"), "{ja}");
+    assert!(ja.contains("[はい] と答えてください"), "{ja}");
     // Japanese sentences run on after 「。」, with no space.
     assert!(!ja.contains("。 "), "{ja}");
 }

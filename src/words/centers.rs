@@ -132,7 +132,7 @@ fn source_list(list: SourceList, language: Language) -> &'static str {
         ),
         SourceList::Windows8 => language.pick("Windows 8 の phone.inf", "Windows 8's phone.inf"),
         SourceList::WindowsXp => language.pick(
-            "Windows XP 時代の一覧（2005〜2008 年頃）",
+            "Windows XP 時代の一覧（2005～2008 年頃）",
             "The Windows XP-era list (c. 2005–2008)",
         ),
         SourceList::VolumeLicensing => language.pick(

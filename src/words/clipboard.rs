@@ -27,10 +27,13 @@ impl Localized for ClipboardError {
                     .into()
             }
             (ClipboardError::Clipboard(reason), Language::English) => {
-                format!("The clipboard could not be set ({reason}).")
+                format!("The clipboard could not be set ({}).", super::os_text(reason))
             }
             (ClipboardError::Clipboard(reason), Language::Japanese) => {
-                format!("クリップボードに設定できませんでした（{reason}）。")
+                format!(
+                    "クリップボードに設定できませんでした（{}）。",
+                    super::os_text(reason)
+                )
             }
             (ClipboardError::Spawn { code }, Language::English) => format!(
                 "The process that keeps the clipboard could not be started{}.",

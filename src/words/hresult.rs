@@ -63,7 +63,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              このプロダクト キーは企業・団体向けのボリューム ライセンスのキー (MAK) で、認証できる回数を使い切っています。\
              マザーボードなどを交換した後によく起こります。\
              次に: ポータル（https://aka.ms/aoh）でインストール ID を入力します。確認 ID が表示されない、\
-             または認証できないときは、ポータルの「サポートに連絡する」から担当者の折り返し電話を依頼してください。\
+             または認証できないときは、ポータルの [サポートに連絡する] から担当者の折り返し電話を依頼してください。\
              会社や学校の PC なら、ボリューム ライセンスの管理者が Microsoft に MAK の認証回数の追加を依頼できます\
              （Web のフォーム。ボリューム ライセンスの管理者、キー管理者、キー閲覧者のいずれかの役割が必要です）。",
             "The activation server reported that the Multiple Activation Key (MAK) has exceeded its \

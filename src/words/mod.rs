@@ -43,6 +43,19 @@ pub trait Localized {
     fn message(&self, language: Language) -> String;
 }
 
+/// Text the OS or a toolkit hands over (on a Japanese Windows, in Japanese, with its own
+/// 「。」, as in 「アクセスが拒否されました。 (os error 5)」), ready to go inside parentheses: no
+/// full stop at its end or before the OS's error number.
+fn os_text(text: &str) -> String {
+    let text = text.trim();
+    let (said, code) = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text.split_at(at),
+        _ => (text, ""),
+    };
+    let said = said.trim_end().trim_end_matches(['。', '.']).trim_end();
+    format!("{said}{code}")
+}
+
 /// Two sentences as one text: Japanese runs them on after 「。」, English puts a space.
 fn then(first: &str, second: &str, language: Language) -> String {
     match language {
@@ -62,14 +75,17 @@ fn and_list(parts: &[String], language: Language) -> String {
     }
 }
 
-/// `63, 54 or 50` / `63・54・50`.
+/// `63, 54 or 50` / `63、54、または 50`, `48 または 42` (「・」 would read as "all of them").
 fn or_list(parts: &[String], language: Language) -> String {
     match (parts, language) {
         ([init @ .., last], Language::English) if !init.is_empty() => {
             format!("{} or {last}", init.join(", "))
         }
-        (all, Language::English) => all.join(""),
-        (all, Language::Japanese) => all.join("・"),
+        ([first, last], Language::Japanese) => format!("{first} または {last}"),
+        ([init @ .., last], Language::Japanese) if !init.is_empty() => {
+            format!("{}、または {last}", init.join("、"))
+        }
+        (all, _) => all.join(""),
     }
 }
 
@@ -80,4 +96,34 @@ fn capitalised(word: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_os_text_loses_its_own_full_stops_inside_parentheses() {
+        assert_eq!(
+            os_text("アクセスが拒否されました。 (os error 5)"),
+            "アクセスが拒否されました (os error 5)"
+        );
+        assert_eq!(
+            os_text("アクセスが拒否されました。\r\n"),
+            "アクセスが拒否されました"
+        );
+        assert_eq!(
+            os_text("Access is denied. (os error 5)"),
+            "Access is denied (os error 5)"
+        );
+        assert_eq!(os_text("no adapter found"), "no adapter found");
+        assert_eq!(
+            then(
+                "確認 ID は受け付けられていません。",
+                "次に: もう一度。",
+                Language::Japanese
+            ),
+            "確認 ID は受け付けられていません。次に: もう一度。"
+        );
+    }
 }

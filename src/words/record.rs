@@ -38,7 +38,9 @@ pub fn shown_product(product: &str) -> Cow<'_, str> {
 /// What became of an activation, in a few words.
 pub fn outcome(outcome: Outcome, language: Language) -> String {
     match (outcome, language) {
-        (Outcome::Completed, Language::Japanese) => "入力完了・このアプリからは未適用".to_string(),
+        (Outcome::Completed, Language::Japanese) => {
+            "入力済み（このアプリからは未適用）".to_string()
+        }
         (Outcome::Completed, Language::English) => {
             "completed, not applied from this app".to_string()
         }
@@ -53,7 +55,7 @@ pub fn outcome(outcome: Outcome, language: Language) -> String {
             license_status(LicenseStatus::from_code(s), language)
         ),
         (Outcome::Refused { code }, Language::Japanese) => {
-            format!("Windows が拒否 (0x{code:08X})")
+            format!("Windows が拒否しました (0x{code:08X})")
         }
         (Outcome::Refused { code }, Language::English) => {
             format!("refused by Windows (0x{code:08X})")
@@ -184,8 +186,8 @@ pub fn seen_before(activation: &Activation, language: Language) -> String {
     let date = activation.date();
     match (activation.outcome, language) {
         (Outcome::Activated, Language::Japanese) => format!(
-            "このインストール ID は {date} にライセンス認証されています。同じ確認 ID をもう一度適用しますか？\
-             同じハードウェアと同じプロダクト キーなら受け付けられることがありますが、決めるのは Windows で、拒否されることもあります。"
+            "{date} に、このインストール ID でライセンス認証しています。同じ確認 ID をもう一度適用しますか? \
+             同じハードウェアと同じプロダクト キーなら受け付けられることがありますが、受け付けるかどうかは Windows が判断するため、拒否される場合もあります。"
         ),
         (Outcome::Activated, Language::English) => format!(
             "Activated with this Installation ID on {date}: apply the same Confirmation ID again? \
@@ -193,8 +195,8 @@ pub fn seen_before(activation: &Activation, language: Language) -> String {
              decides, and it may refuse it."
         ),
         (_, Language::Japanese) => format!(
-            "このインストール ID の確認 ID を {date} に記録しています（{}）。もう一度使いますか？\
-             決めるのは Windows で、拒否されることもあります。",
+            "このインストール ID の確認 ID を {date} に記録しています（{}）。もう一度使いますか? \
+             受け付けるかどうかは Windows が判断するため、拒否される場合もあります。",
             outcome(activation.outcome, language)
         ),
         (_, Language::English) => format!(

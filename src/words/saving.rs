@@ -121,13 +121,13 @@ impl Localized for SessionError {
 impl Localized for QrError {
     fn message(&self, language: Language) -> String {
         match self {
-            QrError::InvalidInstallationId(problem) => format!(
-                "{} {}",
-                language.pick("QR コードは作りません。", "No QR code made:"),
-                problem.message(language)
+            QrError::InvalidInstallationId(problem) => super::then(
+                language.pick("QR コードを作成できません。", "No QR code made:"),
+                &problem.message(language),
+                language,
             ),
             QrError::TooLong { bytes } => match language {
-                Language::Japanese => format!("{bytes} バイトは QR コードに入りきりません。"),
+                Language::Japanese => format!("{bytes} バイトのデータは QR コードに収まりません。"),
                 Language::English => format!("{bytes} bytes do not fit in a QR code."),
             },
         }

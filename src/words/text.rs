@@ -24,33 +24,33 @@ macro_rules! texts {
 texts! {
     AppTitle => "Activation Companion — オフラインでのライセンス認証の手助け", "Activation Companion — offline activation helper";
     StepInstallationId => "1  インストール ID", "1  Installation ID";
-    StepRoute => "2  確認 ID をもらう", "2  Get the Confirmation ID";
+    StepRoute => "2  確認 ID の取得", "2  Get the Confirmation ID";
     StepConfirmationId => "3  確認 ID を入力", "3  Type the Confirmation ID";
     StepRecord => "4  記録", "4  Record";
     SwitchLanguage => "English", "日本語";
     StartOver => "最初からやり直す (Ctrl+N)", "Start over (Ctrl+N)";
     ConfirmStartOver => "本当に消去する", "Really clear everything";
-    Cancel => "やめる (Esc)", "Cancel (Esc)";
-    StartOverQuestion => "入力した ID と確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
+    Cancel => "キャンセル (Esc)", "Cancel (Esc)";
+    StartOverQuestion => "インストール ID と、入力した確認 ID をすべて消去します。", "This clears the Installation ID and every typed block.";
     TryAgain => "もう一度試す", "Try again";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
     ZoomOut => "−", "−";
     ZoomIn => "+", "+";
-    KeyboardHelp => "Ctrl+1〜4 画面切替・Tab 次の欄・Ctrl+L 言語・Ctrl + +/- 拡大縮小", "Ctrl+1–4 screens · Tab next field · Ctrl+L language · Ctrl + +/- zoom";
+    KeyboardHelp => "Ctrl+1～4 画面の切り替え・Tab 次の欄・Ctrl+L 言語・Ctrl++ / Ctrl+- 拡大・縮小", "Ctrl+1–4 screens · Tab next field · Ctrl+L language · Ctrl++ / Ctrl+- zoom";
 
-    IidPrompt => "slui 4 の画面、または slmgr /dti の出力を貼り付けるか、数字を入力してください。", "Paste what slui 4 or slmgr /dti shows, or type the digits.";
+    IidPrompt => "slmgr /dti の出力を貼り付けるか、slui 4 の画面に表示された数字を入力してください。", "Paste what slmgr /dti prints, or type the digits slui 4 shows.";
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
-    IidEmpty => "まだインストール ID がありません。", "No Installation ID yet.";
+    IidEmpty => "インストール ID はまだ入力されていません。", "No Installation ID yet.";
     KeptOnlyIds => "長いテキスト（16 KB 超）だったため、含まれていたインストール ID だけを製品名とともに残しました。", "The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.";
     SameIidAgain => "同じインストール ID が 2 回以上含まれています（貼り付けが重なった場合など）。1 つとして扱います。", "The same Installation ID is here more than once (pasted twice?); it is read once.";
-    ChooseProduct => "製品を選んでください：", "Choose the product:";
-    ReadAloud => "1 グループずつ表示・読み上げ用 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
+    ChooseProduct => "製品を選んでください:", "Choose the product:";
+    ReadAloud => "1 グループずつ大きく表示 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
     CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
-    CopyGrouped => "区切り付きでコピー (Ctrl+G)", "Copy with groups (Ctrl+G)";
+    CopyGrouped => "ハイフン区切りでコピー (Ctrl+G)", "Copy with groups (Ctrl+G)";
     QrInstruction => "スマートフォンでこの QR コードを読み取ると、インストール ID の数字がまとめて表示されます。ポータルの 1 番の欄に貼り付け、1～9 の欄が埋まらなければ、グループを同じ番号の欄に 1 つずつ入力してください。", "Scan this with your phone to get all the digits: paste them into the portal's box 1; if boxes 1–9 do not all fill, type each group into the box with its number.";
-    QrOnlyWhenValid => "すべてのグループが一致すると QR コードが表示されます。", "The QR code appears once every group checks out.";
-    ReadingHelp => "Space / → 次へ　← 前へ　Esc 閉じる", "Space / → next   ← previous   Esc close";
+    QrOnlyWhenValid => "すべてのグループに ✓ が付くと、QR コードが表示されます。", "The QR code appears once every group shows ✓.";
+    ReadingHelp => "Space / → 次へ・← 前へ・Esc 閉じる", "Space / → next · ← previous · Esc close";
     Previous => "← 前へ", "← Previous";
     Next => "次へ →", "Next →";
     Close => "閉じる", "Close";
@@ -68,7 +68,7 @@ texts! {
     CopyFirstGroup => "グループ 1 をコピー (Ctrl+G)", "Copy group 1 (Ctrl+G)";
     GroupCopiedIdChanged => "インストール ID が変わりました。コピーしたグループはもう使えません。もう一度コピーしてください。", "The Installation ID changed: the group copied before is no longer right. Copy again.";
     BrowserFailed => "ブラウザーを開けませんでした。ブラウザーで https://aka.ms/aoh を開いてください（インストール ID はコピーしてあります）。", "The browser could not be opened: open https://aka.ms/aoh in your browser yourself (the Installation ID is copied).";
-    NeedsValidIid => "先に画面 1（Ctrl+1）で、すべてのグループが一致するインストール ID を用意してください。", "First get an Installation ID whose every group checks out, on screen 1 (Ctrl+1).";
+    NeedsValidIid => "先に画面 1 (Ctrl+1) で、すべてのグループに ✓ が付いたインストール ID を用意してください。", "First get an Installation ID whose every group shows ✓, on screen 1 (Ctrl+1).";
     RoutePhone => "担当者と話す (Ctrl+T)", "Talk to a person (Ctrl+T)";
     PortalScan => "スマートフォンで読み取ると aka.ms/aoh が開きます。", "Scan to open aka.ms/aoh on your phone.";
     PortalAccount => "Microsoft アカウントでのサインインが必要です（個人用、または職場・学校用）。", "A Microsoft account sign-in is needed (personal, or work or school).";
@@ -77,7 +77,7 @@ texts! {
     ChooseCountry => "国・地域を選んでください。", "Choose a country or region.";
     TollFree => "フリーダイヤル", "Toll-free";
     Toll => "有料", "Toll";
-    International => "国外から", "From abroad";
+    International => "国際表記", "International form";
     NoE164 => "この番号は国内から表示どおりにダイヤルしてください。", "Dial this one exactly as shown, from inside the country.";
     Alternative => "参考（Microsoft の一覧にない番号）", "For reference (in no Microsoft list)";
     Provenance => "出典", "Source";
@@ -90,38 +90,38 @@ texts! {
     PhoneHistory => "ライセンス認証窓口の電話番号（記録）", "The activation centers' phone numbers (history)";
     PhoneHistoryWhy => "slui 4 が表示する番号です（Windows の phone.inf）。国・地域ごとに、以前の自動音声の流れとともに記録として残しています。", "The numbers slui 4 shows (Windows' phone.inf), kept for each country or region as a record, with how its automated line worked.";
     NoTelQr => "電話番号の QR コードは作りません。自動音声の電話認証は 2025 年 12 月に終了し、電話しても確認 ID は受け取れません。ポータルの QR コードは qr --portal で作れます。", "No QR code of a phone number: voice phone activation ended in December 2025, and a call gets no Confirmation ID. qr --portal makes the portal's QR code.";
-    AnswerYesOnPortal => "ポータルの「製品のライセンス認証に成功しましたか?」には「はい」と答えてください。", "On the portal, answer yes to whether the product was activated.";
-    WhenNotActivated => "それでも認証できない場合: まず、A～H の各ブロックをポータルのカードと 1 桁ずつ見比べてください。合っていれば、ポータルの「製品のライセンス認証に成功しましたか?」で「いいえ」を選び、各グループを確かめてもう一度試します。もう一度「いいえ」を選ぶと、「サポートに連絡する」から担当者の折り返し電話を依頼できます（チャットは aka.ms/vpah）。", "If it still does not activate: first compare each block A–H with the portal's card, digit by digit. If they match, answer no on the portal to whether the product was activated, check each group and try again; after a second no, contact support there for a callback from an agent (or chat at aka.ms/vpah).";
+    AnswerYesOnPortal => "ポータルの「製品のライセンス認証に成功しましたか?」には [はい] と答えてください。", "On the portal, answer yes to whether the product was activated.";
+    WhenNotActivated => "それでも認証できない場合: まず、A～H の各ブロックをポータルのカードと 1 桁ずつ見比べてください。合っていれば、ポータルの「製品のライセンス認証に成功しましたか?」で [いいえ] を選び、各グループを確かめてもう一度試します。もう一度 [いいえ] を選ぶと、[サポートに連絡する] から担当者の折り返し電話を依頼できます（チャットは aka.ms/vpah）。", "If it still does not activate: first compare each block A–H with the portal's card, digit by digit. If they match, answer no on the portal to whether the product was activated, check each group and try again; after a second no, contact support there for a callback from an agent (or chat at aka.ms/vpah).";
 
     CidPrompt => "読み上げられた、または表示された確認 ID を A から順に入力するか、貼り付けてください。", "Type the Confirmation ID block by block, starting at A, or paste it.";
     PasteConfirmationId => "確認 ID を貼り付け (Ctrl+V)", "Paste the Confirmation ID (Ctrl+V)";
     EightBlocks => "8 ブロック（Vista 以降）", "8 blocks (Vista and later)";
     SevenBlocks => "7 ブロック（XP）", "7 blocks (XP)";
-    EightBlocksForThisId => "このインストール ID は Windows Vista 以降のもので、確認 ID は 8 ブロック（A〜H）です。", "This Installation ID is from Windows Vista or later: its Confirmation ID has 8 blocks, A–H.";
-    SevenBlocksForThisId => "このインストール ID（50 桁）は Windows XP のもので、確認 ID は 7 ブロック（A〜G）です。", "This Installation ID (50 digits) is from Windows XP: its Confirmation ID has 7 blocks, A–G.";
+    EightBlocksForThisId => "このインストール ID は Windows Vista 以降のもので、確認 ID は 8 ブロック（A～H）です。", "This Installation ID is from Windows Vista or later: its Confirmation ID has 8 blocks, A–H.";
+    SevenBlocksForThisId => "このインストール ID（50 桁）は Windows XP のもので、確認 ID は 7 ブロック（A～G）です。", "This Installation ID (50 digits) is from Windows XP: its Confirmation ID has 7 blocks, A–G.";
     BlockHNotInSeven => "7 ブロック（XP）の確認 ID にブロック H はありません。H の数字を消すか、8 ブロックに切り替えてください。", "A 7-block (XP) Confirmation ID has no block H: clear block H, or switch to 8 blocks.";
-    AllBlocksConsistent => "すべてのブロックが矛盾なく入力されています。", "All blocks typed consistently.";
-    OnlyWindowsDecides => "正しいかどうかは Windows が判定します。", "Only Windows can tell whether it activates.";
-    CopyCidDigits => "数字だけをコピー・slmgr /atp やポータル用 (Ctrl+D)", "Copy digits only, for slmgr /atp or the portal (Ctrl+D)";
+    AllBlocksConsistent => "すべてのブロックで入力ミスは見つかりませんでした。", "No typing mistake found in any block.";
+    OnlyWindowsDecides => "この確認 ID で認証できるかどうかは、適用したときに Windows が判断します。", "Only Windows can tell whether it activates, when it is applied.";
+    CopyCidDigits => "数字だけをコピー （slmgr /atp 用）(Ctrl+D)", "Copy digits only, for slmgr /atp (Ctrl+D)";
     CopySlmgr => "slmgr.vbs /atp コマンドをコピー (Ctrl+K)", "Copy the slmgr.vbs /atp command (Ctrl+K)";
     CopyOspp => "Office 用 ospp.vbs /actcid: コマンドをコピー (Ctrl+O)", "Copy the ospp.vbs /actcid: command for Office (Ctrl+O)";
-    WhatNext => "次に：SLUI の A〜H の欄に同じ数字を入力し、「Windows のライセンス認証」を押します。", "Next: type the same blocks A–H into SLUI and press Activate.";
+    WhatNext => "次に: 電話によるライセンス認証の画面 (slui 4) の A～H の欄に同じ数字を入力し、[Windows のライセンス認証]（表示によっては [ライセンス認証] または [次へ]）を押します。", "Next: type the same blocks A–H into the phone activation window (slui 4) and press Activate Windows (or Activate, or Next, as it shows).";
     Empty => "未入力", "empty";
     Incomplete => "入力中", "typing";
 
     ReadFromPc => "この PC から読み取る", "Read from this PC";
-    ReadingPc => "Windows のライセンス サービスを読み取っています…（最長 60 秒）", "Reading Windows' licensing service… (up to 60 s)";
-    NoProductKey => "この PC には、プロダクト キーの入った Windows も Office もありません。次に: 先にプロダクト キーを入力してください（[設定] > [システム] > [ライセンス認証]）。", "Neither Windows nor Office has a product key on this PC. Next: enter the product key first (Settings > System > Activation).";
+    ReadingPc => "Windows のライセンス情報を読み取っています…（最大 60 秒）", "Reading Windows' licensing information… (up to 60 s)";
+    NoProductKey => "この PC には、プロダクト キーがインストールされた Windows も Office も見つかりません。次に: プロダクト キーを入力してください（[設定] > [更新とセキュリティ] > [ライセンス認証]。Windows 11 では [設定] > [システム] > [ライセンス認証]）。", "Neither Windows nor Office has a product key installed on this PC. Next: enter the product key (Settings > Update & Security > Activation; on Windows 11, Settings > System > Activation).";
     UseNewInstallationId => "新しいインストール ID を画面 1 に表示する", "Show the new Installation ID on screen 1";
-    ReadOnlyOnWindows => "認証する Windows PC でこのアプリを動かすと、ID をその PC から直接読み取れます。", "Run this app on the Windows PC being activated to read the ID from it directly.";
+    ReadOnlyOnWindows => "ライセンス認証する Windows PC でこのアプリを実行すると、インストール ID をその PC から直接読み取れます。", "Run this app on the Windows PC being activated to read the ID from it directly.";
     ApplyToPc => "この PC に適用する", "Apply to this PC";
     ApplyAgain => "もう一度適用する", "Apply again";
     RunIt => "実行する", "Run it";
     ApplyRunning => "適用しています…", "Applying…";
-    ApplyOnlyOnWindows => "認証する Windows PC でこのアプリを動かすと、確認 ID をこの画面から直接適用できます。", "Run this app on the Windows PC being activated to apply the Confirmation ID from here.";
-    RestartAsAdministrator => "管理者として再起動する", "Restart as administrator";
-    Consistent => "✓ 一致", "✓ consistent";
-    Inconsistent => "× 不一致", "× inconsistent";
+    ApplyOnlyOnWindows => "ライセンス認証する Windows PC でこのアプリを実行すると、確認 ID をこの画面から直接適用できます。", "Run this app on the Windows PC being activated to apply the Confirmation ID from here.";
+    RestartAsAdministrator => "管理者としてこのアプリを開き直す", "Restart as administrator";
+    Consistent => "✓ OK", "✓ OK";
+    Inconsistent => "× 要確認", "× check it";
 
     // The command line's labels and lines.
     InstallationIdHeading => "インストール ID", "Installation ID";
@@ -130,15 +130,15 @@ texts! {
     PartialProductKey => "プロダクト キー（末尾 5 文字）", "Product key (last 5)";
     EndsOn => "終了予定日", "Ends on";
     NoActivationsYet => "ライセンス認証の記録はまだありません。", "No activation is recorded yet.";
-    RecordIntro => "このアプリで入力を終えた確認 ID と、この PC に適用した確認 ID の記録です（新しい順）。同じハードウェアに同じプロダクト キーで入れ直すと、インストール ID も同じになり、記録した確認 ID をもう一度使えることがあります。", "The Confirmation IDs completed in this app or applied to this PC, newest first. Reinstalled on the same hardware with the same product key, a PC shows the same Installation ID, and a recorded Confirmation ID may be used again.";
-    RecordKeptIn => "記録は、このアプリのデータ フォルダーに作業内容と並べて activations.json として保存しています。ほかの PC へは activation-companion history --export / --import で持ち運べます。", "The record is kept as activations.json in this app's data folder, beside the session. activation-companion history --export / --import carries it to other PCs.";
+    RecordIntro => "このアプリで入力を終えた確認 ID と、この PC に適用した確認 ID の記録です（新しい順）。同じハードウェアに同じプロダクト キーで Windows を再インストールすると、インストール ID も同じになり、記録した確認 ID をもう一度使えることがあります。", "The Confirmation IDs completed in this app or applied to this PC, newest first. Reinstalled on the same hardware with the same product key, a PC shows the same Installation ID, and a recorded Confirmation ID may be used again.";
+    RecordKeptIn => "記録は、このアプリのデータ フォルダー（作業内容と同じフォルダー）に activations.json として保存されています。ほかの PC に移すには、コマンド activation-companion history --export と --import を使います。", "The record is kept as activations.json in this app's data folder, beside the session. activation-companion history --export / --import carries it to other PCs.";
     CopyRecordedCid => "確認 ID をコピー", "Copy the Confirmation ID";
     RemoveEntry => "記録から削除…", "Remove from the record…";
     ReallyRemoveQuestion => "この記録を削除します。元に戻せません。", "This removes the entry for good.";
     ReallyRemove => "削除する", "Remove";
-    UseRecordedCid => "記録した確認 ID を画面 3 に入れる", "Put the recorded Confirmation ID on screen 3";
-    MayNotWorkFromAbroad => "国外からはつながらないことがあります", "may not work from abroad";
-    XpEraConfirmationId => "42 桁（A〜G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A〜H の 8 ブロック 48 桁なので、そのための ID ならブロック H が抜けています。", "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for one of them, block H is missing.";
+    UseRecordedCid => "記録した確認 ID を画面 3 に入力する", "Put the recorded Confirmation ID on screen 3";
+    MayNotWorkFromAbroad => "海外からはつながらない場合があります", "may not work from abroad";
+    XpEraConfirmationId => "42 桁（A～G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A～H の 8 ブロック（48 桁）です。これらの製品用であれば、ブロック H が抜けています。", "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for one of them, block H is missing.";
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn typed_so_far(typed: usize, of: usize, language: Language) -> String {
 pub fn digit_run_too_long(digits: usize, language: Language) -> String {
     match language {
         Language::Japanese => format!(
-            "貼り付けられた {digits} 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。"
+            "貼り付けられた {digits} 桁の数字の並びは、インストール ID（63 桁、54 桁、または 50 桁）としては長すぎるため、取り込んでいません。"
         ),
         Language::English => format!(
             "The pasted run of {digits} digits is far too long to be an Installation ID (63, 54 or 50 digits), so it was not kept."
@@ -109,6 +109,7 @@ pub fn no_display(display: Option<&str>, language: Language) -> String {
 
 /// The window cannot open for another reason (the toolkit's own words).
 pub fn window_failed(reason: &str, language: Language) -> String {
+    let reason = super::os_text(reason);
     match language {
         Language::Japanese => format!("ウィンドウを開けません（{reason}）。"),
         Language::English => format!("The window cannot open ({reason})."),
