@@ -8,6 +8,30 @@
 //!   each, or does not compile.
 //! - Sentences with values in them are functions, and the engine's verdicts implement
 //!   [`Localized`], each a `match` on the language the compiler checks for completeness.
+//!
+//! ## The Japanese glossary: one form per concept
+//!
+//! Microsoft Japan's own words (its support blog, Windows' ja-JP strings, the portal's
+//! screens); `tests/japanese_words.rs` holds every Japanese string here and in `data/` to it.
+//!
+//! | concept | write | not |
+//! |---|---|---|
+//! | Installation ID / Confirmation ID | インストール ID / 確認 ID | a bare 「ID」 |
+//! | get a Confirmation ID | 取得する | もらう, 受け取る (in headings) |
+//! | the portal | Microsoft 製品ライセンス認証ポータル first, then ポータル | Web ポータル, 窓口 |
+//! | a phone centre | ライセンス認証窓口 | |
+//! | Windows' dialog | 電話によるライセンス認証の画面 (slui 4), then slui 4 の画面 | SLUI |
+//! | its last button | [Windows のライセンス認証]（表示によっては [ライセンス認証] または [次へ]） | |
+//! | the key of 0xC004C020 | マルチ ライセンス認証キー (MAK), Windows' own words | |
+//! | the licensing service | ソフトウェア ライセンス サービス (in errors) | ライセンス サービス |
+//! | abroad | 海外から | 国外から |
+//! | cancel | キャンセル | やめる |
+//! | a check digit passed | ✓ OK / × 要確認 (it is not "matches Microsoft's number") | ✓ 一致, 矛盾なく |
+//! | Windows 10's settings | [設定] > [更新とセキュリティ] > [ライセンス認証], Windows 11's beside it | Windows 11's alone |
+//! | labels | [buttons and menus], 「screen titles, messages, quoted speech」 | |
+//! | a range | ～ (U+FF5E, what Windows' Japanese text uses) | 〜 (U+301C) |
+//! | punctuation | half-width ?, : and (…) around ASCII; full-width （…） around Japanese; no space after 。 | ？, ： |
+//! | spacing | a half-width space between Japanese and ASCII words or digits: インストール ID が, 63 桁 | IDが |
 
 mod centers;
 mod clipboard;
