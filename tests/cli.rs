@@ -1241,3 +1241,76 @@ mod history {
         );
     }
 }
+
+/// Japanese messages send the user to `--help` (「コマンドはウィンドウなしで使えます:
+/// activation-companion --help」): it, and clap's own complaints, are in Japanese too.
+#[test]
+fn help_and_command_line_mistakes_are_in_japanese() {
+    let english = [
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Print help",
+        "possible values",
+        "default",
+        "Carry",
+        "Find and",
+    ];
+    for args in [
+        &["--lang", "ja", "--help"][..],
+        &["--lang", "ja", "script", "--help"],
+        &["--lang", "ja", "qr", "--help"],
+        &["--lang", "ja", "history", "--help"],
+    ] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("使い方: activation-companion"), "{help}");
+        for word in english {
+            assert!(!help.contains(word), "{args:?}: {word:?} in {help}");
+        }
+    }
+    for (args, said) in [
+        (
+            &["--lang", "ja", "frobnicate"][..],
+            "frobnicate というコマンドはありません。",
+        ),
+        (
+            &["--lang", "ja", "iid", "--bogus", "1"],
+            "--bogus というオプションはありません。",
+        ),
+        (
+            &["--lang", "ja", "script", "--route", "nope"],
+            "に「nope」は指定できません。",
+        ),
+        (
+            &[
+                "--lang",
+                "ja",
+                "qr",
+                "--module-pixels",
+                "abc",
+                "--out",
+                "x.png",
+            ],
+            "に「abc」は指定できません。",
+        ),
+    ] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.starts_with("エラー: ") && error.contains(said),
+            "{args:?}: {error}"
+        );
+        assert!(error.contains("activation-companion --help"), "{error}");
+        assert!(
+            !error.contains("error:") && !error.contains("Usage"),
+            "{error}"
+        );
+    }
+    // English stays clap's own.
+    let output = run(&["--lang", "en", "frobnicate"], None);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unrecognized subcommand"));
+}

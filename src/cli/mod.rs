@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
 use serde::Serialize;
 
 use crate::centers;
@@ -160,8 +161,122 @@ pub enum Command {
 /// written `-426296-...`. Each command's known options are moved before its text and the text
 /// after `--`; anything shaped like an option (`--word`, `-x`) that is not one is left for
 /// clap to refuse.
+///
+/// Its help and its complaints are in the user's language: `--lang` if given, else the
+/// system's (clap's own are English).
 pub fn parse() -> Cli {
-    Cli::parse_from(options_first(std::env::args_os().collect()))
+    parse_from(std::env::args_os().collect()).unwrap_or_else(|(error, language)| match language {
+        Language::English => error.exit(),
+        Language::Japanese => {
+            use clap::error::ErrorKind;
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) {
+                error.exit();
+            }
+            eprintln!("{}", japanese_error(&error));
+            std::process::exit(Exit::Unusable as i32);
+        }
+    })
+}
+
+/// [`parse`] without exiting: the command line, or clap's error with the language to say
+/// it in.
+pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (clap::Error, Language)> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args = options_first(args);
+    let language = language_asked(&args).unwrap_or_else(crate::platform::user_language);
+    localized(Cli::command(), language)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|error| (error, language))
+}
+
+/// The `--lang` on the command line, read before clap (whose help depends on it).
+fn language_asked(args: &[std::ffi::OsString]) -> Option<Language> {
+    let words: Vec<&str> = args.iter().filter_map(|arg| arg.to_str()).collect();
+    let value = words
+        .iter()
+        .enumerate()
+        .find_map(|(i, word)| match *word {
+            "--" => Some(None),
+            "--lang" => Some(words.get(i + 1).copied()),
+            _ => word.strip_prefix("--lang=").map(Some),
+        })??;
+    LanguageArg::from_str(value, true).ok().map(Language::from)
+}
+
+/// The command line as clap shows it in `language`: for Japanese, every help text from
+/// `words`, headings of its own, and the possible and default values said in the text.
+pub fn localized(command: clap::Command, language: Language) -> clap::Command {
+    match language {
+        Language::English => command,
+        Language::Japanese => in_japanese(command, ""),
+    }
+}
+
+fn in_japanese(command: clap::Command, name: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let help = |arg: Option<&str>| words::japanese_help(name, arg).unwrap_or_default();
+    let mut command = command;
+    if name.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(help(Some("version"))),
+        );
+    }
+    command = command
+        .about(help(None))
+        .long_about(None)
+        .help_template(words::JAPANESE_HELP_TEMPLATE)
+        .subcommand_help_heading(words::JAPANESE_COMMANDS)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(help(Some("help"))),
+        )
+        .mut_args(|arg| {
+            let id = arg.get_id().to_string();
+            let heading = match arg.is_positional() {
+                true => words::JAPANESE_ARGUMENTS,
+                false => words::JAPANESE_OPTIONS,
+            };
+            let text = words::japanese_help(name, Some(&id))
+                .or_else(|| words::japanese_help("", Some(&id)))
+                .unwrap_or_default();
+            let arg = arg.help(text).long_help(None).help_heading(heading);
+            // clap would add "[possible values: ...]" and "[default: ...]" in English: the
+            // Japanese text says them.
+            match arg.get_action().takes_values() {
+                true => arg.hide_possible_values(true).hide_default_value(true),
+                false => arg,
+            }
+        });
+    command.mut_subcommands(|sub| {
+        let sub_name = sub.get_name().to_string();
+        in_japanese(sub, &sub_name)
+    })
+}
+
+/// clap's complaint in Japanese, with what it named.
+fn japanese_error(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(ContextValue::Strings(texts)) => Some(texts.join(", ")),
+        _ => None,
+    };
+    let what = context(ContextKind::InvalidArg).or_else(|| context(ContextKind::InvalidSubcommand));
+    let value = context(ContextKind::InvalidValue);
+    words::japanese_command_line_error(error.kind(), what.as_deref(), value.as_deref())
 }
 
 /// See [`parse`]: `[program, ...global options, command, ...its arguments]` with the command's
@@ -371,4 +486,60 @@ pub(super) fn input(text: &[String]) -> String {
     // An unreadable stdin is treated as empty: the command then says nothing was found.
     let _ = io::stdin().read_to_end(&mut bytes);
     crate::decode::text(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and argument a person can see has its Japanese help: a new one cannot
+    /// ship with English help only.
+    #[test]
+    fn every_visible_command_and_argument_has_japanese_help() {
+        let mut missing = Vec::new();
+        let root = Cli::command();
+        let commands = std::iter::once(("", &root))
+            .chain(root.get_subcommands().map(|sub| (sub.get_name(), sub)))
+            .filter(|(_, command)| !command.is_hide_set());
+        for (name, command) in commands {
+            if words::japanese_help(name, None).is_none() {
+                missing.push(format!("{name:?}"));
+            }
+            for arg in command.get_arguments().filter(|arg| !arg.is_hide_set()) {
+                let id = arg.get_id().as_str();
+                if words::japanese_help(name, Some(id))
+                    .or_else(|| words::japanese_help("", Some(id)))
+                    .is_none()
+                {
+                    missing.push(format!("{name:?} {id}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Japanese help: {missing:?}");
+    }
+
+    #[test]
+    fn the_language_is_read_before_clap() {
+        let args = |words: &[&str]| {
+            words
+                .iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            language_asked(&args(&["ac", "--lang", "ja", "iid"])),
+            Some(Language::Japanese)
+        );
+        assert_eq!(
+            language_asked(&args(&["ac", "iid", "--lang=en"])),
+            Some(Language::English)
+        );
+        // Text after `--` is text, not an option.
+        assert_eq!(
+            language_asked(&args(&["ac", "iid", "--", "--lang", "ja"])),
+            None
+        );
+        assert_eq!(language_asked(&args(&["ac", "--lang", "xx"])), None);
+    }
 }
