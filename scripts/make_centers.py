@@ -14,6 +14,10 @@ Writes:
     then any field the research table grows, then `alternatives`. Every row is kept with all of
     its provenance (sources, source_details, notes, primary_source) and gains
       - `notes_ja` (right after `notes`): the Japanese translation of `notes`;
+      - `country_ja` as Microsoft Japan writes it (country_ja_shown): CLDR's name with
+        full-width parentheses ("ミャンマー（ビルマ）"), or COUNTRY_JA_OVERRIDES' form ("米国",
+        "香港特別行政区"); where it differs from the input's, the input's (CLDR's) name is kept
+        as `country_ja_cldr` right after it, which src/centers searches too;
       - `alternatives`: numbers seen outside Microsoft's lists, shown only with their note
         (ALTERNATIVES; today only JP has one).
   * data/activation_centers.made-from.json: what the table was made from (this script's and the
@@ -36,6 +40,10 @@ Each sentence is translated by
     English sentence.
 The Japanese sentences are joined without spaces; a half-width space is put between Japanese
 and ASCII letters or digits (Microsoft's Japanese style: "Windows XP 時代", "2024 年 12 月").
+The Japanese is for the user, not the research table's maintainers: phone and source jargon
+(E.164, ITFS, UIFN, libphonenumber, pastebin, MicrosoftDocs/...) is said in plain words or
+left to the English `notes` ("no E.164" -> 「国際電話の形式（+ で始まる番号）では表せません。」),
+"from abroad" is 「海外から」, and a range is written with U+FF5E 「～」 (NOT_FOR_USERS_JA).
 
 Failure modes (exit status 1, nothing written):
   * the input cannot be read or is not a JSON list;
@@ -45,10 +53,14 @@ Failure modes (exit status 1, nothing written):
   * a sentence matches more than one rule, or both a rule and a ONE_OFF_JA entry;
   * a rule names a country, city, language, month or number kind it has no Japanese for;
   * a Japanese sentence lacks one of the digit runs of its English sentence (every run of
-    digits must survive unchanged, as often as in the English), or does not end with "。";
+    digits must survive unchanged, as often as in the English; the digits of a name in
+    NAMES_NOT_NUMBERS, "E.164", are no number), or does not end with "。";
+  * a Japanese sentence, an alternative's `note_ja` or a `country_ja` has a word of
+    NOT_FOR_USERS_JA or a space after "。", or a `country_ja` has half-width parentheses;
   * a note does not re-join from its sentences to exactly the original;
-  * a row lacks a field of FIELDS, an ISO code repeats, a row already has `notes_ja`, or
-    ALTERNATIVES names a region not in the table.
+  * a row lacks a field of FIELDS, an ISO code repeats, a row already has `notes_ja` or
+    `country_ja_cldr`, ALTERNATIVES or COUNTRY_JA_OVERRIDES names a region not in the table, or
+    COUNTRY_JA_OVERRIDES expects another CLDR name than the input has.
 ONE_OFF_JA entries no row uses any more are reported as a warning (they do no harm).
 Missing or extra arguments: a usage message and exit status 2.
 
@@ -101,6 +113,29 @@ ALTERNATIVES = {
         }
     ],
 }
+
+# `country_ja` as Microsoft Japan writes it, where CLDR's name (the research table's) differs:
+# ISO alpha-2 -> (CLDR's name as the input has it, the name shown). The input's name must be
+# the one given here (a changed CLDR name is an error, to be looked at), and it is kept as
+# `country_ja_cldr` so that the window's and the command line's search still find it.
+COUNTRY_JA_OVERRIDES = {
+    "US": ("アメリカ合衆国", "米国"),
+    "HK": ("中華人民共和国香港特別行政区", "香港特別行政区"),
+    "MO": ("中華人民共和国マカオ特別行政区", "マカオ特別行政区"),
+}
+
+
+def country_ja_shown(iso: str, cldr: str) -> str:
+    """The Japanese name to show: COUNTRY_JA_OVERRIDES' form, else CLDR's with full-width
+    parentheses inside the Japanese name and no space before them ("ミャンマー (ビルマ)" ->
+    "ミャンマー（ビルマ）", "ココス(キーリング)諸島" -> "ココス（キーリング）諸島")."""
+    if iso in COUNTRY_JA_OVERRIDES:
+        expected, shown = COUNTRY_JA_OVERRIDES[iso]
+        if cldr != expected:
+            raise SystemExit(f"COUNTRY_JA_OVERRIDES[{iso!r}] expects the input's name {expected!r}, found {cldr!r}")
+        return shown
+    return re.sub(r" *\((.*?)\)", r"（\1）", cldr)
+
 
 # Sentences of the research table's notes that the app says otherwise: the exact English
 # sentence -> the sentence shown instead ("" drops it). The research table speaks to its
@@ -270,6 +305,9 @@ CONVERT = {
     "xp_t": xp_numbers,
 }
 
+# "no E.164" said for the user: the number has no international form (+ and digits).
+NO_INTERNATIONAL_FORM = "国際電話の形式（+ で始まる番号）では表せません。"
+
 RULES: list[tuple[re.Pattern[str], str]] = [
     (
         r"(?P<num>.+?) is a number in (?P<hub>.+?) \(\+(?P<cc>\d+)\), "
@@ -294,12 +332,12 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         r"(?P<num>.+?): not a valid number under current numbering rules \(old format, typo or a "
         r"local access/PIN dial string\); no E\.164 given\.",
-        "{num} は現在の番号体系では有効な番号ではありません（旧形式、誤記、または国内のアクセス番号/PIN "
-        "付きのダイヤル文字列）。E.164 形式はありません。",
+        "{num} は現在の番号体系では有効な番号ではありません（旧形式、誤記、または国内のアクセス番号や PIN "
+        "と組み合わせてかける番号）。" + NO_INTERNATIONAL_FORM,
     ),
     (
         r"(?P<num>.+?) \(\+(?P<e164>\d+)\) cannot be dialled from outside the country\.",
-        "{num}（+{e164}）は国外からはかけられません。",
+        "{num}（+{e164}）は海外からはつながりません。",
     ),
     (
         r"(?P<num>.+?): (?P<city>[A-Z][A-Za-z ]+), (?P<hub_country>[A-Z][A-Za-z ]+) hub\.",
@@ -312,19 +350,20 @@ RULES: list[tuple[re.Pattern[str], str]] = [
     (
         r"(?P<num>.+?): domestic international-toll-free \(ITFS\) dial string; dial exactly as "
         r"shown from inside the country; no usable E\.164\.",
-        "{num}: 国内用の国際フリーダイヤル（ITFS）のダイヤル文字列です。国内から表記どおりにダイヤルしてください。"
-        "そのまま使える E.164 形式はありません。",
+        "{num}: 国内からかける、国際フリーダイヤルのダイヤル番号です。表記どおりにダイヤルしてください。"
+        + NO_INTERNATIONAL_FORM,
     ),
     (
         r"(?P<num>.+?): looks like a domestic international-toll-free \(ITFS\) dial string; dial "
         r"exactly as shown from inside the country; no E\.164\.",
-        "{num}: 国内用の国際フリーダイヤル（ITFS）のダイヤル文字列と思われます。国内から表記どおりにダイヤルして"
-        "ください。E.164 形式はありません。",
+        "{num}: 国内からかける、国際フリーダイヤルのダイヤル番号と思われます。表記どおりにダイヤルしてください。"
+        + NO_INTERNATIONAL_FORM,
     ),
     (
         r"(?P<num>.+?): Universal International Freephone Number \(\+800\); free only from "
         r"networks that support UIFN\.",
-        "{num}: 国際フリーフォン番号（UIFN、+800）です。UIFN に対応した通信網からかけた場合だけ無料になります。",
+        "{num}: 国際フリーフォン番号（+800）です。無料になるのは、この番号に対応している通信事業者の回線からかけた"
+        "場合だけです。",
     ),
     (
         r"(?P<num>.+?): includes international access code\.",
@@ -380,7 +419,7 @@ ONE_OFF_JA = {
     "Toll-free '0800 000 000' looks like a placeholder (present since the XP list); the VL list "
     "gives the UIFN 00 800 2284 8283 for Austria.":
         "フリーダイヤルの「0800 000 000」は仮の番号のようです（Windows XP の一覧からあります）。"
-        "ボリューム ライセンスの一覧では、オーストリア向けに UIFN 00 800 2284 8283 が載っています。",
+        "ボリューム ライセンスの一覧では、オーストリア向けに国際フリーフォン番号 00 800 2284 8283 が載っています。",
     # AZ
     "'01 24 37 35 555' does not parse as a valid Azerbaijani number; the VL list copy gives the "
     "Moscow hub +7 495 745 5445.":
@@ -389,7 +428,7 @@ ONE_OFF_JA = {
     # BY
     "8-820 numbers are Belarus international toll-free (ITFS) access numbers; last digit differs "
     "between lists (…0003 in Windows 10 lists, …0004 in the Windows 8 list and the VL list).":
-        "8-820 の番号は、ベラルーシの国際フリーダイヤル（ITFS）のアクセス番号です。末尾の 1 桁が一覧によって"
+        "8-820 の番号は、ベラルーシから国際フリーダイヤルにかけるためのアクセス番号です。末尾の 1 桁が一覧によって"
         "異なります（Windows 10 の一覧では …0003、Windows 8 の一覧とボリューム ライセンスの一覧では …0004）。",
     # CA
     "Windows 8 list gave 855-469-9468 (same as US then); VL list gives (888) 352 7140 / (716) 871 2781.":
@@ -403,7 +442,7 @@ ONE_OFF_JA = {
     # CG
     "Microsoft's file labels this entry 'Congo (DRC)' but uses ISO3 COG (Republic of the Congo); "
     "there is no separate DRC (CD) entry.":
-        "Microsoft のファイルではこの項目の名前が「Congo (DRC)」ですが、ISO3 コードは COG（コンゴ共和国）です。"
+        "Microsoft のファイルではこの項目の名前が「Congo (DRC)」ですが、3 文字の国コードは COG（コンゴ共和国）です。"
         "コンゴ民主共和国（CD）の項目は別にありません。",
     # EG
     "'+202 3 5393333' is +20 2 3539 3333 (Cairo).":
@@ -421,9 +460,8 @@ ONE_OFF_JA = {
     # HN
     "800-2791-9299 is read here as a Honduran national toll-free number (libphonenumber could also "
     "read it as UIFN +800 2791 9299); the VL list copy gives '8000 0122 – pin 5009'.":
-        "800-2791-9299 は、ここではホンジュラス国内のフリーダイヤルとして解釈しています（libphonenumber では "
-        "UIFN +800 2791 9299 とも解釈できます）。ボリューム ライセンスの一覧の写しでは「8000 0122 – pin 5009」"
-        "です。",
+        "800-2791-9299 は、ここではホンジュラス国内のフリーダイヤルとして扱っています（国際フリーフォン番号 "
+        "+800 2791 9299 とも読めます）。ボリューム ライセンスの一覧の写しでは「8000 0122 – pin 5009」です。",
     # HK
     "The Windows 8 list gave 852 2904 2198 (under toll-free) and 852 2388 9600.":
         "Windows 8 の一覧では 852 2904 2198（フリーダイヤルの欄）と 852 2388 9600 でした。",
@@ -431,12 +469,12 @@ ONE_OFF_JA = {
     "The newest list keeps only the ITFS dial string 000800 040 4453; Windows 8 and 10-1607 lists "
     "had 1800 1111 00 or 1800 102 1100 (toll-free) and +91 80 4010 3000 (toll); the VL list copy "
     "has 1800 572 1100, 1800 102 1100 and +91 80 4010 3000.":
-        "最新の一覧に残っているのは ITFS のダイヤル文字列 000800 040 4453 だけです。Windows 8 と 10-1607 の"
+        "最新の一覧に残っているのは、国際フリーダイヤルのダイヤル番号 000800 040 4453 だけです。Windows 8 と 10-1607 の"
         "一覧には、1800 1111 00 または 1800 102 1100（フリーダイヤル）と +91 80 4010 3000（有料）がありました。"
         "ボリューム ライセンスの一覧の写しには 1800 572 1100、1800 102 1100、+91 80 4010 3000 があります。",
     # JP
     "Japanese 0120 freephone numbers are generally not reachable from abroad.":
-        "日本の 0120 のフリーダイヤルは、一般に海外からはかけられません。",
+        "日本の 0120 番号は海外からはつながりません。",
     "Microsoft Japan's support blog (12 Dec 2025) says that the old phone activation (keying in "
     "the Installation ID and hearing the Confirmation ID) can no longer be used; the "
     "Confirmation ID now comes from the web Product Activation Portal (aka.ms/aoh), after a "
@@ -471,7 +509,7 @@ ONE_OFF_JA = {
     "'(4) (021) 203 61 53' is ambiguous; its digits read as +40 21 203 6153 (Bucharest, Romania), "
     "used here as the E.164 interpretation.":
         "「(4) (021) 203 61 53」は解釈が一つに定まりません。数字の並びからは +40 21 203 6153（ルーマニア・"
-        "ブカレスト）と読めるため、ここではこれを E.164 形式として採用しています。",
+        "ブカレスト）と読めるため、ここではこの番号として扱っています。",
     "Verify.":
         "使う前に確認してください。",
     # MK
@@ -481,7 +519,7 @@ ONE_OFF_JA = {
     "'00 800-2468 1688' differs by one digit from the UIFN 00 800 2468 1668 used for Malaysia, "
     "Taiwan, Thailand and (in the VL list) the Philippines itself; probable typo in Microsoft's file.":
         "「00 800-2468 1688」は、マレーシア、台湾、タイ、および（ボリューム ライセンスの一覧では）フィリピン"
-        "自身に使われている UIFN 00 800 2468 1668 と 1 桁だけ違います。Microsoft のファイルの誤記と思われます。",
+        "自身に使われている国際フリーフォン番号 00 800 2468 1668 と 1 桁だけ違います。Microsoft のファイルの誤記と思われます。",
     "Manila landlines went from 7 to 8 digits in 2019, so +63 2 859 0505 is in the old format.":
         "マニラの固定電話は 2019 年に 7 桁から 8 桁になったため、+63 2 859 0505 は旧形式です。",
     # QA
@@ -544,12 +582,12 @@ ONE_OFF_JA = {
     "KMS host, MicrosoftDocs/SupportArticles-docs), 855-469-9468 (Windows 8 list), 888-571-2048 (XP "
     "list; also Microsoft Clearinghouse in a Microsoft TS-licensing article), VL list (888) 352 7140 "
     "toll-free / (716) 871 2781 toll.":
-        "ほかに見つかった米国の番号: 888-725-1047（Office の KMS ホストを電話でライセンス認証する方法についての "
-        "Microsoft サポート記事、MicrosoftDocs/SupportArticles-docs）、855-469-9468（Windows 8 の一覧）、"
-        "888-571-2048（Windows XP の一覧。Microsoft の TS ライセンスに関する記事にも Microsoft Clearinghouse "
-        "として記載）、ボリューム ライセンスの一覧のフリーダイヤル (888) 352 7140 / 有料 (716) 871 2781。",
+        "ほかに見つかった米国の番号は、888-725-1047（Office の KMS ホストを電話でライセンス認証する方法についての "
+        "Microsoft サポート記事）、855-469-9468（Windows 8 の一覧）、888-571-2048（Windows XP の一覧。ターミナル "
+        "サービスのライセンスに関する Microsoft の記事にも Microsoft Clearinghouse として記載）、ボリューム "
+        "ライセンスの一覧のフリーダイヤル (888) 352 7140 と有料番号 (716) 871 2781 です。",
     "Community guides (pastebin 2015, a 2018 blog) cite 1-800-754-8300; not seen in any Microsoft list.":
-        "コミュニティのガイド（2015 年の pastebin、2018 年のブログ）は 1-800-754-8300 を挙げていますが、"
+        "コミュニティのガイド（2015 年のネット上の投稿、2018 年のブログ）は 1-800-754-8300 を挙げていますが、"
         "Microsoft のどの一覧にも見当たりません。",
     # VN
     "The VL list copy gives (84) 4 935 1053 (pre-2017 Hanoi format) and 603 7712 4671 (a Malaysian "
@@ -567,10 +605,31 @@ _JA_THEN_ASCII = re.compile(rf"([{_KANA_KANJI}])([A-Za-z0-9+])")
 _ASCII_THEN_JA = re.compile(rf"([A-Za-z0-9])([{_KANA_KANJI}])")
 _DIGITS = re.compile(r"[0-9]+")
 
+# Names with digits in them that are no number the user dials: the Japanese says what they mean
+# in plain words ("E.164" -> 国際電話の形式), so the digit check does not look for their digits.
+NAMES_NOT_NUMBERS = re.compile(r"\bE\.164\b")
+
+# What no Japanese the user reads may contain: the phone and source jargon of the research
+# table's maintainers (said in plain words instead), 国外 (the app says 海外から), the
+# maintainers' own words, and U+301C (a range is written with U+FF5E, "～").
+NOT_FOR_USERS_JA = (
+    "E.164", "ITFS", "UIFN", "libphonenumber", "pastebin", "MicrosoftDocs",
+    "国外", "プロジェクト", ".md", "報告ベース", "\u301c",
+)
+
+
+def wording_problems(japanese: str) -> list[str]:
+    """What in `japanese` breaks the rules for the user's Japanese (NOT_FOR_USERS_JA, a space
+    after "。")."""
+    problems = [f"has {word!r}" for word in NOT_FOR_USERS_JA if word in japanese]
+    if re.search(r"。\s", japanese):
+        problems.append("has a space after 。")
+    return problems
+
 
 def space_ascii(text: str) -> str:
     """A half-width space between Japanese and ASCII letters or digits (or a "+" starting a
-    number), where there is none. Brackets are left alone: "ココス(キーリング)諸島" stays as is."""
+    number), where there is none. Brackets are left alone: "米国（+1）" stays as is."""
     text = _JA_THEN_ASCII.sub(r"\1 \2", text)
     return _ASCII_THEN_JA.sub(r"\1 \2", text)
 
@@ -611,12 +670,13 @@ def translate_sentence(sentence: str) -> tuple[str | None, str]:
 
 def sentence_problems(english: str, japanese: str) -> list[str]:
     problems = []
-    missing = Counter(_DIGITS.findall(english)) - Counter(_DIGITS.findall(japanese))
+    numbers = NAMES_NOT_NUMBERS.sub("", english)
+    missing = Counter(_DIGITS.findall(numbers)) - Counter(_DIGITS.findall(japanese))
     if missing:
         problems.append(f"digit runs missing from the Japanese: {sorted(missing.elements())}")
     if not japanese.endswith("。"):
         problems.append("the Japanese does not end with 。")
-    return problems
+    return problems + wording_problems(japanese)
 
 
 def translate_notes(rows: list[dict]) -> tuple[dict[str, str], list[str], set[str]]:
@@ -678,9 +738,10 @@ def main() -> int:
         if missing:
             print(f"{source}: row {row.get('iso')!r} lacks {missing}", file=sys.stderr)
             return 1
-        if "notes_ja" in row:
-            print(f"{source}: row {row['iso']!r} already has notes_ja; decide which one wins", file=sys.stderr)
-            return 1
+        for made_here in ("notes_ja", "country_ja_cldr"):
+            if made_here in row:
+                print(f"{source}: row {row['iso']!r} already has {made_here}; decide which one wins", file=sys.stderr)
+                return 1
         if row["iso"] in seen:
             print(f"{source}: duplicate iso {row['iso']}", file=sys.stderr)
             return 1
@@ -690,8 +751,29 @@ def main() -> int:
         print(f"alternatives for regions not in the table: {sorted(unknown)}", file=sys.stderr)
         return 1
 
+    unknown = set(COUNTRY_JA_OVERRIDES) - seen
+    if unknown:
+        print(f"COUNTRY_JA_OVERRIDES for regions not in the table: {sorted(unknown)}", file=sys.stderr)
+        return 1
+    for iso, alternatives in sorted(ALTERNATIVES.items()):
+        for alternative in alternatives:
+            problems = wording_problems(alternative["note_ja"])
+            if problems:
+                print(f"ALTERNATIVES[{iso!r}] note_ja: {'; '.join(problems)}", file=sys.stderr)
+                return 1
+
     for row in rows:
         row["notes"] = revised(row["notes"])
+        shown = country_ja_shown(row["iso"], row["country_ja"])
+        if shown != row["country_ja"]:
+            row["country_ja_cldr"] = row["country_ja"]
+            row["country_ja"] = shown
+        problems = wording_problems(row["country_ja"])
+        if re.search(r"[()]", row["country_ja"]):
+            problems.append("has half-width parentheses")
+        if problems:
+            print(f"{source}: row {row['iso']!r} country_ja {row['country_ja']!r}: {'; '.join(problems)}", file=sys.stderr)
+            return 1
     COUNTRY_JA.clear()
     COUNTRY_JA.update(build_country_ja(rows))
     notes_ja, failures, used = translate_notes(rows)
@@ -709,7 +791,11 @@ def main() -> int:
     out = []
     for row in rows:
         # Known fields first in a fixed order, then anything new the research table grows.
-        kept = {f: (notes_ja[row["iso"]] if f == "notes_ja" else row[f]) for f in FIELDS}
+        kept = {}
+        for f in FIELDS:
+            kept[f] = notes_ja[row["iso"]] if f == "notes_ja" else row[f]
+            if f == "country_ja" and "country_ja_cldr" in row:
+                kept["country_ja_cldr"] = row["country_ja_cldr"]
         kept.update({k: v for k, v in row.items() if k not in kept})
         kept["alternatives"] = ALTERNATIVES.get(row["iso"], [])
         out.append(kept)

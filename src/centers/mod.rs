@@ -120,8 +120,12 @@ pub struct ActivationCenter {
     pub iso: String,
     /// English name.
     pub country: String,
-    /// Japanese name (CLDR); empty when unknown.
+    /// Japanese name as Microsoft Japan writes it: CLDR's, with full-width parentheses, unless
+    /// `make_centers.py` overrides it (the US, Hong Kong, Macao); empty when unknown.
     pub country_ja: String,
+    /// CLDR's Japanese name, when `country_ja` differs from it (searched too, so the old
+    /// name still finds the row); empty otherwise.
+    pub country_ja_cldr: String,
     /// CLDR's English name, when it differs from Microsoft's (searched too).
     pub country_cldr_en: String,
     /// Toll-free first, then charged, each in Microsoft's order.
@@ -216,9 +220,10 @@ pub fn find_centers(query: &str) -> Vec<&'static ActivationCenter> {
 /// A code resolves exactly before any name search: ISO alpha-2 (`jp`, `GB`), standard alpha-3
 /// (`JPN`, `gbr`) or a common alias (`UK` for the United Kingdom, which is `GB`), so "UK"
 /// never finds Ukraine by its name. Otherwise every row whose English, CLDR English or Japanese
-/// name contains the query, ignoring case and width (`JAPAN` in full-width letters, `japan`,
-/// Japan's Japanese name); an ASCII query also ignores accents (`cote` finds Cote d'Ivoire,
-/// written with a circumflex). An empty query returns every row.
+/// name (or CLDR's Japanese name, where the shown one differs) contains the query, ignoring case
+/// and width (`JAPAN` in full-width letters, `japan`, Japan's Japanese name); an ASCII query
+/// also ignores accents (`cote` finds Cote d'Ivoire, written with a circumflex). An empty query
+/// returns every row.
 pub fn find_in<'a>(centers: &'a [ActivationCenter], query: &str) -> Vec<&'a ActivationCenter> {
     let query = fold(query);
     let query = query.trim();
@@ -232,12 +237,17 @@ pub fn find_in<'a>(centers: &'a [ActivationCenter], query: &str) -> Vec<&'a Acti
     centers
         .iter()
         .filter(|center| {
-            [&center.country, &center.country_cldr_en, &center.country_ja]
-                .into_iter()
-                .filter(|name| !name.is_empty())
-                .any(|name| {
-                    fold(name).contains(query) || (ascii && strip_accents(name).contains(query))
-                })
+            [
+                &center.country,
+                &center.country_cldr_en,
+                &center.country_ja,
+                &center.country_ja_cldr,
+            ]
+            .into_iter()
+            .filter(|name| !name.is_empty())
+            .any(|name| {
+                fold(name).contains(query) || (ascii && strip_accents(name).contains(query))
+            })
         })
         .collect()
 }

@@ -386,6 +386,7 @@ fn build_center(
     let mut center = ActivationCenter {
         country: known.map_or_else(|| group[0].name.clone(), |k| k.country.clone()),
         country_ja: known.map(|k| k.country_ja.clone()).unwrap_or_default(),
+        country_ja_cldr: known.map(|k| k.country_ja_cldr.clone()).unwrap_or_default(),
         country_cldr_en: known.map(|k| k.country_cldr_en.clone()).unwrap_or_default(),
         iso,
         numbers: Vec::new(),

@@ -21,6 +21,8 @@ struct Row {
     #[serde(default)]
     country_ja: String,
     #[serde(default)]
+    country_ja_cldr: String,
+    #[serde(default)]
     country_cldr_en: String,
     #[serde(default)]
     toll_free: Vec<String>,
@@ -118,6 +120,7 @@ impl Row {
             iso: self.iso,
             country: self.country,
             country_ja: self.country_ja,
+            country_ja_cldr: self.country_ja_cldr,
             country_cldr_en: self.country_cldr_en,
             numbers,
             notes,
