@@ -88,7 +88,7 @@ fn iid_exit_1_names_the_bad_group() {
     let human = run(&["iid", "--lang", "en", &typo], None);
     assert_eq!(human.status.code(), Some(1));
     assert!(
-        stdout(&human).contains(" 4  8465220  × inconsistent"),
+        stdout(&human).contains(" 4  8465220  × check it"),
         "{}",
         stdout(&human)
     );
@@ -655,7 +655,7 @@ fn human_output_of_a_huge_paste_finishes() {
     let output = reader.join().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert_eq!(text.matches("  × inconsistent").count(), 571_429);
+    assert_eq!(text.matches("  × check it").count(), 571_429);
 }
 
 #[test]

@@ -84,6 +84,15 @@ fn os_text(text: &str) -> String {
     format!("{said}{code}")
 }
 
+/// A date as people read it: `2026/11/29` in Japanese (the usual short form there),
+/// `2026-11-29` in English. Files keep the ISO form.
+pub fn shown_date(iso: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => iso.replace('-', "/"),
+        Language::English => iso.to_string(),
+    }
+}
+
 /// Two sentences as one text: Japanese runs them on after 「。」, English puts a space.
 fn then(first: &str, second: &str, language: Language) -> String {
     match language {

@@ -63,12 +63,16 @@ pub fn outcome(outcome: Outcome, language: Language) -> String {
     }
 }
 
+fn date(activation: &Activation, language: Language) -> String {
+    super::shown_date(activation.date(), language)
+}
+
 /// One entry as a line: date, product (when known, cut to [`SHOWN_PRODUCT_CHARS`]), verdict.
 pub fn activation_line(activation: &Activation, language: Language) -> String {
     let verdict = outcome(activation.outcome, language);
     match shown_product(&activation.product) {
-        product if product.is_empty() => format!("{} - {verdict}", activation.date()),
-        product => format!("{} {product} - {verdict}", activation.date()),
+        product if product.is_empty() => format!("{} - {verdict}", date(activation, language)),
+        product => format!("{} {product} - {verdict}", date(activation, language)),
     }
 }
 
@@ -183,7 +187,7 @@ pub fn more_left_out(count: usize, language: Language) -> String {
 
 /// Offered when the Installation ID on screen was recorded with a Confirmation ID before.
 pub fn seen_before(activation: &Activation, language: Language) -> String {
-    let date = activation.date();
+    let date = date(activation, language);
     match (activation.outcome, language) {
         (Outcome::Activated, Language::Japanese) => format!(
             "{date} に、このインストール ID でライセンス認証しています。同じ確認 ID をもう一度適用しますか? \
