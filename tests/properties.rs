@@ -650,9 +650,13 @@ fn big_adversarial_pastes_are_read_correctly() {
     // Label lookalikes and short runs: nothing ID-like.
     assert!(lengths(&"Installation ID for: a: 1 2 3:".repeat(10_000)).is_empty());
     assert!(lengths(&format!("Name: x\n{}\n", "12345".repeat(7)).repeat(5_000)).is_empty());
-    // Other scripts' digits are not digits.
+    // Arabic-Indic digits are digits (NFKC leaves them alone); other scripts' are not.
     assert_eq!(
         lengths(&("٣".repeat(100_000) + &"0".repeat(100_000))),
+        vec![200_000]
+    );
+    assert_eq!(
+        lengths(&("\u{0969}".repeat(100_000) + &"0".repeat(100_000))),
         vec![100_000]
     );
     assert_wrong_length(&InstallationId::from_typed(&"1 ".repeat(200_000)), 200_000);

@@ -114,9 +114,11 @@ fn distinct<Id>(ids: impl Iterator<Item = Id>, digits: fn(&Id) -> &str) -> Vec<I
 /// script, so nothing but digits, separators and punctuation.
 fn is_typed_digits(text: &str) -> bool {
     !text.chars().any(char::is_alphabetic)
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c))
+        && text.chars().any(|c| {
+            c.is_ascii_digit()
+                || ('\u{FF10}'..='\u{FF19}').contains(&c)
+                || extract::other_script_digit(c).is_some()
+        })
 }
 
 #[cfg(test)]
