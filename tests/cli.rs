@@ -1189,3 +1189,25 @@ mod history {
         );
     }
 }
+
+/// What looks like a whole ID but cannot be read is said as what was seen, in the user's
+/// language, with exit 2 (nothing to use).
+#[test]
+fn an_id_that_cannot_be_read_says_what_was_seen() {
+    use activation_companion::id::{IdKind, IdProblem};
+    use activation_companion::{Language, Localized};
+    let shuffled = "Confirmation ID\nA: 426296 C: 829081 B: 483130 D: 394993 E: 064403 F: 777482 \
+                    G: 905722 H: 580616";
+    let seen = IdProblem::Unmatched {
+        kind: IdKind::Confirmation,
+        digits: 48,
+        parts: 8,
+        labelled: true,
+    };
+    for (code, language) in [("ja", Language::Japanese), ("en", Language::English)] {
+        let output = run(&["cid", "--lang", code], Some(shuffled.as_bytes()));
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end(), seen.message(language));
+    }
+}

@@ -331,3 +331,47 @@ fn a_block_whose_label_was_lost_is_never_dropped() {
         assert!(read_confirmation_id(&text).is_err(), "{text}");
     }
 }
+
+/// What looks like a whole ID but cannot be read is said as what was seen, not as nothing.
+#[test]
+fn a_whole_id_that_cannot_be_read_says_what_was_seen() {
+    let shuffled =
+        "A: 426296 C: 829081 B: 483130 D: 394993 E: 064403 F: 777482 G: 905722 H: 580616";
+    assert_eq!(
+        read_confirmation_id(shuffled),
+        Err(IdProblem::Unmatched {
+            kind: IdKind::Confirmation,
+            digits: 48,
+            parts: 8,
+            labelled: true,
+        })
+    );
+    let between = blocks(CID).join(" and then ");
+    assert_eq!(
+        read_confirmation_id(&between),
+        Err(IdProblem::Unmatched {
+            kind: IdKind::Confirmation,
+            digits: 48,
+            parts: 8,
+            labelled: false,
+        })
+    );
+    let groups: Vec<String> = (0..9)
+        .map(|g| {
+            format!(
+                "{}: {}",
+                [1, 2, 3, 5, 4, 6, 7, 8, 9][g],
+                &IID[g * 7..g * 7 + 7]
+            )
+        })
+        .collect();
+    assert_eq!(
+        read_installation_ids(&format!("Office 2021\n{}", groups.join("\n"))).problem(),
+        Some(IdProblem::Unmatched {
+            kind: IdKind::Installation,
+            digits: 63,
+            parts: 9,
+            labelled: true,
+        })
+    );
+}

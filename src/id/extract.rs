@@ -157,6 +157,40 @@ pub fn find_runs(text: &str) -> Vec<DigitRun> {
     scan(&unlabel(&normalized))
 }
 
+/// What a text in which no run was found holds: how many pieces of each length up to the
+/// longest group (maximal stretches of digits, not touching a letter), and whether it has
+/// labels. To say what was seen when a whole ID's worth of groups could not be read as one.
+#[derive(Debug, Default)]
+pub struct Seen {
+    pub pieces: [usize; LONGEST_GROUP + 1],
+    pub labelled: bool,
+}
+
+pub fn seen(text: &str) -> Seen {
+    let text = normalize(text);
+    let bytes = text.as_bytes();
+    let mut seen = Seen {
+        labelled: !find_labels(&text).is_empty(),
+        ..Seen::default()
+    };
+    let mut start = 0;
+    while let Some(offset) = bytes[start..].iter().position(u8::is_ascii_digit) {
+        let from = start + offset;
+        let to = from
+            + bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let touches_a_letter = (from > 0 && bytes[from - 1].is_ascii_alphabetic())
+            || bytes.get(to).is_some_and(u8::is_ascii_alphabetic);
+        if let Some(count) = seen.pieces.get_mut(to - from).filter(|_| !touches_a_letter) {
+            *count += 1;
+        }
+        start = to;
+    }
+    seen
+}
+
 /// A letter typed where a digit belongs, found in an ID-like run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lookalike {

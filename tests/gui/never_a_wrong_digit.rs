@@ -228,3 +228,24 @@ fn choosing_seven_blocks_never_drops_a_typed_block() {
         &CID[..42]
     );
 }
+
+/// A card whose labels cannot be matched to its blocks (one lost) fills nothing, and the
+/// window says what it saw rather than that nothing was found.
+#[test]
+fn a_card_that_cannot_be_read_says_what_was_seen() {
+    let lost_h = "Windows 10 — Success.\nA B C D E\n426296 483130 829081 394993 064403\nF G\n\
+                  777482 905722 580616\n";
+    for language in Language::ALL {
+        let (_home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+        ctrl_v(&mut app, 0, lost_h);
+        assert!(blocks(&app).iter().all(String::is_empty), "{language:?}");
+        let said = activation_companion::id::IdProblem::Unmatched {
+            kind: activation_companion::id::IdKind::Confirmation,
+            digits: 48,
+            parts: 8,
+            labelled: true,
+        }
+        .message(language);
+        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+    }
+}
