@@ -390,7 +390,9 @@ fn unlabel(text: &str) -> Cow<'_, str> {
     if parts < usize::from(MIN_LABELLED_PARTS) {
         return Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    // Copied only once a labelled ID is found: label lookalikes alone (`1 1 1 ...`) leave the
+    // text as it is.
+    let mut unlabelled: Option<Vec<u8>> = None;
     let mut k = 0;
     while k < labels.len() {
         let first = &labels[k];
@@ -413,6 +415,7 @@ fn unlabel(text: &str) -> Cow<'_, str> {
             k += 1;
             continue;
         }
+        let bytes = unlabelled.get_or_insert_with(|| text.as_bytes().to_vec());
         for label in &labels[k..end] {
             bytes[label.start..label.pieces_start].fill(b' ');
         }
@@ -430,7 +433,10 @@ fn unlabel(text: &str) -> Cow<'_, str> {
     }
     // Only whole labels (ASCII, or whole Japanese words) and whole separators were replaced,
     // by ASCII: still UTF-8.
-    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+    match unlabelled {
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())),
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Whether a piece of digits as long as `label`'s last follows it, with nothing but
