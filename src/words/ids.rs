@@ -197,12 +197,12 @@ impl Localized for IdProblem {
             ) => {
                 let noun = part_name(*kind, language);
                 let why = match (kind, labelled) {
-                    (IdKind::Installation, true) => "グループ番号と対応づけられない",
-                    (IdKind::Confirmation, true) => "ラベル（A〜H）と対応づけられない",
+                    (IdKind::Installation, true) => "グループ番号とグループが一致しない",
+                    (IdKind::Confirmation, true) => "ラベル（A〜H）とブロックが一致しない",
                     (_, false) => "間に別の文字が入っている",
                 };
                 format!(
-                    "{parts} {noun}・{digits} 桁の数字が見つかりましたが、{why}ため、取り込んでいません。{}をもう一度コピーするか、{noun}ごとに入力してください。",
+                    "{parts} {noun}・{digits} 桁の数字が見つかりましたが、{why}ため、取り込んでいません。{} をもう一度コピーするか、{noun}ごとに入力してください。",
                     id_name(*kind, language)
                 )
             }
@@ -325,7 +325,7 @@ mod tests {
         );
         assert_eq!(
             labels.message(Language::Japanese),
-            "8 ブロック・48 桁の数字が見つかりましたが、ラベル（A〜H）と対応づけられないため、取り込んでいません。確認 IDをもう一度コピーするか、ブロックごとに入力してください。"
+            "8 ブロック・48 桁の数字が見つかりましたが、ラベル（A〜H）とブロックが一致しないため、取り込んでいません。確認 ID をもう一度コピーするか、ブロックごとに入力してください。"
         );
         let between = IdProblem::Unmatched {
             kind: IdKind::Installation,
