@@ -725,9 +725,9 @@ impl RunFinder<'_> {
                     .all(|(&(s, e), &len)| e - s == len && group_is_consistent(&bytes[s..e]))
             })
         };
-        let starts_line = |i: usize| match i.checked_sub(1) {
-            Some(_) => self.line_breaks[i],
-            None => self.starts_line(chain[0].0),
+        let starts_line = |i: usize| match i {
+            0 => self.starts_line(chain[0].0),
+            _ => self.line_breaks[i],
         };
         // The chain's end is one: what ends a chain (a word, a blank line) ends the ID too.
         let ends_line = |end: usize| end == chain.len() || self.line_breaks[end];
