@@ -1314,3 +1314,77 @@ fn help_and_command_line_mistakes_are_in_japanese() {
     let output = run(&["--lang", "en", "frobnicate"], None);
     assert!(String::from_utf8_lossy(&output.stderr).contains("unrecognized subcommand"));
 }
+
+/// The portal's result card as a browser copies it (labels A-E, then F-H, over their blocks,
+/// or beside them; the heading with the product and version above, the buttons below), in
+/// Japanese and in English: `cid` reads its one Confirmation ID, and a heading's digits stay
+/// out of it.
+#[test]
+fn cid_reads_the_portals_card_as_copied() {
+    let digits = CID.replace('-', "");
+    for (language, card) in [
+        ("ja", &common::JAPANESE_CARD),
+        ("en", &common::ENGLISH_CARD),
+    ] {
+        for heading in [None, Some("Windows 10 Build 190443")] {
+            for (layout, body) in common::card_layouts(&digits) {
+                let text = card.around(heading, &body);
+                let output = run(
+                    &["cid", "--json", "--lang", language],
+                    Some(text.as_bytes()),
+                );
+                assert_eq!(output.status.code(), Some(0), "{layout}: {text}");
+                assert_eq!(json(&output)["digits"], digits, "{layout}: {text}");
+            }
+        }
+        let text = card.around(None, &common::card_layouts(&digits)[0].1);
+        let output = run(&["cid", "--lang", language], Some(text.as_bytes()));
+        assert!(stdout(&output).contains(&format!("slmgr.vbs /atp {digits}")));
+    }
+}
+
+/// An Installation ID from a form of nine numbered fields, under a heading with a version or
+/// a year: read as its 63 digits, not 72 or 76 with "group 1" blamed.
+#[test]
+fn iid_reads_numbered_fields_under_a_heading() {
+    for (language, heading) in [
+        ("en", "Office 2021"),
+        ("en", "Windows 11 Version 24H2 (OS Build 26100.2605)"),
+        ("ja", "インストール ID（Office 2021）"),
+        ("ja", "Windows 11 バージョン 24H2"),
+    ] {
+        for (layout, body) in common::numbered_fields(WINDOWS_11) {
+            let text = format!("{heading}\n{body}\n");
+            let output = run(
+                &["iid", "--json", "--lang", language],
+                Some(text.as_bytes()),
+            );
+            assert_eq!(output.status.code(), Some(0), "{layout}: {text}");
+            let ids = json(&output);
+            assert_eq!(ids.as_array().unwrap().len(), 1, "{layout}: {text}");
+            assert_eq!(ids[0]["digits"], WINDOWS_11, "{layout}: {text}");
+        }
+    }
+}
+
+/// What looks like a whole ID but cannot be read is said as what was seen, in the user's
+/// language, with exit 2 (nothing to use).
+#[test]
+fn an_id_that_cannot_be_read_says_what_was_seen() {
+    use activation_companion::id::{IdKind, IdProblem};
+    use activation_companion::{Language, Localized};
+    let shuffled = "Confirmation ID\nA: 426296 C: 829081 B: 483130 D: 394993 E: 064403 F: 777482 \
+                    G: 905722 H: 580616";
+    let seen = IdProblem::Unmatched {
+        kind: IdKind::Confirmation,
+        digits: 48,
+        parts: 8,
+        labelled: true,
+    };
+    for (code, language) in [("ja", Language::Japanese), ("en", Language::English)] {
+        let output = run(&["cid", "--lang", code], Some(shuffled.as_bytes()));
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end(), seen.message(language));
+    }
+}

@@ -650,10 +650,51 @@ fn big_adversarial_pastes_are_read_correctly() {
     // Label lookalikes and short runs: nothing ID-like.
     assert!(lengths(&"Installation ID for: a: 1 2 3:".repeat(10_000)).is_empty());
     assert!(lengths(&format!("Name: x\n{}\n", "12345".repeat(7)).repeat(5_000)).is_empty());
-    // Other scripts' digits are not digits.
+    // Arabic-Indic digits are digits (NFKC leaves them alone); other scripts' are not.
     assert_eq!(
         lengths(&("٣".repeat(100_000) + &"0".repeat(100_000))),
+        vec![200_000]
+    );
+    assert_eq!(
+        lengths(&("\u{0969}".repeat(100_000) + &"0".repeat(100_000))),
         vec![100_000]
     );
     assert_wrong_length(&InstallationId::from_typed(&"1 ".repeat(200_000)), 200_000);
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Every valid CID in every layout of the portal's card, under a heading whose number has
+    /// a block's or a group's length (passing its check digit or not), is read as that CID;
+    /// and every 63-digit IID in nine numbered fields under such a heading, as that IID. The
+    /// heading's number never becomes a block or a group.
+    #[test]
+    fn the_portals_card_and_numbered_fields_keep_a_headings_number_out(
+        (cid, cid_format) in valid_cid(),
+        iid in valid_groups(&[7; 9]),
+        number in "[0-9]{6,7}",
+        japanese in any::<bool>(),
+    ) {
+        let card = if japanese { &common::JAPANESE_CARD } else { &common::ENGLISH_CARD };
+        let digits = cid.digits();
+        for heading in [format!("Windows 10 Build {number}"), number.clone()] {
+            for (layout, body) in common::card_layouts(&digits) {
+                let text = card.around(Some(&heading), &body);
+                let found = read_confirmation_id(&text);
+                prop_assert_eq!(
+                    found.as_ref().map(ConfirmationId::digits),
+                    Ok(digits.as_str()),
+                    "{}: {:?}", layout, text
+                );
+                prop_assert_eq!(found.unwrap().format(), Some(cid_format));
+            }
+            for (layout, body) in common::numbered_fields(&iid.digits()) {
+                let text = format!("{heading}\n{body}\n");
+                let found: Vec<String> =
+                    find_installation_ids(&text).iter().map(|id| id.digits().to_string()).collect();
+                prop_assert_eq!(found, vec![iid.digits()], "{}: {:?}", layout, text);
+            }
+        }
+    }
 }

@@ -125,7 +125,7 @@ pub(super) fn cid(text: &str, json: bool, language: Language) -> Report {
                 report.line("null");
             }
             let exit = match problem {
-                IdProblem::NotFound { .. } => Exit::Unusable,
+                IdProblem::NotFound { .. } | IdProblem::Unmatched { .. } => Exit::Unusable,
                 _ => Exit::Invalid,
             };
             return report.fail(problem.message(language), exit);

@@ -77,6 +77,11 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
             | '\u{30FC}'
             | '\u{4E00}'..='\u{9FFF}' => normalized.push(c),
             c => {
+                // Digits NFKC leaves in their own script.
+                if let Some(digit) = other_script_digit(c) {
+                    normalized.push(digit);
+                    continue;
+                }
                 let start = normalized.len();
                 normalized.extend(std::iter::once(c).nfkc());
                 let made_digits = normalized[start..].bytes().any(|b| b.is_ascii_digit());
@@ -88,6 +93,17 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(normalized)
+}
+
+/// The ASCII digit for a digit of a script NFKC leaves alone: Arabic-Indic (U+0660-0669) and
+/// Eastern Arabic-Indic (U+06F0-06F9), as an Arabic or Persian keyboard or page writes them.
+pub(crate) fn other_script_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
 }
 
 /// Digits written in another width or font that really are digits (full-width U+FF11,
@@ -139,6 +155,40 @@ fn is_separator(c: char) -> bool {
 pub fn find_runs(text: &str) -> Vec<DigitRun> {
     let normalized = normalize(text);
     scan(&unlabel(&normalized))
+}
+
+/// What a text in which no run was found holds: how many pieces of each length up to the
+/// longest group (maximal stretches of digits, not touching a letter), and whether it has
+/// labels. To say what was seen when a whole ID's worth of groups could not be read as one.
+#[derive(Debug, Default)]
+pub struct Seen {
+    pub pieces: [usize; LONGEST_GROUP + 1],
+    pub labelled: bool,
+}
+
+pub fn seen(text: &str) -> Seen {
+    let text = normalize(text);
+    let bytes = text.as_bytes();
+    let mut seen = Seen {
+        labelled: !find_labels(&text).is_empty(),
+        ..Seen::default()
+    };
+    let mut start = 0;
+    while let Some(offset) = bytes[start..].iter().position(u8::is_ascii_digit) {
+        let from = start + offset;
+        let to = from
+            + bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let touches_a_letter = (from > 0 && bytes[from - 1].is_ascii_alphabetic())
+            || bytes.get(to).is_some_and(u8::is_ascii_alphabetic);
+        if let Some(count) = seen.pieces.get_mut(to - from).filter(|_| !touches_a_letter) {
+            *count += 1;
+        }
+        start = to;
+    }
+    seen
 }
 
 /// A letter typed where a digit belongs, found in an ID-like run.
@@ -302,76 +352,103 @@ fn scan(text: &str) -> Vec<DigitRun> {
 /// XP-era Confirmation ID's 7 blocks).
 const MIN_LABELLED_PARTS: u8 = 7;
 
-/// A label in front of a group or block: `A:` `B ` (slui, the portal, a copied table), `1:`
-/// `2.` or the Japanese word for group followed by its number (an Installation ID with its
-/// group numbers).
+/// Labels and the pieces of digits they name: one label in front of its piece (`A: 426296`,
+/// `A-426296`, `1 4891263`, `(1) 4891263`, the Japanese word for group and its number), or a
+/// row of labels over as many pieces (`A B C D E` over five blocks, as the portal's card
+/// copies).
 #[derive(Debug)]
 struct Label {
     start: usize,
-    /// The digits it labels.
-    piece: Range<usize>,
-    /// 0 for `A` or `1`, 1 for `B` or `2`, ...
+    /// Where the first piece starts: before it, only labels and separators.
+    pieces_start: usize,
+    /// Where the last piece ends.
+    end: usize,
+    /// The first label's: 0 for `A` or `1`, 1 for `B` or `2`, ...
     ordinal: u8,
+    /// How many labels, each naming one piece.
+    count: u8,
     numeric: bool,
 }
 
 /// The text with the labels of labelled IDs blanked out, so their groups chain like any
-/// others: `A: 426296 B: 483130 ... H: 580616`, `A<TAB>426296<NEWLINE>B<TAB>...`,
-/// `1: 4891263 2: 4325701 ...`, and the same numbered with the Japanese word for group.
+/// others: `A: 426296 B: 483130 ... H: 580616`, `A<TAB>426296<NEWLINE>B<TAB>...`, the card's
+/// `A B C D E` over five blocks and `F G H` over three, `1: 4891263 2: 4325701 ...`, and the
+/// same numbered with the Japanese word for group.
 ///
-/// Only labels that run in order from `A` or `1`, at least seven of them, each followed by
-/// its piece of digits with nothing but separators before the next label, count: a lone
-/// letter, a list number, an Extended PID, a GUID or a version number never does, so nothing
-/// is glued into an ID. A `|` (which ends every chain) replaces the first label and the
-/// separator after the last piece, so neighbouring digits stay out. The text keeps its length,
-/// so positions in it are positions in the normalised text.
+/// Only labels that run in order from `A` or `1`, at least seven of them, each naming its
+/// piece of digits with nothing but separators before the next label, count: a lone letter, a
+/// list number, an Extended PID, a GUID or a version number never does, so nothing is glued
+/// into an ID. Nor do they when a piece as long as their last follows it: a block whose label
+/// was lost, so which blocks the labels name cannot be told. A `|` (which ends every chain)
+/// replaces the first label and the separator after the last piece, so neighbouring digits
+/// (a heading's) stay out, and everything else between the first label and the last piece
+/// becomes a space, so a blank line between rows does not split the ID. The text keeps its
+/// length, so positions in it are positions in the normalised text.
 fn unlabel(text: &str) -> Cow<'_, str> {
     let labels = find_labels(text);
-    if labels.len() < usize::from(MIN_LABELLED_PARTS) {
+    let parts: usize = labels.iter().map(|label| usize::from(label.count)).sum();
+    if parts < usize::from(MIN_LABELLED_PARTS) {
         return Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    // Copied only once a labelled ID is found: label lookalikes alone (`1 1 1 ...`) leave the
+    // text as it is.
+    let mut unlabelled: Option<Vec<u8>> = None;
     let mut k = 0;
     while k < labels.len() {
         let first = &labels[k];
+        let mut parts = first.count;
         let mut end = k + 1;
         while end < labels.len() {
             let (previous, next) = (&labels[end - 1], &labels[end]);
-            let between = &text[previous.piece.end..next.start];
+            let between = &text[previous.end..next.start];
             if next.numeric != first.numeric
-                || next.ordinal != previous.ordinal + 1
+                || next.ordinal != previous.ordinal + previous.count
                 || !between.chars().all(|c| is_separator(c) || is_list_mark(c))
             {
                 break;
             }
+            parts += next.count;
             end += 1;
         }
-        if first.ordinal != 0 || end - k < usize::from(MIN_LABELLED_PARTS) {
+        let last = &labels[end - 1];
+        if first.ordinal != 0 || parts < MIN_LABELLED_PARTS || unlabelled_piece_after(text, last) {
             k += 1;
             continue;
         }
-        for (index, label) in labels[k..end].iter().enumerate() {
-            bytes[label.start..label.piece.start].fill(b' ');
-            if index > 0 {
-                let gap = labels[k + index - 1].piece.end..label.start;
-                for byte in &mut bytes[gap] {
-                    if is_list_mark(char::from(*byte)) {
-                        *byte = b' ';
-                    }
-                }
+        let bytes = unlabelled.get_or_insert_with(|| text.as_bytes().to_vec());
+        for label in &labels[k..end] {
+            bytes[label.start..label.pieces_start].fill(b' ');
+        }
+        for byte in &mut bytes[first.start..last.end] {
+            if !byte.is_ascii_digit() {
+                *byte = b' ';
             }
         }
         bytes[first.start] = b'|';
-        let after = labels[end - 1].piece.end;
-        if let Some(c) = text[after..].chars().next().filter(|&c| is_separator(c)) {
-            bytes[after..after + c.len_utf8()].fill(b' ');
-            bytes[after] = b'|';
+        if let Some(c) = text[last.end..].chars().next().filter(|&c| is_separator(c)) {
+            bytes[last.end..last.end + c.len_utf8()].fill(b' ');
+            bytes[last.end] = b'|';
         }
         k = end;
     }
     // Only whole labels (ASCII, or whole Japanese words) and whole separators were replaced,
     // by ASCII: still UTF-8.
-    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+    match unlabelled {
+        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Whether a piece of digits as long as `label`'s last follows it, with nothing but
+/// separators between.
+fn unlabelled_piece_after(text: &str, label: &Label) -> bool {
+    let last_piece = text.as_bytes()[label.pieces_start..label.end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let rest = text[label.end..].trim_start_matches(is_separator);
+    rest.bytes().take_while(u8::is_ascii_digit).count() == last_piece
 }
 
 /// What may stand between labelled parts besides separators: `A 426296, B 483130; ...`.
@@ -391,7 +468,7 @@ fn find_labels(text: &str) -> Vec<Label> {
             .flatten()
         {
             Some(label) => {
-                i = label.piece.end;
+                i = label.end;
                 labels.push(label);
             }
             None => i += 1,
@@ -400,8 +477,53 @@ fn find_labels(text: &str) -> Vec<Label> {
     labels
 }
 
-/// A label starting at `start` and the piece of digits it labels, if there is one.
+/// Skips the bytes in `what` from `at`.
+fn skip(bytes: &[u8], mut at: usize, what: &[u8]) -> usize {
+    while at < bytes.len() && what.contains(&bytes[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// The labels starting at `start` and the pieces of digits they name, if there are as many
+/// pieces as labels.
 fn label_at(text: &str, start: usize) -> Option<Label> {
+    let bytes = text.as_bytes();
+    let (ordinal, numeric, mut at) = label_head(text, start)?;
+    let mut count = 1;
+    // A row of labels: each the next in order, with nothing but separators between.
+    while let Some((next, next_numeric, end)) = label_head(text, skip(bytes, at, b" \t\r\n"))
+        && next == ordinal + count
+        && next_numeric == numeric
+    {
+        count += 1;
+        at = end;
+    }
+    let mut pieces_start = None;
+    for _ in 0..count {
+        at = skip(bytes, at, b" \t\r\n");
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=LONGEST_GROUP).contains(&digits) {
+            return None;
+        }
+        pieces_start.get_or_insert(at);
+        at += digits;
+    }
+    Some(Label {
+        start,
+        pieces_start: pieces_start?,
+        end: at,
+        ordinal,
+        count,
+        numeric,
+    })
+}
+
+/// One label at `start`: its ordinal, whether it is a number, and where it ends.
+fn label_head(text: &str, start: usize) -> Option<(u8, bool, usize)> {
     // Group and block, in English and in katakana (as a Japanese page labels them).
     const WORDS: [&str; 4] = [
         "group",
@@ -409,20 +531,15 @@ fn label_at(text: &str, start: usize) -> Option<Label> {
         "\u{30B0}\u{30EB}\u{30FC}\u{30D7}",
         "\u{30D6}\u{30ED}\u{30C3}\u{30AF}",
     ];
-    let rest = &text[start..];
+    let bytes = text.as_bytes();
+    let bracketed = matches!(bytes.get(start), Some(b'(' | b'['));
+    let rest = &text[start + usize::from(bracketed)..];
     let word = WORDS.iter().find(|word| {
         rest.get(..word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     });
-    let mut at = start + word.map_or(0, |w| w.len());
-    let bytes = text.as_bytes();
-    let skip = |mut at: usize, what: &[u8]| {
-        while at < bytes.len() && what.contains(&bytes[at]) {
-            at += 1;
-        }
-        at
-    };
-    at = skip(at, b" \t");
+    let mut at = start + usize::from(bracketed) + word.map_or(0, |w| w.len());
+    at = skip(bytes, at, b" \t");
     let (ordinal, numeric) = match *bytes.get(at)? {
         c @ b'A'..=b'H' => (c - b'A', false),
         c @ b'a'..=b'h' => (c - b'a', false),
@@ -434,28 +551,20 @@ fn label_at(text: &str, start: usize) -> Option<Label> {
     if next.is_ascii_alphanumeric() {
         return None;
     }
-    at = skip(at, b" \t");
-    let punctuated = matches!(bytes.get(at), Some(b':' | b'.' | b')'));
-    if punctuated {
-        at += 1;
-    }
-    let spaced = matches!(next, b' ' | b'\t' | b'\n' | b'\r');
-    // Without a word before it, a number needs its colon, full stop or bracket, and a letter at
-    // least a space: `1 4891263` is two pieces, and `e3cc` in a GUID is no label.
-    if word.is_none() && !(punctuated || (spaced && !numeric)) {
+    at = skip(bytes, at, b" \t");
+    let punctuation = bytes.get(at).copied().filter(|c| match bracketed {
+        true => b")]".contains(c),
+        false => b":.)-".contains(c),
+    });
+    at += usize::from(punctuation.is_some());
+    if bracketed && punctuation.is_none() {
         return None;
     }
-    at = skip(at, b" \t\r\n");
-    let digits = bytes[at..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    (1..=LONGEST_GROUP).contains(&digits).then(|| Label {
-        start,
-        piece: at..at + digits,
-        ordinal,
-        numeric,
-    })
+    // Without a word before it, a label needs its colon, full stop, bracket or dash, or a space
+    // or line break after it: `e3cc` in a GUID is no label. (A number counts alone, as in
+    // `1 4891263`: only nine of them in order before their groups make an ID.)
+    let spaced = matches!(next, b' ' | b'\t' | b'\n' | b'\r');
+    (word.is_some() || punctuation.is_some() || spaced).then_some((ordinal, numeric, at))
 }
 
 struct RunFinder<'a> {
@@ -496,12 +605,13 @@ impl RunFinder<'_> {
 
     /// Records the chain as runs: the IDs laid out on lines of their own inside it; else the
     /// whole chain when it has an ID's length (typed in irregular groups); else IDs laid out
-    /// anywhere inside it; else the whole chain as found (to be reported with its length).
+    /// anywhere inside it; else the whole chain as found (to be reported with its length), as
+    /// when which pieces make the ID cannot be told.
     fn end_chain(&mut self) {
         let whole = 0..self.chain.len();
         let length: usize = self.chain.iter().map(|(s, e)| e - s).sum();
         let mut windows = self.id_windows(true);
-        if windows.is_empty() && !is_id_length(length) {
+        if windows.as_ref().is_some_and(Vec::is_empty) && !is_id_length(length) {
             if let Some(copies) = self.copies(length) {
                 for copy in copies {
                     self.found_run(&copy);
@@ -512,9 +622,10 @@ impl RunFinder<'_> {
             }
             windows = self.id_windows(false);
         }
-        if windows.is_empty() {
-            windows.push(whole);
-        }
+        let windows = match windows {
+            Some(windows) if !windows.is_empty() => windows,
+            _ => vec![whole],
+        };
         let chain = std::mem::take(&mut self.chain);
         for window in windows {
             self.found_run(&chain[window]);
@@ -593,40 +704,61 @@ impl RunFinder<'_> {
 
     /// The IDs inside a chain. Bare values copied from slmgr /dlv can put an Extended PID
     /// (`03612-04921-...-26100.0000-2062025`) or the end of a GUID on the line before or after an
-    /// ID typed in groups, and a line break separates groups too; two IDs typed in groups can
-    /// follow each other line by line. A stretch of pieces laid out exactly like a format
-    /// (9 groups of 7, ...) with every group consistent is an ID; the pieces around it are not.
-    /// With `on_own_lines`, only stretches that start and end at line breaks (or the chain's
-    /// ends) count: a stray piece passes its check one time in ten, and random pieces can add
-    /// up to an ID's length.
-    fn id_windows(&self, on_own_lines: bool) -> Vec<Range<usize>> {
+    /// ID typed in groups, a heading its version or build number, and a line break separates
+    /// groups too; two IDs typed in groups can follow each other line by line. A stretch of
+    /// pieces laid out exactly like a format (9 groups of 7, ...) with every group consistent
+    /// is an ID; the pieces around it are not. With `on_own_lines`, only stretches that start
+    /// and end lines count: a stray piece passes its check one time in ten, and random pieces
+    /// can add up to an ID's length.
+    ///
+    /// `None` when a stray piece beside a stretch would make one as good with the stretch's
+    /// other end left out (`2610001` over nine groups, all ten consistent): which is the ID
+    /// cannot be told.
+    fn id_windows(&self, on_own_lines: bool) -> Option<Vec<Range<usize>>> {
         let chain = &self.chain;
         let bytes = self.text.as_bytes();
-        let fits = |i: usize| {
-            layouts().find(|layout| {
-                chain.get(i..i + layout.len()).is_some_and(|pieces| {
-                    pieces
-                        .iter()
-                        .zip(layout.iter())
-                        .all(|(&(s, e), &len)| e - s == len && group_is_consistent(&bytes[s..e]))
-                })
+        let fits_at = |i: usize, layout: &[usize]| {
+            chain.get(i..i + layout.len()).is_some_and(|pieces| {
+                pieces
+                    .iter()
+                    .zip(layout.iter())
+                    .all(|(&(s, e), &len)| e - s == len && group_is_consistent(&bytes[s..e]))
             })
         };
-        let clean = |i: usize, len: usize| {
-            (i == 0 || self.line_breaks[i]) && (i + len == chain.len() || self.line_breaks[i + len])
+        let starts_line = |i: usize| match i {
+            0 => self.starts_line(chain[0].0),
+            _ => self.line_breaks[i],
         };
-        let mut windows = Vec::new();
+        // The chain's end is one: what ends a chain (a word, a blank line) ends the ID too.
+        let ends_line = |end: usize| end == chain.len() || self.line_breaks[end];
+        let counts = |i: usize, len: usize| !on_own_lines || (starts_line(i) && ends_line(i + len));
+        let mut windows: Vec<Range<usize>> = Vec::new();
         let mut i = 0;
         while i < chain.len() {
-            match fits(i).filter(|layout| !on_own_lines || clean(i, layout.len())) {
+            match layouts().find(|layout| fits_at(i, layout) && counts(i, layout.len())) {
                 Some(layout) => {
-                    windows.push(i..i + layout.len());
-                    i += layout.len();
+                    let len = layout.len();
+                    let stray_before = i > windows.last().map_or(0, |w| w.end);
+                    let stray_after = chain.len() > i + len && !fits_at(i + len, layout);
+                    let shifted = |from: usize| fits_at(from, layout) && counts(from, len);
+                    if (stray_before && shifted(i - 1)) || (stray_after && shifted(i + 1)) {
+                        return None;
+                    }
+                    windows.push(i..i + len);
+                    i += len;
                 }
                 None => i += 1,
             }
         }
-        windows
+        Some(windows)
+    }
+
+    /// Whether the piece at `at` starts its line or the value after a label's colon
+    /// (`Installation ID: 000000` on the line above the other groups), not the end of a
+    /// heading's line (`Windows 10 Build 190443`).
+    fn starts_line(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end_matches([' ', '\t', '\r', '-']);
+        before.is_empty() || before.ends_with(['\n', ':'])
     }
 
     /// `Installation ID for: <LicenseName>: ` on the same line (ospp.vbs), else the nearest

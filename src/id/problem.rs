@@ -31,6 +31,15 @@ pub enum IdProblem {
     },
     /// Several different Confirmation IDs in one text: which one is meant cannot be told.
     SeveralDifferent { kind: IdKind, count: usize },
+    /// No ID was found, but the text holds `parts` groups or blocks of one format's size
+    /// (`digits` in all) that could not be read as one: their labels did not match them (out
+    /// of order, one missing) when `labelled`, else other text stood between them.
+    Unmatched {
+        kind: IdKind,
+        digits: usize,
+        parts: usize,
+        labelled: bool,
+    },
 }
 
 impl IdProblem {

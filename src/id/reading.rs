@@ -3,7 +3,7 @@
 
 use super::confirmation::ConfirmationId;
 use super::extract;
-use super::format::CidFormat;
+use super::format::{CidFormat, IidFormat};
 use super::installation::InstallationId;
 use super::lookalike::{lookalike_letter, typed_lookalike_letter};
 use super::problem::{IdKind, IdProblem};
@@ -21,12 +21,15 @@ pub struct InstallationIds {
     pub lookalike: Option<IdProblem>,
     /// An ID was found more than once (pasted twice): `ids` holds it once.
     pub repeated: bool,
+    /// No ID was found, but a whole one's worth of groups was seen (`IdProblem::Unmatched`).
+    pub unmatched: Option<IdProblem>,
 }
 
 impl InstallationIds {
-    /// What stops the text from giving an ID at all: a look-alike letter, or nothing found.
+    /// What stops the text from giving an ID at all: a look-alike letter, a whole ID's worth
+    /// of groups that could not be read as one, or nothing found.
     pub fn problem(&self) -> Option<IdProblem> {
-        if let Some(problem) = &self.lookalike {
+        if let Some(problem) = self.lookalike.as_ref().or(self.unmatched.as_ref()) {
             return Some(problem.clone());
         }
         self.ids.is_empty().then_some(IdProblem::NotFound {
@@ -56,7 +59,11 @@ pub fn read_installation_ids(text: &str) -> InstallationIds {
         typed,
         lookalike: None,
         repeated,
+        unmatched: None,
     };
+    if reading.ids.is_empty() {
+        reading.unmatched = unmatched(text, IdKind::Installation);
+    }
     if !reading.all_valid() {
         reading.lookalike = lookalike_letter(text, IdKind::Installation)
             .or_else(|| typed_lookalike_letter(text, IdKind::Installation));
@@ -97,8 +104,30 @@ pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
     {
         return Err(problem);
     }
-    reading?.ok_or(IdProblem::NotFound {
-        kind: IdKind::Confirmation,
+    reading?.ok_or_else(|| {
+        unmatched(text, IdKind::Confirmation).unwrap_or(IdProblem::NotFound {
+            kind: IdKind::Confirmation,
+        })
+    })
+}
+
+/// For a text in which no ID was found: the problem saying what was seen, when it holds as many
+/// groups (or blocks) of one size as a format of the ID has.
+fn unmatched(text: &str, kind: IdKind) -> Option<IdProblem> {
+    let layouts: Vec<&[usize]> = match kind {
+        IdKind::Installation => IidFormat::ALL.map(IidFormat::group_lengths).to_vec(),
+        IdKind::Confirmation => CidFormat::ALL.map(CidFormat::block_lengths).to_vec(),
+    };
+    let seen = extract::seen(text);
+    layouts.into_iter().find_map(|layout| {
+        let &size = layout.first()?;
+        let uniform = layout.iter().all(|&length| length == size);
+        (uniform && seen.pieces.get(size) == Some(&layout.len())).then(|| IdProblem::Unmatched {
+            kind,
+            digits: size * layout.len(),
+            parts: layout.len(),
+            labelled: seen.labelled,
+        })
     })
 }
 
@@ -114,9 +143,11 @@ fn distinct<Id>(ids: impl Iterator<Item = Id>, digits: fn(&Id) -> &str) -> Vec<I
 /// script, so nothing but digits, separators and punctuation.
 fn is_typed_digits(text: &str) -> bool {
     !text.chars().any(char::is_alphabetic)
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c))
+        && text.chars().any(|c| {
+            c.is_ascii_digit()
+                || ('\u{FF10}'..='\u{FF19}').contains(&c)
+                || extract::other_script_digit(c).is_some()
+        })
 }
 
 #[cfg(test)]

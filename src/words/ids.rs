@@ -157,6 +157,55 @@ impl Localized for IdProblem {
                     IdKind::Confirmation => "Confirmation ID",
                 }
             ),
+            (
+                IdProblem::Unmatched {
+                    kind,
+                    digits,
+                    parts,
+                    labelled,
+                },
+                Language::English,
+            ) => {
+                let (noun, labels, again) = match kind {
+                    IdKind::Installation => {
+                        ("groups", "group numbers", "type it group by group")
+                    }
+                    IdKind::Confirmation => ("blocks", "labels A–H", "type it block by block"),
+                };
+                let why = if *labelled {
+                    format!("their {labels} could not be matched to them")
+                } else {
+                    "other text stands between them".to_string()
+                };
+                format!(
+                    "Found {digits} digits in {parts} {noun}, but {why}, so none was taken: copy \
+                     {} again, or {again}.",
+                    match kind {
+                        IdKind::Installation => "the Installation ID",
+                        IdKind::Confirmation => "the Confirmation ID",
+                    }
+                )
+            }
+            (
+                IdProblem::Unmatched {
+                    kind,
+                    digits,
+                    parts,
+                    labelled,
+                },
+                Language::Japanese,
+            ) => {
+                let noun = part_name(*kind, language);
+                let why = match (kind, labelled) {
+                    (IdKind::Installation, true) => "グループ番号とグループが一致しない",
+                    (IdKind::Confirmation, true) => "ラベル（A〜H）とブロックが一致しない",
+                    (_, false) => "間に別の文字が入っている",
+                };
+                format!(
+                    "{parts} {noun}・{digits} 桁の数字が見つかりましたが、{why}ため、取り込んでいません。{} をもう一度コピーするか、{noun}ごとに入力してください。",
+                    id_name(*kind, language)
+                )
+            }
             (IdProblem::SeveralDifferent { kind, count }, Language::Japanese) => format!(
                 "異なる{}が {count} つ含まれているため、どれも取り込んでいません。この PC 用に受け取ったものだけをコピーしてください。",
                 id_name(*kind, language)
@@ -259,5 +308,38 @@ mod tests {
             iid_in_the_cid_box.message(Language::Japanese),
             "63 桁の数字が見つかりました。確認 ID は 48 または 42 桁です。この桁数はインストール ID のものです。"
         );
+    }
+
+    #[test]
+    fn what_was_seen_is_said_when_it_could_not_be_read() {
+        let labels = IdProblem::Unmatched {
+            kind: IdKind::Confirmation,
+            digits: 48,
+            parts: 8,
+            labelled: true,
+        };
+        assert_eq!(
+            labels.message(Language::English),
+            "Found 48 digits in 8 blocks, but their labels A–H could not be matched to them, so \
+             none was taken: copy the Confirmation ID again, or type it block by block."
+        );
+        assert_eq!(
+            labels.message(Language::Japanese),
+            "8 ブロック・48 桁の数字が見つかりましたが、ラベル（A〜H）とブロックが一致しないため、取り込んでいません。確認 ID をもう一度コピーするか、ブロックごとに入力してください。"
+        );
+        let between = IdProblem::Unmatched {
+            kind: IdKind::Installation,
+            digits: 63,
+            parts: 9,
+            labelled: false,
+        };
+        assert_eq!(
+            between.message(Language::English),
+            "Found 63 digits in 9 groups, but other text stands between them, so none was \
+             taken: copy the Installation ID again, or type it group by group."
+        );
+        assert!(between.message(Language::Japanese).starts_with(
+            "9 グループ・63 桁の数字が見つかりましたが、間に別の文字が入っているため"
+        ));
     }
 }

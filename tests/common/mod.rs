@@ -219,3 +219,96 @@ pub fn ospp_two_products(first: &str, second: &str) -> String {
         &[(OSPP_FIRST_IID, first), (OSPP_SECOND_IID, second)],
     )
 }
+
+// ---- The portal's result card and numbered fields, as a browser copies them -----------------
+
+/// Labels over their parts in rows of `row`: a row's labels joined by `cell`, then `gap`, then
+/// its parts joined by `cell`; the rows one a line. Rows of 5 with `\t` are the portal's card
+/// (A-E, then F-H); rows of 1 with gap `" "` are `A 426296`, a line each.
+pub fn labelled_rows(
+    labels: &[String],
+    parts: &[String],
+    row: usize,
+    cell: &str,
+    gap: &str,
+) -> String {
+    labels
+        .chunks(row)
+        .zip(parts.chunks(row))
+        .map(|(labels, parts)| format!("{}{gap}{}", labels.join(cell), parts.join(cell)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What the portal's card says around the blocks: its heading (product and version), the ID's
+/// name, and the buttons below.
+pub struct Card {
+    pub heading: &'static str,
+    pub name: &'static str,
+    pub buttons: &'static str,
+}
+
+pub const JAPANESE_CARD: Card = Card {
+    heading: "Windows 10 — 成功です。✓",
+    name: "確認 ID",
+    buttons: "スクリーンショットを撮る\n続ける",
+};
+
+pub const ENGLISH_CARD: Card = Card {
+    heading: "Windows 10 — Success.",
+    name: "Confirmation ID",
+    buttons: "Take a screenshot\nContinue",
+};
+
+impl Card {
+    /// The whole card around `body`, under `heading` if one is given (else the card's own).
+    pub fn around(&self, heading: Option<&str>, body: &str) -> String {
+        let heading = heading.unwrap_or(self.heading);
+        format!("{heading}\n{}\n{body}\n{}\n", self.name, self.buttons)
+    }
+}
+
+/// A Confirmation ID's blocks as a browser copies the card: the labels in rows of five (A-E,
+/// then F-H) or one row, above their blocks or beside them, with tabs, spaces or lines between.
+pub fn card_layouts(digits: &str) -> Vec<(&'static str, String)> {
+    let blocks = groups(digits);
+    let letters: Vec<String> = ('A'..='H').take(blocks.len()).map(String::from).collect();
+    let rows = |row: usize, cell: &str, gap: &str| labelled_rows(&letters, &blocks, row, cell, gap);
+    vec![
+        ("labels A-E then F-H above, tabs", rows(5, "\t", "\n")),
+        ("labels A-E then F-H above, spaces", rows(5, " ", "\n")),
+        (
+            "labels A-E then F-H above, blank lines",
+            rows(5, "\t", "\n").replace('\n', "\n\n"),
+        ),
+        ("each cell on its own line", rows(5, "\n", "\n")),
+        ("labels in one row above", rows(8, "\t", "\n")),
+        ("each label above its block", rows(1, "", "\n")),
+        ("label and block: A 426296", rows(1, "", " ")),
+        ("label and block: A: 426296", rows(1, "", ": ")),
+        ("label and block: A-426296", rows(1, "", "-")),
+        ("label and block: A<TAB>426296", rows(1, "", "\t")),
+    ]
+}
+
+/// An Installation ID from a form of nine numbered fields, as copied: each number before its
+/// group (on its own line, or with a space, a tab or brackets), or the numbers in a row above.
+pub fn numbered_fields(digits: &str) -> Vec<(&'static str, String)> {
+    let groups = groups(digits);
+    let numbers: Vec<String> = (1..=groups.len()).map(|n| n.to_string()).collect();
+    let bracketed: Vec<String> = numbers.iter().map(|n| format!("({n})")).collect();
+    let each = |gap: &str| labelled_rows(&numbers, &groups, 1, "", gap);
+    vec![
+        ("the number on its own line", each("\n")),
+        ("1 4891263", each(" ")),
+        ("1<TAB>4891263", each("\t")),
+        (
+            "(1) 4891263",
+            labelled_rows(&bracketed, &groups, 1, "", " "),
+        ),
+        (
+            "the numbers in a row above",
+            labelled_rows(&numbers, &groups, groups.len(), "\t", "\n"),
+        ),
+    ]
+}

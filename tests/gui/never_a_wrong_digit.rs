@@ -228,3 +228,65 @@ fn choosing_seven_blocks_never_drops_a_typed_block() {
         &CID[..42]
     );
 }
+
+/// The portal's result card as a browser copies it, in the card's own language: the
+/// heading naming the product and version (or one whose six digits pass as a block), the
+/// ID's name, the blocks in each layout the card copies in, the buttons below.
+fn portal_cards(language: Language) -> Vec<String> {
+    #[path = "../common/mod.rs"]
+    mod common;
+    let card = match language {
+        Language::Japanese => &common::JAPANESE_CARD,
+        Language::English => &common::ENGLISH_CARD,
+    };
+    common::card_layouts(CID)
+        .into_iter()
+        .flat_map(|(_, body)| {
+            [None, Some("Windows 10 Build 190443")].map(|heading| card.around(heading, &body))
+        })
+        .collect()
+}
+
+/// The card pasted with Ctrl+V into any box, or with the Paste button, fills A-H with its
+/// Confirmation ID: they answered "No Confirmation ID found" for the card's own layout.
+#[test]
+fn the_portals_card_as_copied_fills_every_box() {
+    for language in Language::ALL {
+        for card in portal_cards(language) {
+            let (_home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+            ctrl_v(&mut app, 2, &card);
+            assert_eq!(blocks(&app), as_blocks(CID), "{language:?}: {card}");
+            let (_home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+            let task = app.update(Message::Confirmation(confirmation::Message::PasteClicked));
+            run_with_clipboard(&mut app, task, &mut Some(card.clone()));
+            assert_eq!(blocks(&app), as_blocks(CID), "{language:?}: {card}");
+            assert!(
+                simulator(&app)
+                    .find(Text::AllBlocksConsistent.in_language(language))
+                    .is_ok(),
+                "{language:?}"
+            );
+        }
+    }
+}
+
+/// A card whose labels cannot be matched to its blocks (one lost) fills nothing, and the
+/// window says what it saw rather than that nothing was found.
+#[test]
+fn a_card_that_cannot_be_read_says_what_was_seen() {
+    let lost_h = "Windows 10 — Success.\nA B C D E\n426296 483130 829081 394993 064403\nF G\n\
+                  777482 905722 580616\n";
+    for language in Language::ALL {
+        let (_home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+        ctrl_v(&mut app, 0, lost_h);
+        assert!(blocks(&app).iter().all(String::is_empty), "{language:?}");
+        let said = activation_companion::id::IdProblem::Unmatched {
+            kind: activation_companion::id::IdKind::Confirmation,
+            digits: 48,
+            parts: 8,
+            labelled: true,
+        }
+        .message(language);
+        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+    }
+}
