@@ -359,7 +359,13 @@ impl State {
                     (words::digit_run_too_long(digits, language), theme::BAD)
                 }
                 Some(LongText::NothingFound) => (not_found(language), theme::BAD),
-                _ if !self.text.trim().is_empty() => (not_found(language), theme::BAD),
+                // What was seen, when it looked like a whole ID (numbered fields shuffled...).
+                _ if !self.text.trim().is_empty() => (
+                    self.reading
+                        .problem()
+                        .map_or_else(|| not_found(language), |problem| problem.message(language)),
+                    theme::BAD,
+                ),
                 _ => (
                     Text::IidEmpty.in_language(language).to_string(),
                     theme::MUTED,

@@ -290,3 +290,34 @@ fn a_card_that_cannot_be_read_says_what_was_seen() {
         assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
     }
 }
+
+/// Nine numbered fields copied out of order: screen 1 says the 63 digits in 9 groups it saw,
+/// not that no Installation ID was found (it said "not found" after the engine knew better).
+#[test]
+fn numbered_fields_that_cannot_be_read_say_what_was_seen_on_screen_1() {
+    let iid = "489126343257012289105546522085205332958764158851011127139061121";
+    let shuffled: Vec<String> = [1, 2, 3, 5, 4, 6, 7, 8, 9]
+        .iter()
+        .enumerate()
+        .map(|(g, number)| format!("{number}: {}", &iid[g * 7..g * 7 + 7]))
+        .collect();
+    let text = format!("Office 2021\n{}", shuffled.join("\n"));
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let app = start(&home, language, Some(&text));
+        let said = activation_companion::id::IdProblem::Unmatched {
+            kind: activation_companion::id::IdKind::Installation,
+            digits: 63,
+            parts: 9,
+            labelled: true,
+        }
+        .message(language);
+        let ui = &mut simulator(&app);
+        assert!(ui.find(said.as_str()).is_ok(), "{said}");
+        let not_found = activation_companion::id::IdProblem::NotFound {
+            kind: activation_companion::id::IdKind::Installation,
+        }
+        .message(language);
+        assert!(ui.find(not_found.as_str()).is_err());
+    }
+}
