@@ -38,7 +38,7 @@ impl Localized for IdProblem {
                     .into()
             }
             (IdProblem::NotFound { kind: IdKind::Confirmation }, Language::Japanese) => {
-                "確認 ID が見つかりません。A〜H の 8 ブロック 48 桁（Windows XP では 7 ブロック 42 桁）です。"
+                "確認 ID が見つかりません。確認 ID は A～H の 8 ブロック（48 桁）です（Windows XP では 7 ブロック、42 桁）。"
                     .into()
             }
             (
@@ -116,14 +116,14 @@ impl Localized for IdProblem {
                 },
                 Language::Japanese,
             ) => format!(
-                "{} {part} に数字ではなく英字の {letter} が入っています。数字の {digit} ではありませんか？数字で入力してください。",
+                "{} {part} に数字ではなく英字の {letter} が入っています。数字の {digit} ではありませんか? 数字で入力してください。",
                 part_name(*kind, language)
             ),
             (IdProblem::Mistyped { kind, parts }, Language::English) => {
                 let noun = part_name(*kind, language);
                 let hint = match kind {
                     IdKind::Installation => "check those digits against the screen",
-                    IdKind::Confirmation => "a digit may have been misheard",
+                    IdKind::Confirmation => "check those digits against the portal's card",
                 };
                 if let [part] = parts.as_slice() {
                     format!(
@@ -141,10 +141,10 @@ impl Localized for IdProblem {
             (IdProblem::Mistyped { kind, parts }, Language::Japanese) => {
                 let hint = match kind {
                     IdKind::Installation => "画面の数字ともう一度見比べてください",
-                    IdKind::Confirmation => "数字の聞き間違いかもしれません",
+                    IdKind::Confirmation => "ポータルに表示された数字ともう一度見比べてください",
                 };
                 format!(
-                    "{} {} の入力に誤りがあるようです（チェック数字が一致しません。{hint}）。",
+                    "{} {} に入力ミスがあるようです。チェック数字が一致しません。{hint}。",
                     part_name(*kind, language),
                     and_list(parts, language)
                 )
@@ -198,7 +198,7 @@ impl Localized for IdProblem {
                 let noun = part_name(*kind, language);
                 let why = match (kind, labelled) {
                     (IdKind::Installation, true) => "グループ番号とグループが一致しない",
-                    (IdKind::Confirmation, true) => "ラベル（A〜H）とブロックが一致しない",
+                    (IdKind::Confirmation, true) => "ラベル（A～H）とブロックが一致しない",
                     (_, false) => "間に別の文字が入っている",
                 };
                 format!(
@@ -207,8 +207,12 @@ impl Localized for IdProblem {
                 )
             }
             (IdProblem::SeveralDifferent { kind, count }, Language::Japanese) => format!(
-                "異なる{}が {count} つ含まれているため、どれも取り込んでいません。この PC 用に受け取ったものだけをコピーしてください。",
-                id_name(*kind, language)
+                "異なる{} が {count} つ含まれているため、どれも取り込んでいません。{}",
+                id_name(*kind, language),
+                match kind {
+                    IdKind::Installation => "この PC のインストール ID だけをコピーしてください。",
+                    IdKind::Confirmation => "この PC 用に取得した確認 ID だけをコピーしてください。",
+                }
             ),
         }
     }
@@ -262,7 +266,7 @@ mod tests {
         assert!(
             problem
                 .message(Language::Japanese)
-                .starts_with("グループ 4 の入力に誤り")
+                .starts_with("グループ 4 に入力ミスがあるようです")
         );
         let two = IdProblem::Mistyped {
             kind: IdKind::Confirmation,
@@ -325,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             labels.message(Language::Japanese),
-            "8 ブロック・48 桁の数字が見つかりましたが、ラベル（A〜H）とブロックが一致しないため、取り込んでいません。確認 ID をもう一度コピーするか、ブロックごとに入力してください。"
+            "8 ブロック・48 桁の数字が見つかりましたが、ラベル（A～H）とブロックが一致しないため、取り込んでいません。確認 ID をもう一度コピーするか、ブロックごとに入力してください。"
         );
         let between = IdProblem::Unmatched {
             kind: IdKind::Installation,

@@ -188,7 +188,7 @@ fn typing_a_cid_block_by_block_marks_each_block() {
     assert!(ui.find("✓ OK").is_ok());
     assert!(
         ui.find(
-            "Block B looks mistyped: its check digit does not match (a digit may have been misheard)."
+            "Block B looks mistyped: its check digit does not match (check those digits against the portal's card)."
         )
         .is_ok()
     );
