@@ -220,16 +220,14 @@ pub(super) fn report(
     language: Language,
 ) -> Report {
     let mut report = Report::new();
-    let (mut recorded, reading) = platform::this_pc_report();
-    recorded.about = format!(
-        "Support report written by activation-companion report ({})",
-        language.tag()
+    let (recorded, reading) = platform::this_pc_report();
+    let recorded = words::finish_report(
+        recorded,
+        &reading,
+        language,
+        leave_out_ids,
+        std::time::SystemTime::now(),
     );
-    recorded.written_at = Some(crate::date::timestamp(std::time::SystemTime::now()));
-    words::say_in_report(&mut recorded, &reading, language);
-    if leave_out_ids {
-        recorded.leave_out_installation_ids();
-    }
     let text = serde_json::to_string_pretty(&recorded).expect("a report always serialises");
     match out {
         None => report.line(text),

@@ -166,7 +166,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
             "このプロダクト キーは無効だとライセンス サービスが判断しました (0xC004F050)。入力の誤りか、\
              この Windows のエディション（ESU の場合はその年）用のキーではありません。\
              次に: キーを 1 文字ずつ見比べて入力し直してください。ESU の場合は、今年の ESU 用に\
-             発行された MAK か、契約の担当者に確かめてください。",
+             発行された MAK か、ライセンスの管理者に確かめてください。",
             "The licensing service says this product key is invalid (0xC004F050): it is \
              mistyped, or not for this edition of Windows (for ESU: not for this year). Next: \
              compare the key character by character and type it again; for ESU, check with \

@@ -33,7 +33,7 @@ pub use record::{
 pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
 pub use this_pc::{
-    esu_note, esu_year_name, license_status, microsoft_365_note, no_installation_id,
+    esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
     no_offline_route, product_kind, product_label, report_written, say_in_report,
 };
 pub use window::{

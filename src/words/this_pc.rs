@@ -107,7 +107,7 @@ pub fn no_offline_route(route: OfflineRoute, language: Language) -> &'static str
         OfflineRoute::KmsClient => language.pick(
             "KMS クライアント キー（GVLK）です。組織の KMS ホストに対してライセンス認証するキーで、\
              インストール ID と確認 ID によるオフライン認証はできません。次に: 組織のネットワークに\
-             つなぐか、オフラインで認証するには MAK またはリテールのプロダクト キーをインストールしてください。",
+             接続するか、オフラインで認証するには MAK またはリテールのプロダクト キーをインストールしてください。",
             "A KMS client key (GVLK): it activates against your organisation's KMS host, and \
              cannot be activated offline with an Installation ID and a Confirmation ID. Next: \
              connect to your organisation's network, or, to activate offline, install a MAK or \
@@ -142,7 +142,7 @@ pub fn no_installation_id(product: &InstalledProduct, language: Language) -> Str
         ),
         Language::Japanese => format!(
             "この製品にはプロダクト キー（末尾 {key}）が入っていますが、Windows がインストール ID を\
-             返さないため、まだ Microsoft に伝えるものがありません。ライセンス サービスがこのキーの\
+             表示しないため、まだ Microsoft に伝えるものがありません。ライセンス サービスがこのキーの\
              オフライン認証を準備していない状態です。次に: PC を再起動して、この PC をもう一度読み取って\
              ください。それでも空なら、管理者としてキーをインストールし直してください。Windows 10 の ESU \
              の場合は、Windows 10 22H2 に 2025 年 10 月の更新プログラム KB5066791 以降と KB5072653 が必要です。"
@@ -153,9 +153,9 @@ pub fn no_installation_id(product: &InstalledProduct, language: Language) -> Str
 /// Windows 10 shows no ESU add-on with a key.
 pub fn esu_note(language: Language) -> &'static str {
     language.pick(
-        "この Windows 10 には、プロダクト キーの入った ESU（拡張セキュリティ更新プログラム）の追加ライセンスが\
+        "この Windows 10 には、プロダクト キーの入った ESU（Extended Security Updates）の追加ライセンスが\
          ありません。個人向けの ESU（[設定] > [更新とセキュリティ] > [Windows Update] で Microsoft \
-         アカウントを使って登録）はストアのライセンスで、インストール ID も確認 ID も不要です。法人向けの ESU \
+         アカウントで有効にするもの）はストアのライセンスで、インストール ID も確認 ID も不要です。法人向けの ESU \
          は、先にその年の ESU キー（MAK）をインストールしてください（このアプリの「プロダクト キーを\
          インストール」、または activation-companion install-key）。その後、ESU の追加ライセンスの\
          インストール ID が表示されます。",
@@ -191,7 +191,7 @@ impl Localized for KeyProblem {
                 ('Z', Language::Japanese) => "プロダクト キーに Z はありません",
                 ('A' | 'E' | 'U', Language::English) => "product keys have no vowels",
                 ('A' | 'E' | 'U', Language::Japanese) => {
-                    "プロダクト キーに母音（A、E、I、O、U）はありません"
+                    "プロダクト キーに A、E、I、O、U はありません"
                 }
                 (_, Language::English) => {
                     "product keys hold only B C D F G H J K M N P Q R T V W X Y 2 3 4 6 7 8 9"
@@ -308,7 +308,7 @@ impl Localized for InstallVerdict {
                         format!("The product key ending {key} is installed: it belongs to {name}.")
                     }
                     Language::Japanese => format!(
-                        "末尾が {key} のプロダクト キーをインストールしました。対象の製品: {name}。"
+                        "末尾が {key} のプロダクト キーをインストールしました。製品: {name}。"
                     ),
                 };
                 if let Some(code) = refresh_error {
@@ -318,7 +318,7 @@ impl Localized for InstallVerdict {
                              status below may be out of date.)"
                         ),
                         Language::Japanese => format!(
-                            "（ライセンス状態の更新が 0x{code:08X} で失敗したため、下の状態は古い可能性があります。）"
+                            "（ライセンス状態の更新が 0x{code:08X} で失敗したため、この状態は古い可能性があります。）"
                         ),
                     });
                 }
@@ -905,6 +905,28 @@ pub fn say_in_report(
     }
 }
 
+/// A support report made ready to write: who wrote it and when, the sentences the user saw,
+/// and the Installation IDs left out when asked.
+pub fn finish_report(
+    mut recorded: crate::licensing::report::RecordedPc,
+    reading: &Result<crate::licensing::LicensingReading, ServiceError>,
+    language: Language,
+    leave_out_ids: bool,
+    now: std::time::SystemTime,
+) -> crate::licensing::report::RecordedPc {
+    recorded.about = format!(
+        "Support report written by activation-companion {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        language.tag()
+    );
+    recorded.written_at = Some(crate::date::timestamp(now));
+    say_in_report(&mut recorded, reading, language);
+    if leave_out_ids {
+        recorded.leave_out_installation_ids();
+    }
+    recorded
+}
+
 /// "The support report is written to FILE…": what it holds and where to send it.
 pub fn report_written(path: &std::path::Path, left_out: bool, language: Language) -> String {
     let path = path.display();
@@ -931,7 +953,7 @@ pub fn report_written(path: &std::path::Path, left_out: bool, language: Language
         Language::Japanese => format!(
             "サポート レポートを {path} に保存しました。このアプリと Windows のバージョン、ライセンス \
              サービスの応答（プロダクト キーは末尾 5 文字だけ）、このアプリの判断が入っています。{ids}\
-             次に: このファイルをアプリの開発者（プロジェクトのページの issue に添付）か、サポートして\
+             次に: このファイルをアプリの開発者（プロジェクトのページの issue で）か、サポートして\
              くれる人に送ってください。"
         ),
     }
