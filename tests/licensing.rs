@@ -1362,8 +1362,13 @@ fn a_key_taken_but_shown_by_no_product_and_an_unreadable_service_are_said_plainl
             .iter()
             .any(|c| matches!(c, Call::InstallKey(_)))
     );
-    let (en, _) = assert_both_languages(&error);
+    let (en, ja) = assert_both_languages(&error);
     assert!(en.starts_with("The product key was not installed."), "{en}");
+    assert!(
+        en.contains("0x80041017") && en.contains("slmgr /ipk"),
+        "{en}"
+    );
+    assert!(ja.contains("slmgr /ipk"), "{ja}");
 }
 
 // ---- which products can be activated offline at all ---------------------------------------

@@ -379,12 +379,17 @@ impl Localized for InstallError {
                 )
             }
             InstallError::Service(error) => format!(
-                "{} {}",
+                "{} {} {}",
                 language.pick(
                     "プロダクト キーはインストールしていません。",
                     "The product key was not installed."
                 ),
-                error.message(language)
+                error.message(language),
+                language.pick(
+                    "キーは、管理者として開いたコマンド プロンプトで `slmgr /ipk <プロダクト キー>` と入力してもインストールできます。",
+                    "The key can also be installed with `slmgr /ipk <product key>` in a Command \
+                     Prompt opened as administrator.",
+                )
             ),
         }
     }
