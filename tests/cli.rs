@@ -1193,6 +1193,7 @@ mod history {
 // ---- install-key and report (issue 17) ------------------------------------------------
 
 /// A made-up key in the product-key alphabet (never a real one).
+#[cfg(not(windows))]
 const WELL_FORMED_KEY: &str = "BCDFG-HJKMP-QRTVW-XY234-6789B";
 
 fn stderr(output: &Output) -> String {

@@ -1731,3 +1731,42 @@ fn reports_in_the_fixtures_replay_to_the_verdicts_they_recorded() {
     }
     assert!(replayed >= 1, "at least one report is in the fixtures");
 }
+
+#[test]
+fn the_wmi_calls_underneath_go_into_the_report() {
+    use activation_companion::licensing::report::CallRecord;
+
+    /// Windows 7: the first query form (with ProductKeyChannel) is refused, the next answers.
+    struct Logging(FakeService);
+    impl LicensingService for Logging {
+        fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
+            self.0.products(class)
+        }
+        fn deposit(&self, c: ProductClass, a: &str, i: &str, d: &str) -> Result<(), u32> {
+            self.0.deposit(c, a, i, d)
+        }
+        fn refresh(&self, class: ProductClass) -> Result<(), u32> {
+            self.0.refresh(class)
+        }
+        fn wmi_calls(&self) -> Vec<CallRecord> {
+            vec![
+                CallRecord {
+                    call: "SELECT ..., ProductKeyChannel FROM SoftwareLicensingProduct".into(),
+                    hresult: "0x80041017".into(),
+                    milliseconds: 3,
+                },
+                CallRecord {
+                    call: "SELECT ..., LicenseIsAddon FROM SoftwareLicensingProduct".into(),
+                    hresult: "0x00000000".into(),
+                    milliseconds: 40,
+                },
+            ]
+        }
+    }
+    let service = Logging(FakeService::recorded("windows_pro_notification.json"));
+    let (report, _) = record_reading(&service, None, Vec::new());
+    assert_eq!(report.wmi_calls, service.wmi_calls());
+    let text = serde_json::to_string(&report).unwrap();
+    let replayed: RecordedPc = serde_json::from_str(&text).unwrap();
+    assert_eq!(replayed.wmi_calls[0].hresult, "0x80041017");
+}

@@ -275,6 +275,12 @@ pub trait LicensingService {
         let _ = key;
         Err(codes::E_NOTIMPL)
     }
+
+    /// Every WMI call made so far (each query form tried, each method), with its HRESULT
+    /// and duration, for the support report; a service that keeps no such log has none.
+    fn wmi_calls(&self) -> Vec<report::CallRecord> {
+        Vec::new()
+    }
 }
 
 /// Every product with a key that could be read.

@@ -127,6 +127,10 @@ pub struct RecordedPc {
     pub failures: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<CallRecord>,
+    /// The WMI calls underneath (each query form tried: a class lacking an optional property
+    /// is asked again without it), as the real service logs them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wmi_calls: Vec<CallRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub verdicts: Vec<Verdict>,
     /// The other sentences the user saw (the service's failure, the ESU note...).
@@ -333,6 +337,10 @@ impl LicensingService for Journal<'_> {
             || self.inner.install_key(key),
         )
     }
+
+    fn wmi_calls(&self) -> Vec<CallRecord> {
+        self.inner.wmi_calls()
+    }
 }
 
 /// Reads `service` through a [`Journal`] and records the reading and its verdicts. The
@@ -351,6 +359,7 @@ pub fn record_reading(
         ..reading
     });
     let mut recorded = journal.into_recorded();
+    recorded.wmi_calls = service.wmi_calls();
     recorded.app = Some(AppInfo::this_app());
     recorded.windows = windows;
     if let Ok(reading) = &reading {

@@ -5,7 +5,12 @@
 //! callers make it on the worker thread that runs the whole read or apply sequence.
 //! Every failure becomes an HRESULT; nothing here panics.
 
+use std::cell::RefCell;
+use std::time::Instant;
+
 use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escape_wql_str};
+
+use crate::licensing::report::CallRecord;
 
 use crate::licensing::{
     LicensingService, OPTIONAL_PROPERTIES, PRODUCT_PROPERTIES, ProductClass, ProductKey,
@@ -24,16 +29,20 @@ fn hresult(error: &WMIError) -> u32 {
     }
 }
 
-/// A connection to `root\cimv2` on this PC.
+/// A connection to `root\cimv2` on this PC, with a log of every call made through it.
 pub struct WmiLicensingService {
     connection: WMIConnection,
+    log: RefCell<Vec<CallRecord>>,
 }
 
 impl WmiLicensingService {
     /// Connects (initialising COM on this thread when needed). Use it on this thread only.
     pub fn connect() -> Result<WmiLicensingService, ServiceError> {
         WMIConnection::new()
-            .map(|connection| WmiLicensingService { connection })
+            .map(|connection| WmiLicensingService {
+                connection,
+                log: RefCell::new(Vec::new()),
+            })
             .map_err(|error| ServiceError::Unavailable {
                 code: hresult(&error),
             })
@@ -42,13 +51,27 @@ impl WmiLicensingService {
     /// The objects a query returns. With `WBEM_FLAG_RETURN_IMMEDIATELY` (which the crate uses)
     /// a bad query or class may fail either at once or at the first object: both are errors.
     fn objects(&self, query: &str) -> Result<Vec<IWbemClassWrapper>, u32> {
-        let results = self
-            .connection
-            .exec_query(query)
-            .map_err(|error| hresult(&error))?;
-        results
-            .map(|object| object.map_err(|error| hresult(&error)))
-            .collect()
+        self.logged(query.to_string(), || {
+            let results = self
+                .connection
+                .exec_query(query)
+                .map_err(|error| hresult(&error))?;
+            results
+                .map(|object| object.map_err(|error| hresult(&error)))
+                .collect()
+        })
+    }
+
+    /// Runs one WMI call and logs it with its HRESULT and duration.
+    fn logged<T>(&self, call: String, job: impl FnOnce() -> Result<T, u32>) -> Result<T, u32> {
+        let started = Instant::now();
+        let answer = job();
+        self.log.borrow_mut().push(CallRecord {
+            call,
+            hresult: format!("0x{:08X}", answer.as_ref().err().copied().unwrap_or(0)),
+            milliseconds: started.elapsed().as_millis() as u64,
+        });
+        answer
     }
 
     fn rows(&self, class: ProductClass, optional: usize) -> Result<Vec<ProductRow>, u32> {
@@ -86,11 +109,13 @@ impl WmiLicensingService {
             }
             Some(input)
         };
-        let output = self
-            .connection
-            .exec_method(path, method, input.as_ref())
-            .map_err(|error| hresult(&error))?;
-        check_return_value(output)
+        self.logged(format!("{class_name}.{method}"), || {
+            let output = self
+                .connection
+                .exec_method(path, method, input.as_ref())
+                .map_err(|error| hresult(&error))?;
+            check_return_value(output)
+        })
     }
 
     /// The `__PATH` of the first object a query returns (methods are called on paths).
@@ -243,5 +268,9 @@ impl LicensingService for WmiLicensingService {
             "InstallProductKey",
             &[("ProductKey", key.for_the_licensing_service())],
         )
+    }
+
+    fn wmi_calls(&self) -> Vec<CallRecord> {
+        self.log.borrow().clone()
     }
 }
