@@ -1770,3 +1770,28 @@ fn the_wmi_calls_underneath_go_into_the_report() {
     let replayed: RecordedPc = serde_json::from_str(&text).unwrap();
     assert_eq!(replayed.wmi_calls[0].hresult, "0x80041017");
 }
+
+/// A report the 32-bit exe wrote under Wine 8.0 (`activation-companion report --out`):
+/// Wine's licensing class is a stand-in, and every query form fails 0x80041017.
+#[test]
+fn the_report_written_under_wine_replays_its_failure() {
+    let report = fixture("report_wine_8_i686.json");
+    assert_eq!(
+        report.read(),
+        Err(ServiceError::Unavailable {
+            code: codes::WMI_INVALID_QUERY
+        })
+    );
+    assert_eq!(report.windows.as_ref().unwrap().architecture, "x86");
+    assert_eq!(
+        report
+            .wmi_calls
+            .iter()
+            .filter(|call| call.call.contains("FROM SoftwareLicensingProduct"))
+            .map(|call| call.hresult.as_str())
+            .collect::<Vec<_>>(),
+        ["0x80041017"; 3],
+        "each query form was tried"
+    );
+    assert!(report.notes[0].contains("0x80041017"), "{:?}", report.notes);
+}
