@@ -34,7 +34,7 @@ pub enum Message {
     /// Shows the field to install a product key.
     OpenKeyForm,
     /// The key as typed (hidden on screen; never saved).
-    KeyEdited(String),
+    KeyEdited(TypedKey),
     InstallKey,
     InstallDone(Option<Result<Box<InstallVerdict>, InstallError>>),
     LeaveOutIds(bool),
@@ -75,13 +75,30 @@ enum Applying {
     Failed(LicensingError),
 }
 
+/// A product key as typed: hidden on screen, never saved, and never printed by `Debug` (a
+/// message or a state written to a log shows its length only).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct TypedKey(String);
+
+impl std::fmt::Debug for TypedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TypedKey({} characters)", self.0.chars().count())
+    }
+}
+
+impl From<&str> for TypedKey {
+    fn from(typed: &str) -> TypedKey {
+        TypedKey(typed.to_string())
+    }
+}
+
 #[derive(Debug, Default)]
 enum Installing {
     #[default]
     Closed,
     /// The form is open: the key as typed, and why it was refused before anything was sent.
     Open {
-        typed: String,
+        typed: TypedKey,
         problem: Option<KeyProblem>,
     },
     Running,
@@ -256,7 +273,7 @@ impl State {
             }
             Message::OpenKeyForm => {
                 self.installing = Installing::Open {
-                    typed: String::new(),
+                    typed: TypedKey::default(),
                     problem: None,
                 };
                 Action::None
@@ -272,7 +289,7 @@ impl State {
                 let Installing::Open { typed, .. } = &self.installing else {
                     return Action::None;
                 };
-                match check_product_key(typed) {
+                match check_product_key(&typed.0) {
                     Err(problem) => {
                         let typed = typed.clone();
                         self.installing = Installing::Open {
@@ -507,9 +524,9 @@ impl State {
                 let mut form = column![
                     text(Text::InstallKeyIntro.in_language(language)).size(14),
                     row![
-                        text_input(Text::KeyPlaceholder.in_language(language), typed)
+                        text_input(Text::KeyPlaceholder.in_language(language), &typed.0)
                             .secure(true)
-                            .on_input(Message::KeyEdited)
+                            .on_input(|typed| Message::KeyEdited(TypedKey(typed)))
                             .on_submit(Message::InstallKey)
                             .width(Length::Fixed(360.0)),
                         button(text(Text::InstallKeyRun.in_language(language)))

@@ -51,6 +51,9 @@ fn a_mistyped_key_is_refused_where_it_is_wrong_and_never_shown() {
         send(&mut app, this_pc::Message::OpenKeyForm);
         let typed = "VK7JG-NPHTM-COTJM-9MPGT-3V66T";
         send(&mut app, this_pc::Message::KeyEdited(typed.into()));
+        // Nor in a log line of the message.
+        let message = format!("{:?}", this_pc::Message::KeyEdited(typed.into()));
+        assert!(!message.contains("NPHTM"), "{message}");
         send(&mut app, this_pc::Message::InstallKey);
         let problem = activation_companion::licensing::check_product_key(typed).unwrap_err();
         let sentence = problem.message(language);
