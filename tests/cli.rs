@@ -1388,3 +1388,130 @@ fn an_id_that_cannot_be_read_says_what_was_seen() {
         assert_eq!(stderr.trim_end(), seen.message(language));
     }
 }
+
+// ---- install-key and report (issue 17) ------------------------------------------------
+
+/// A made-up key in the product-key alphabet (never a real one).
+#[cfg(not(windows))]
+const WELL_FORMED_KEY: &str = "BCDFG-HJKMP-QRTVW-XY234-6789B";
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Refused on any OS, before "Windows only": nothing is sent to Windows.
+#[test]
+fn install_key_refuses_a_mistyped_key_where_it_is_wrong_on_any_os() {
+    for (key, en, ja) in [
+        (
+            "BCDFG-HJKMP-QOTVW-XY234-6789B",
+            "Group 3, character 2 is the letter O: product keys have no O or 0 — check the key.",
+            "グループ 3 の 2 文字目が文字「O」です",
+        ),
+        (
+            "BCDFGHJKMPQRTVWXY2346789",
+            "The key has 24 characters: a product key has 25",
+            "キーが 24 文字です",
+        ),
+        (
+            "bcdfg-hjkmp-qrtvw-xy234-67S9b",
+            "Group 5, character 3 is the letter S: product keys have no S or 5",
+            "グループ 5 の 3 文字目",
+        ),
+    ] {
+        let output = run(&["install-key", "--lang", "en", key], None);
+        assert_eq!(output.status.code(), Some(1), "{key}");
+        let said = stderr(&output);
+        assert!(said.contains(en), "{said}");
+        assert!(said.contains("Nothing was sent to Windows"), "{said}");
+        assert!(!said.contains("Windows only"), "{said}");
+        assert!(stdout(&output).is_empty());
+        let output = run(&["install-key", "--lang", "ja", key], None);
+        assert!(stderr(&output).contains(ja), "{}", stderr(&output));
+    }
+}
+
+#[cfg(not(windows))]
+#[test]
+fn install_key_with_a_well_formed_key_says_windows_only_and_never_prints_the_key() {
+    // From the arguments, and from standard input (kept out of the shell's history).
+    for (args, stdin) in [
+        (vec!["install-key", "--lang", "en", WELL_FORMED_KEY], None),
+        (
+            vec!["install-key", "--lang", "en"],
+            Some(format!("{WELL_FORMED_KEY}\n")),
+        ),
+    ] {
+        let output = run(&args, stdin.as_deref().map(str::as_bytes));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = stderr(&output);
+        assert!(
+            said.contains("Installing a product key works on Windows only"),
+            "{said}"
+        );
+        assert!(said.contains("slmgr /ipk"), "{said}");
+        for text in [said.as_str(), stdout(&output).as_str()] {
+            assert!(!text.contains("BCDFG") && !text.contains("HJKMP"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn report_out_writes_a_report_the_tests_can_replay_and_exits_0() {
+    use activation_companion::licensing::report::RecordedPc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    let output = run(
+        &["report", "--lang", "en", "--out", file.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("The support report is written to "),
+        "{}",
+        stdout(&output)
+    );
+    let report: RecordedPc =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).expect("a report");
+    assert_eq!(
+        report.app.as_ref().map(|app| app.version.as_str()),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    assert!(report.written_at.is_some());
+    assert!(!report.calls.is_empty(), "each call is recorded");
+    if cfg!(not(windows)) {
+        // The service's failure is what is recorded, and it replays as that failure.
+        assert_eq!(report.failures["SoftwareLicensingProduct"], "not windows");
+        assert!(
+            report.notes[0].contains("Windows only"),
+            "{:?}",
+            report.notes
+        );
+        assert!(report.read().is_err());
+    }
+
+    // Without --out, the same JSON on standard output; --leave-out-ids is taken.
+    let output = run(&["report", "--leave-out-ids"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let _: RecordedPc = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+}
+
+#[test]
+fn report_to_a_file_that_cannot_be_written_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    let output = run(
+        &[
+            "report",
+            "--lang",
+            "en",
+            "--out",
+            blocked.join("report.json").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).is_empty());
+}

@@ -126,6 +126,17 @@ pub enum Command {
         #[arg(long, value_name = "DIGITS")]
         iid: Option<String>,
     },
+    /// Install a product key on this PC (Windows, as administrator), as slmgr /ipk does: each ESU year's new MAK, for example; then show the product it installed. KEY from the arguments or standard input; only its last five characters are ever shown.
+    InstallKey { key: Vec<String> },
+    /// Write a support report (JSON): versions, what the licensing service answered, the verdicts. Written even when the service fails.
+    Report {
+        /// Write it to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Leave out the Installation IDs (they identify this PC's hardware).
+        #[arg(long)]
+        leave_out_ids: bool,
+    },
     /// The activation record: every Confirmation ID applied on this PC or completed in the window, newest first.
     History {
         #[arg(long)]
@@ -453,6 +464,10 @@ pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
             iid.as_deref(),
             language,
         ),
+        Command::InstallKey { key } => this_pc::install_key(&input(&key), language),
+        Command::Report { out, leave_out_ids } => {
+            this_pc::report(out.as_deref(), leave_out_ids, language)
+        }
         Command::History {
             json,
             export,

@@ -5,7 +5,9 @@ use serde::Serialize;
 use super::{Exit, Report};
 use crate::id::{InstallationId, read_confirmation_id};
 use crate::language::Language;
-use crate::licensing::{InstalledProduct, LicensingError};
+use crate::licensing::{
+    InstallError, InstallVerdict, InstalledProduct, LicensingError, check_product_key,
+};
 use crate::platform;
 use crate::record::{Activation, RecordChange, RecordError, RecordStore};
 use crate::words::{self, Localized, Text};
@@ -23,6 +25,38 @@ struct ProductJson<'a> {
     reason: Option<String>,
     installation_id: Option<&'a str>,
     valid: bool,
+    /// The channel at the end of `Description` (`VOLUME_MAK`, `VOLUME_KMSCLIENT`...).
+    channel: Option<&'a str>,
+    /// `ProductKeyChannel` (Windows 8 and later): `Retail`, `Volume:GVLK`...
+    key_channel: Option<&'a str>,
+    /// `possible`, `kms_client`, `evaluation`.
+    offline_activation: &'static str,
+    /// 1, 2 or 3 for the Windows 10 ESU add-ons Microsoft lists.
+    esu_year: Option<u8>,
+    /// Whether its Installation ID is one to carry to Microsoft.
+    to_carry: bool,
+}
+
+impl<'a> ProductJson<'a> {
+    fn of(product: &'a InstalledProduct, language: Language) -> ProductJson<'a> {
+        ProductJson {
+            activation_id: &product.activation_id,
+            name: &product.name,
+            kind: product.kind.code(),
+            license_status: product.status.code(),
+            status: words::license_status(product.status, language),
+            grace_minutes: product.grace_minutes,
+            partial_key: &product.partial_key,
+            reason: (product.reason != 0).then(|| format!("0x{:08X}", product.reason)),
+            installation_id: product.installation_id.as_ref().map(InstallationId::digits),
+            valid: product.valid_installation_id().is_some(),
+            channel: product.channel(),
+            key_channel: product.key_channel.as_deref(),
+            offline_activation: product.offline_route().code(),
+            esu_year: product.esu_year().map(|year| year.year),
+            to_carry: product.is_to_carry(),
+        }
+    }
 }
 
 pub(super) fn status(json: bool, language: Language) -> Report {
@@ -35,18 +69,7 @@ pub(super) fn status(json: bool, language: Language) -> Report {
         let rows: Vec<ProductJson> = reading
             .products
             .iter()
-            .map(|product| ProductJson {
-                activation_id: &product.activation_id,
-                name: &product.name,
-                kind: product.kind.code(),
-                license_status: product.status.code(),
-                status: words::license_status(product.status, language),
-                grace_minutes: product.grace_minutes,
-                partial_key: &product.partial_key,
-                reason: (product.reason != 0).then(|| format!("0x{:08X}", product.reason)),
-                installation_id: product.installation_id.as_ref().map(InstallationId::digits),
-                valid: product.valid_installation_id().is_some(),
-            })
+            .map(|product| ProductJson::of(product, language))
             .collect();
         report.json(&rows);
     } else {
@@ -56,6 +79,9 @@ pub(super) fn status(json: bool, language: Language) -> Report {
         }
         if !reading.has_office() {
             report.line(words::microsoft_365_note(language));
+        }
+        if reading.needs_esu_note() {
+            report.line(words::esu_note(language));
         }
     }
     for (_, problem) in &reading.problems {
@@ -85,6 +111,14 @@ fn write_product(
     }
     report.line(field(Text::ActivationId, &product.activation_id));
     report.line(field(Text::PartialProductKey, &product.partial_key));
+    if let Some(channel) = product.channel().or(product.key_channel.as_deref()) {
+        report.line(field(Text::Channel, &channel));
+    }
+    // A product with no offline route keeps its Installation ID out of sight: there is
+    // nothing to carry (its status line says what to do instead).
+    if !product.offline_route().is_possible() {
+        return;
+    }
     if let Some(iid) = &product.installation_id {
         report.line(field(
             Text::InstallationIdHeading,
@@ -148,6 +182,68 @@ pub(super) fn apply(
         // Refused before anything was deposited: the CID, the Activation ID, or the product.
         Err(error) => report.fail(error.message(language), Exit::Invalid),
     }
+}
+
+/// `install-key`: the key is checked before anything is sent (on any OS), then installed as
+/// `slmgr /ipk` does, and the product it installed is shown with its Installation ID.
+pub(super) fn install_key(text: &str, language: Language) -> Report {
+    let report = Report::new();
+    let key = match check_product_key(text) {
+        Ok(key) => key,
+        Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
+    };
+    match platform::install_key_on_this_pc(&key) {
+        Ok(verdict) => {
+            let mut report = report;
+            report.line(verdict.message(language));
+            if let InstallVerdict::Installed { product, .. } = &verdict {
+                write_product(&mut report, product, std::time::SystemTime::now(), language);
+            }
+            let exit = if verdict.is_installed() {
+                Exit::Done
+            } else {
+                Exit::Invalid
+            };
+            report.exit(exit)
+        }
+        Err(error @ InstallError::Service(_)) => {
+            report.fail(error.message(language), Exit::Unusable)
+        }
+    }
+}
+
+/// `report`: the support report, to standard output or `out`; written whatever the service
+/// answered, and exit 0 once written.
+pub(super) fn report(
+    out: Option<&std::path::Path>,
+    leave_out_ids: bool,
+    language: Language,
+) -> Report {
+    let mut report = Report::new();
+    let (recorded, reading) = platform::this_pc_report();
+    let recorded = words::finish_report(
+        recorded,
+        &reading,
+        language,
+        leave_out_ids,
+        std::time::SystemTime::now(),
+    );
+    let text = serde_json::to_string_pretty(&recorded).expect("a report always serialises");
+    match out {
+        None => report.line(text),
+        Some(path) => {
+            match crate::storage::write_atomically(path, format!("{text}\n").as_bytes()) {
+                Ok(()) => report.line(words::report_written(path, leave_out_ids, language)),
+                Err(error) => {
+                    return report.fail(
+                        words::cannot_write(Some(path), &error, language),
+                        Exit::Unusable,
+                    );
+                }
+            }
+        }
+    }
+    report
 }
 
 #[cfg(test)]

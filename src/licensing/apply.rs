@@ -59,6 +59,9 @@ pub enum TargetError {
     Ambiguous(Vec<InstalledProduct>),
     /// The product shows no Installation ID to check the Confirmation ID against.
     NoInstallationId(Box<InstalledProduct>),
+    /// The product cannot be activated offline at all (a KMS client key, an evaluation
+    /// edition): nothing was deposited.
+    NoOfflineRoute(Box<InstalledProduct>),
 }
 
 /// The product a Confirmation ID goes to: the explicit Activation ID; else the product whose
@@ -244,6 +247,11 @@ pub fn apply_licensing(
     };
     if product.state() == ActivationState::Permanent {
         return Ok(ApplyVerdict::AlreadyActivated { product });
+    }
+    if !product.offline_route().is_possible() {
+        return Err(LicensingError::Target(TargetError::NoOfflineRoute(
+            Box::new(product),
+        )));
     }
     let current = match &product.installation_id {
         Some(iid) if iid.digits() == expected_iid.digits() => iid.digits().to_string(),

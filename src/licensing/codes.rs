@@ -3,6 +3,8 @@
 
 /// E_UNEXPECTED: a worker thread ended without an answer (it panicked).
 pub const E_UNEXPECTED: u32 = 0x8000_FFFF;
+/// E_NOTIMPL: the service cannot do this (a recorded one cannot install keys).
+pub const E_NOTIMPL: u32 = 0x8000_4001;
 /// The offline activation data (the CID) has the wrong format.
 pub const INVALID_OFFLINE_BLOB: u32 = 0xC004_F02C;
 /// The CID has the wrong length.
@@ -26,6 +28,14 @@ pub const LICENSE_NOT_INSTALLED: u32 = 0xC004_F015;
 /// E_INVALIDARG: one or more arguments are not valid.
 pub const INVALID_ARGUMENT: u32 = 0x8007_0057;
 
+// Installing a product key (slmgr /ipk): the codes Microsoft's activation error table lists.
+
+/// SL_E_INVALID_PRODUCT_KEY: the key is invalid (mistyped, or not for this edition or year).
+pub const INVALID_PRODUCT_KEY: u32 = 0xC004_F050;
+/// "The Software Licensing Service reported that the product SKU is not found" (Microsoft's
+/// activation error table): the key is for a product whose licence this Windows does not hold.
+pub const SKU_NOT_FOUND: u32 = 0xC004_F069;
+
 // Reasons the licensing service gives for a product's state (`LicenseStatusReason`).
 
 /// SL_E_GRACE_TIME_EXPIRED: "the grace period expired".
@@ -36,6 +46,11 @@ pub const HARDWARE_CHANGED: u32 = 0xC004_F00F;
 pub const LICENSE_NOT_FOUND: u32 = 0xC004_F034;
 /// SL_E_NOT_GENUINE: "current state is not genuine".
 pub const NOT_GENUINE: u32 = 0xC004_F200;
+/// SL_E_PKEY_NOT_INSTALLED: "the product key is not available" (3221549076 in real rows).
+pub const KEY_NOT_AVAILABLE: u32 = 0xC004_F014;
+/// SL_I_STORE_BASED_ACTIVATION: informational, on a licensed product (1074066433 in real
+/// rows): the licence is a digital one. Not a reason to do anything.
+pub const STORE_BASED_ACTIVATION: u32 = 0x4004_F401;
 /// SL_I_OOB_GRACE_PERIOD: "running within the valid grace period" (not an error).
 pub const IN_GRACE_PERIOD: u32 = 0x4004_F00C;
 /// SL_I_OOT_GRACE_PERIOD: "running within the valid out of tolerance grace period".

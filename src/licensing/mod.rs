@@ -37,7 +37,12 @@
 
 mod apply;
 pub mod codes;
+pub mod esu;
+mod install;
+mod key;
 mod product;
+pub mod report;
+mod values;
 
 use std::time::Duration;
 
@@ -47,7 +52,12 @@ pub use apply::{
     ApplyError, ApplyVerdict, LicensingError, TargetError, apply_licensing, apply_to, check_cid,
     check_inputs, normalize_activation_id, pick_target,
 };
-pub use product::{ActivationState, InstalledProduct, LicenseStatus, ProductKind, days_left};
+pub use install::{InstallError, InstallVerdict, install_product_key};
+pub use key::{KEY_ALPHABET, KeyProblem, ProductKey, check_product_key};
+pub use product::{
+    ActivationState, InstalledProduct, LicenseStatus, OfflineRoute, ProductKind, days_left,
+    description_channel,
+};
 
 /// The `ApplicationID`s that tell a product's family.
 pub mod app_ids {
@@ -92,9 +102,12 @@ impl ProductClass {
     }
 }
 
-/// The properties read for each product, in WMI's spelling. `LicenseIsAddon` comes last: Windows 7
-/// and Office 2010's class may lack it, and the reader then asks again without it.
-pub const PRODUCT_PROPERTIES: [&str; 10] = [
+/// The properties read for each product, in WMI's spelling. The last [`OPTIONAL_PROPERTIES`]
+/// may be missing from a class: `LicenseIsAddon` on Windows 7 and Office 2010's class,
+/// `ProductKeyChannel` before Windows 8. A query naming a missing one is invalid (0x80041017),
+/// and the reader asks again without them, the last first. There is no `ActivationID`
+/// property: the Activation ID is `ID`.
+pub const PRODUCT_PROPERTIES: [&str; 11] = [
     "ID",
     "ApplicationID",
     "Name",
@@ -105,16 +118,17 @@ pub const PRODUCT_PROPERTIES: [&str; 10] = [
     "GracePeriodRemaining",
     "OfflineInstallationId",
     "LicenseIsAddon",
+    "ProductKeyChannel",
 ];
 
+/// How many of [`PRODUCT_PROPERTIES`] (at the end) a class may lack.
+pub const OPTIONAL_PROPERTIES: usize = 2;
+
 /// The WQL query for the products with a key: only the properties needed, so a missing one
-/// fails fast (Wine's stand-in class fails here with 0x80041017).
-pub fn products_query(class: ProductClass, with_addon_flag: bool) -> String {
-    let count = if with_addon_flag {
-        PRODUCT_PROPERTIES.len()
-    } else {
-        PRODUCT_PROPERTIES.len() - 1
-    };
+/// fails fast (Wine's stand-in class fails here with 0x80041017), with the first `optional`
+/// of the [`OPTIONAL_PROPERTIES`].
+pub fn products_query(class: ProductClass, optional: usize) -> String {
+    let count = PRODUCT_PROPERTIES.len() - OPTIONAL_PROPERTIES + optional.min(OPTIONAL_PROPERTIES);
     format!(
         "SELECT {} FROM {} WHERE PartialProductKey <> NULL",
         PRODUCT_PROPERTIES[..count].join(", "),
@@ -123,36 +137,89 @@ pub fn products_query(class: ProductClass, with_addon_flag: bool) -> String {
 }
 
 /// One product row as WMI gives it: numbers, GUIDs and digits (plus two names nothing decides
-/// on). Field names in serde are WMI's, so recorded rows read like the real thing.
+/// on). Field names in serde are WMI's, so recorded rows read like the real thing, and rows
+/// are read as real machines print them: a uint32 signed or unsigned (`LicenseStatusReason`
+/// 3221549076 or -1073418220), in hex or decimal, `True`/`False` as words, and any other
+/// property (dates, counts) ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductRow {
     /// The Activation ID (a GUID).
     #[serde(rename = "ID")]
     pub id: String,
-    #[serde(rename = "ApplicationID", default)]
+    #[serde(rename = "ApplicationID", default, deserialize_with = "values::text")]
     pub application_id: String,
     /// Not localised: `Windows(R), Professional edition`,
     /// `Office 21, Office21ProPlus2021VL_MAK_AE edition`.
-    #[serde(rename = "Name", default)]
+    #[serde(rename = "Name", default, deserialize_with = "values::text")]
     pub name: String,
-    #[serde(rename = "Description", default)]
+    #[serde(rename = "Description", default, deserialize_with = "values::text")]
     pub description: String,
     /// The last five characters of the key; `None` when the product has no key installed.
     #[serde(rename = "PartialProductKey", default)]
     pub partial_product_key: Option<String>,
-    #[serde(rename = "LicenseStatus", default)]
+    #[serde(rename = "LicenseStatus", default, deserialize_with = "values::uint32")]
     pub license_status: u32,
     /// An HRESULT explaining a state other than licensed (0 when there is nothing to say).
-    #[serde(rename = "LicenseStatusReason", default)]
+    #[serde(
+        rename = "LicenseStatusReason",
+        default,
+        deserialize_with = "values::uint32"
+    )]
     pub license_status_reason: u32,
-    /// Minutes left: of the grace period, or of a volume activation.
-    #[serde(rename = "GracePeriodRemaining", default)]
+    /// Minutes left: of the grace period, or of a volume activation (4294967295: not
+    /// applicable).
+    #[serde(
+        rename = "GracePeriodRemaining",
+        default,
+        deserialize_with = "values::uint32"
+    )]
     pub grace_period_remaining: u32,
     #[serde(rename = "OfflineInstallationId", default)]
     pub offline_installation_id: Option<String>,
     /// `None` where the class has no such property (Windows 7, Office 2010).
-    #[serde(rename = "LicenseIsAddon", default)]
+    #[serde(
+        rename = "LicenseIsAddon",
+        default,
+        deserialize_with = "values::boolean"
+    )]
     pub license_is_addon: Option<bool>,
+    /// `None` where the class has no such property (before Windows 8, Office 2010).
+    #[serde(
+        rename = "ProductKeyChannel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_key_channel: Option<String>,
+}
+
+/// Windows as the report and the ESU note need it: from the registry
+/// (`HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion`) and the user's UI language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowsVersion {
+    /// `ProductName` (Windows 11 still says "Windows 10" here: the build tells).
+    #[serde(default)]
+    pub product_name: String,
+    /// `DisplayVersion` (`22H2`), else `ReleaseId`.
+    #[serde(default)]
+    pub display_version: String,
+    /// `CurrentBuildNumber`: 19045 is Windows 10 22H2; 22000 and later are Windows 11.
+    #[serde(default)]
+    pub build: u32,
+    /// `UBR`, the update build revision (19045.6456 is October 2025's KB5066791).
+    #[serde(default)]
+    pub revision: u32,
+    /// The user's UI language as a tag (`ja-JP`).
+    #[serde(default)]
+    pub ui_language: String,
+    /// The exe's architecture (`x86_64`, `x86`).
+    #[serde(default)]
+    pub architecture: String,
+}
+
+impl WindowsVersion {
+    pub fn is_windows_10(&self) -> bool {
+        esu::is_windows_10_build(self.build)
+    }
 }
 
 /// Why the licensing service could not be used. Each message names the manual route.
@@ -200,6 +267,20 @@ pub trait LicensingService {
 
     /// `RefreshLicenseStatus()` on the service of `class`; the error is the HRESULT.
     fn refresh(&self, class: ProductClass) -> Result<(), u32>;
+
+    /// `SoftwareLicensingService.InstallProductKey(ProductKey)`, as `slmgr /ipk` does; the error
+    /// is the HRESULT. Needs administrator rights. A service that cannot install keys (a
+    /// recorded one) answers E_NOTIMPL.
+    fn install_key(&self, key: &ProductKey) -> Result<(), u32> {
+        let _ = key;
+        Err(codes::E_NOTIMPL)
+    }
+
+    /// Every WMI call made so far (each query form tried, each method), with its HRESULT
+    /// and duration, for the support report; a service that keeps no such log has none.
+    fn wmi_calls(&self) -> Vec<report::CallRecord> {
+        Vec::new()
+    }
 }
 
 /// Every product with a key that could be read.
@@ -210,6 +291,8 @@ pub struct LicensingReading {
     /// A class that failed while something else was read (Office 2010's service failing must
     /// not hide Windows). A missing Office 2010 class is not a problem and is not listed.
     pub problems: Vec<(ProductClass, ServiceError)>,
+    /// This Windows, when it was read (for the ESU note; `None` from a recording without it).
+    pub windows: Option<WindowsVersion>,
 }
 
 impl LicensingReading {
@@ -222,6 +305,20 @@ impl LicensingReading {
     /// that Microsoft 365 has no phone activation.
     pub fn has_office(&self) -> bool {
         self.products.iter().any(|p| p.kind == ProductKind::Office)
+    }
+
+    /// Windows 10 with no ESU add-on that has a key: the user is told that consumer ESU needs
+    /// no Installation ID and a commercial ESU key must be installed first.
+    pub fn needs_esu_note(&self) -> bool {
+        self.windows
+            .as_ref()
+            .is_some_and(WindowsVersion::is_windows_10)
+            && !self.products.iter().any(InstalledProduct::is_esu)
+    }
+
+    /// The products whose Installation IDs are to be carried to Microsoft.
+    pub fn to_carry(&self) -> impl Iterator<Item = &InstalledProduct> {
+        self.products.iter().filter(|p| p.is_to_carry())
     }
 }
 
@@ -262,7 +359,11 @@ pub fn read_licensing(service: &dyn LicensingService) -> Result<LicensingReading
         ProductKind::Office => 2,
         ProductKind::Other => 3,
     });
-    Ok(LicensingReading { products, problems })
+    Ok(LicensingReading {
+        products,
+        problems,
+        windows: None,
+    })
 }
 
 #[cfg(test)]
@@ -271,16 +372,23 @@ mod tests {
 
     #[test]
     fn the_query_asks_only_for_products_with_a_key_and_the_needed_properties() {
-        let query = products_query(ProductClass::SoftwareLicensing, true);
+        let query = products_query(ProductClass::SoftwareLicensing, 2);
         assert_eq!(
             query,
             "SELECT ID, ApplicationID, Name, Description, PartialProductKey, LicenseStatus, \
-             LicenseStatusReason, GracePeriodRemaining, OfflineInstallationId, LicenseIsAddon \
-             FROM SoftwareLicensingProduct WHERE PartialProductKey <> NULL"
+             LicenseStatusReason, GracePeriodRemaining, OfflineInstallationId, LicenseIsAddon, \
+             ProductKeyChannel FROM SoftwareLicensingProduct WHERE PartialProductKey <> NULL"
         );
-        let office = products_query(ProductClass::OfficeSoftwareProtection, false);
+        let windows_7 = products_query(ProductClass::SoftwareLicensing, 1);
         assert!(
-            office.contains("FROM OfficeSoftwareProtectionProduct"),
+            windows_7.ends_with(
+                ", LicenseIsAddon FROM SoftwareLicensingProduct WHERE PartialProductKey <> NULL"
+            ),
+            "{windows_7}"
+        );
+        let office = products_query(ProductClass::OfficeSoftwareProtection, 0);
+        assert!(
+            office.contains("OfflineInstallationId FROM OfficeSoftwareProtectionProduct"),
             "{office}"
         );
         assert!(!office.contains("LicenseIsAddon"), "{office}");

@@ -4,6 +4,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use super::esu::{EsuYear, esu_year, names_esu};
 use super::{ProductClass, ProductRow, app_ids};
 use crate::date::Date;
 use crate::id::InstallationId;
@@ -160,6 +161,62 @@ impl ActivationState {
     }
 }
 
+/// Whether a product can be activated offline (with an Installation ID and a Confirmation ID)
+/// at all, from its channel.
+///
+/// `Description` ends with the channel (`RETAIL`, `OEM_DM`, `OEM_COA_NSLP`..., `VOLUME_MAK`,
+/// `VOLUME_KMSCLIENT`, `TIMEBASED_EVAL`); on Windows 8 and later the row also has
+/// `ProductKeyChannel` (`Retail`, `OEM:DM`, `Volume:MAK`, `Volume:GVLK`). A GVLK activates only
+/// against the organisation's KMS host, an evaluation edition only online: neither has an
+/// offline route. Every other channel is left to the licensing service to decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OfflineRoute {
+    /// An Installation ID can be carried to Microsoft and a Confirmation ID applied.
+    Possible,
+    /// A KMS client key (GVLK, `VOLUME_KMSCLIENT`, `Volume:GVLK`).
+    KmsClient,
+    /// An evaluation edition (`TIMEBASED_EVAL`).
+    Evaluation,
+}
+
+impl OfflineRoute {
+    /// `possible`, `kms_client`, `evaluation` (for scripts and reports).
+    pub fn code(self) -> &'static str {
+        match self {
+            OfflineRoute::Possible => "possible",
+            OfflineRoute::KmsClient => "kms_client",
+            OfflineRoute::Evaluation => "evaluation",
+        }
+    }
+
+    pub fn is_possible(self) -> bool {
+        self == OfflineRoute::Possible
+    }
+
+    /// From the channel at the end of `Description` and `ProductKeyChannel`, when there is one.
+    pub fn of(description_channel: Option<&str>, key_channel: Option<&str>) -> OfflineRoute {
+        let description = description_channel.unwrap_or_default();
+        let key = key_channel.unwrap_or_default().trim();
+        if description.eq_ignore_ascii_case("VOLUME_KMSCLIENT")
+            || key.eq_ignore_ascii_case("Volume:GVLK")
+        {
+            OfflineRoute::KmsClient
+        } else if description.eq_ignore_ascii_case("TIMEBASED_EVAL") {
+            OfflineRoute::Evaluation
+        } else {
+            OfflineRoute::Possible
+        }
+    }
+}
+
+/// The channel at the end of a `Description` (`Windows(R) Operating System, VOLUME_MAK
+/// channel` -> `VOLUME_MAK`); `None` when it does not end that way.
+pub fn description_channel(description: &str) -> Option<&str> {
+    let last = description.rsplit(',').next()?.trim();
+    let channel = last.strip_suffix(" channel")?.trim();
+    (!channel.is_empty() && !channel.contains(' ')).then_some(channel)
+}
+
 /// Whole days in `minutes`, rounded up (259 200 minutes = 180 days; 1 minute = 1 day).
 pub fn days_left(minutes: u32) -> u32 {
     minutes.div_ceil(24 * 60)
@@ -185,6 +242,9 @@ pub struct InstalledProduct {
     /// `OfflineInstallationId` as the engine reads it (check with `is_valid()`); `None` when
     /// the row had none.
     pub installation_id: Option<InstallationId>,
+    /// `ProductKeyChannel` (Windows 8 and later): `Retail`, `OEM:DM`, `Volume:MAK`,
+    /// `Volume:GVLK`...; `None` where the class has no such property.
+    pub key_channel: Option<String>,
 }
 
 impl InstalledProduct {
@@ -214,10 +274,53 @@ impl InstalledProduct {
             description: row.description,
             status: LicenseStatus::from_code(row.license_status),
             reason: row.license_status_reason,
-            grace_minutes: row.grace_period_remaining,
+            // "Not applicable" numbers come as 4294967295 in real rows: no time limit.
+            grace_minutes: match row.grace_period_remaining {
+                u32::MAX => 0,
+                minutes => minutes,
+            },
             partial_key,
             installation_id,
+            key_channel: row
+                .product_key_channel
+                .map(|channel| channel.trim().to_string())
+                .filter(|channel| !channel.is_empty()),
         })
+    }
+
+    /// The channel at the end of the row's `Description` (`VOLUME_MAK`, `RETAIL`...).
+    pub fn channel(&self) -> Option<&str> {
+        description_channel(&self.description)
+    }
+
+    /// Whether this product can be activated offline at all ([`OfflineRoute`]).
+    pub fn offline_route(&self) -> OfflineRoute {
+        OfflineRoute::of(self.channel(), self.key_channel.as_deref())
+    }
+
+    /// The Windows 10 ESU year, for the three add-ons Microsoft lists by Activation ID.
+    pub fn esu_year(&self) -> Option<EsuYear> {
+        (self.kind == ProductKind::AddOn)
+            .then(|| esu_year(&self.activation_id))
+            .flatten()
+    }
+
+    /// An ESU add-on, by its row: `LicenseIsAddon` and `ESU` in its name (LTSC and later
+    /// years' add-ons too), or one of the years Microsoft lists.
+    pub fn is_esu(&self) -> bool {
+        self.kind == ProductKind::AddOn && (names_esu(&self.name) || self.esu_year().is_some())
+    }
+
+    /// A product with a key, not activated, whose row gives no Installation ID (an empty
+    /// `OfflineInstallationId`): nothing can be carried to Microsoft for it as it is.
+    pub fn lacks_installation_id(&self) -> bool {
+        !self.is_activated() && self.installation_id.is_none()
+    }
+
+    /// Whether its Installation ID belongs in the box of IDs to carry to Microsoft: not
+    /// activated, an offline route, and an ID shown.
+    pub fn is_to_carry(&self) -> bool {
+        !self.is_activated() && self.offline_route().is_possible() && self.installation_id.is_some()
     }
 
     pub fn state(&self) -> ActivationState {

@@ -7,8 +7,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::id::{ConfirmationId, InstallationId};
+use crate::licensing::report::{CallRecord, RecordedPc, failure_text};
 use crate::licensing::{
-    ApplyVerdict, LicensingError, LicensingReading, ServiceError, check_inputs, codes,
+    ApplyVerdict, InstallError, InstallVerdict, LicensingError, LicensingReading, ProductKey,
+    ServiceError, check_inputs, codes,
 };
 
 /// How long the licensing service may take to read or apply before the app stops waiting.
@@ -49,10 +51,12 @@ where
 pub fn this_pc_licensing() -> Result<LicensingReading, ServiceError> {
     #[cfg(windows)]
     {
-        run_with_deadline(SERVICE_TIMEOUT, || {
+        let mut reading = run_with_deadline(SERVICE_TIMEOUT, || {
             let service = super::wmi::WmiLicensingService::connect()?;
             crate::licensing::read_licensing(&service)
-        })?
+        })??;
+        reading.windows = super::windows_version();
+        Ok(reading)
     }
     #[cfg(not(windows))]
     {
@@ -91,6 +95,93 @@ pub fn apply_to_this_pc(
         let _ = obtained_for;
         Err(LicensingError::Service(ServiceError::NotWindows))
     }
+}
+
+/// [`install_product_key`](crate::licensing::install_product_key) on this PC's licensing
+/// service, on one worker thread with the 60 s deadline; [`ServiceError::NotWindows`]
+/// elsewhere. The key was checked when it was made ([`crate::licensing::check_product_key`]).
+/// Needs administrator rights; blocking.
+pub fn install_key_on_this_pc(key: &ProductKey) -> Result<InstallVerdict, InstallError> {
+    #[cfg(windows)]
+    {
+        let key = key.clone();
+        let verdict = run_with_deadline(SERVICE_TIMEOUT, move || {
+            let service =
+                super::wmi::WmiLicensingService::connect().map_err(InstallError::Service)?;
+            crate::licensing::install_product_key(&service, &key)
+        })
+        .map_err(InstallError::Service)??;
+        Ok(match verdict {
+            InstallVerdict::Installed {
+                product,
+                mut reading,
+                refresh_error,
+            } => {
+                reading.windows = super::windows_version();
+                InstallVerdict::Installed {
+                    product,
+                    reading,
+                    refresh_error,
+                }
+            }
+            other => other,
+        })
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = key;
+        Err(InstallError::Service(ServiceError::NotWindows))
+    }
+}
+
+/// Connecting to `root\\cimv2`, as a report records it: the HRESULT (or the error) and how
+/// long since `started`.
+fn connect_call(error: Option<&ServiceError>, started: std::time::Instant) -> CallRecord {
+    CallRecord {
+        call: "connect root\\cimv2".into(),
+        hresult: error.map_or_else(|| "0x00000000".into(), failure_text),
+        milliseconds: started.elapsed().as_millis() as u64,
+    }
+}
+
+/// A recording of a service that could not be reached.
+fn unreachable(
+    error: ServiceError,
+    started: std::time::Instant,
+) -> (RecordedPc, Result<LicensingReading, ServiceError>) {
+    let call = connect_call(Some(&error), started);
+    (RecordedPc::unreachable(&error, call), Err(error))
+}
+
+/// This PC's licensing service recorded for a support report (see
+/// [`crate::licensing::report`]), with this Windows' version; always a recording, whatever
+/// failed (that is when a report is needed): a failure is recorded with its HRESULT. The
+/// reading comes back too. Blocking; no administrator rights needed.
+pub fn this_pc_report() -> (RecordedPc, Result<LicensingReading, ServiceError>) {
+    let windows = super::windows_version();
+    let started = std::time::Instant::now();
+    #[cfg(windows)]
+    let answer = run_with_deadline(SERVICE_TIMEOUT, move || {
+        let connecting = std::time::Instant::now();
+        match super::wmi::WmiLicensingService::connect() {
+            Ok(service) => {
+                let connected = connect_call(None, connecting);
+                crate::licensing::report::record_reading(&service, None, vec![connected])
+            }
+            Err(error) => unreachable(error, connecting),
+        }
+    });
+    #[cfg(not(windows))]
+    let answer: Result<(RecordedPc, Result<LicensingReading, ServiceError>), ServiceError> =
+        Err(ServiceError::NotWindows);
+    let (mut recorded, reading) = match answer {
+        Ok(recorded) => recorded,
+        Err(error) => unreachable(error, started),
+    };
+    recorded.app = Some(crate::licensing::report::AppInfo::this_app());
+    recorded.windows = windows.clone();
+    let reading = reading.map(|reading| LicensingReading { windows, ..reading });
+    (recorded, reading)
 }
 
 #[cfg(test)]

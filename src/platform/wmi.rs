@@ -5,10 +5,16 @@
 //! callers make it on the worker thread that runs the whole read or apply sequence.
 //! Every failure becomes an HRESULT; nothing here panics.
 
+use std::cell::RefCell;
+use std::time::Instant;
+
 use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escape_wql_str};
 
+use crate::licensing::report::CallRecord;
+
 use crate::licensing::{
-    LicensingService, ProductClass, ProductRow, ServiceError, codes, products_query,
+    LicensingService, OPTIONAL_PROPERTIES, PRODUCT_PROPERTIES, ProductClass, ProductKey,
+    ProductRow, ServiceError, codes, products_query,
 };
 
 /// WBEM_E_FAILED: a WMI failure that carried no HRESULT of its own (a value that could not be
@@ -23,16 +29,20 @@ fn hresult(error: &WMIError) -> u32 {
     }
 }
 
-/// A connection to `root\cimv2` on this PC.
+/// A connection to `root\cimv2` on this PC, with a log of every call made through it.
 pub struct WmiLicensingService {
     connection: WMIConnection,
+    log: RefCell<Vec<CallRecord>>,
 }
 
 impl WmiLicensingService {
     /// Connects (initialising COM on this thread when needed). Use it on this thread only.
     pub fn connect() -> Result<WmiLicensingService, ServiceError> {
         WMIConnection::new()
-            .map(|connection| WmiLicensingService { connection })
+            .map(|connection| WmiLicensingService {
+                connection,
+                log: RefCell::new(Vec::new()),
+            })
             .map_err(|error| ServiceError::Unavailable {
                 code: hresult(&error),
             })
@@ -41,20 +51,71 @@ impl WmiLicensingService {
     /// The objects a query returns. With `WBEM_FLAG_RETURN_IMMEDIATELY` (which the crate uses)
     /// a bad query or class may fail either at once or at the first object: both are errors.
     fn objects(&self, query: &str) -> Result<Vec<IWbemClassWrapper>, u32> {
-        let results = self
-            .connection
-            .exec_query(query)
-            .map_err(|error| hresult(&error))?;
-        results
-            .map(|object| object.map_err(|error| hresult(&error)))
+        self.logged(query.to_string(), || {
+            let results = self
+                .connection
+                .exec_query(query)
+                .map_err(|error| hresult(&error))?;
+            results
+                .map(|object| object.map_err(|error| hresult(&error)))
+                .collect()
+        })
+    }
+
+    /// Runs one WMI call and logs it with its HRESULT and duration.
+    fn logged<T>(&self, call: String, job: impl FnOnce() -> Result<T, u32>) -> Result<T, u32> {
+        let started = Instant::now();
+        let answer = job();
+        self.log.borrow_mut().push(CallRecord {
+            call,
+            hresult: format!("0x{:08X}", answer.as_ref().err().copied().unwrap_or(0)),
+            milliseconds: started.elapsed().as_millis() as u64,
+        });
+        answer
+    }
+
+    fn rows(&self, class: ProductClass, optional: usize) -> Result<Vec<ProductRow>, u32> {
+        let count = PRODUCT_PROPERTIES.len() - OPTIONAL_PROPERTIES + optional;
+        self.objects(&products_query(class, optional))?
+            .iter()
+            .map(|object| row(object, &PRODUCT_PROPERTIES[..count]))
             .collect()
     }
 
-    fn rows(&self, class: ProductClass, with_addon_flag: bool) -> Result<Vec<ProductRow>, u32> {
-        self.objects(&products_query(class, with_addon_flag))?
-            .iter()
-            .map(|object| row(object, with_addon_flag))
-            .collect()
+    /// Calls `method` on the object at `path`, with text in-parameters (none: `None`), as
+    /// slmgr.vbs does; a nonzero `ReturnValue` is the error too.
+    fn call(
+        &self,
+        path: &str,
+        class_name: &str,
+        method: &str,
+        parameters: &[(&str, String)],
+    ) -> Result<(), u32> {
+        let input = if parameters.is_empty() {
+            None
+        } else {
+            let input = self
+                .connection
+                .get_object(class_name)
+                .and_then(|definition| definition.get_method(method))
+                .map_err(|error| hresult(&error))?
+                .ok_or(codes::INVALID_ARGUMENT)?
+                .spawn_instance()
+                .map_err(|error| hresult(&error))?;
+            for (name, value) in parameters {
+                input
+                    .put_property(name, value.clone())
+                    .map_err(|error| hresult(&error))?;
+            }
+            Some(input)
+        };
+        self.logged(format!("{class_name}.{method}"), || {
+            let output = self
+                .connection
+                .exec_method(path, method, input.as_ref())
+                .map_err(|error| hresult(&error))?;
+            check_return_value(output)
+        })
     }
 
     /// The `__PATH` of the first object a query returns (methods are called on paths).
@@ -125,13 +186,20 @@ fn unsigned(object: &IWbemClassWrapper, name: &str) -> Result<u32, u32> {
         .map_err(|error| hresult(&error))
 }
 
-fn row(object: &IWbemClassWrapper, with_addon_flag: bool) -> Result<ProductRow, u32> {
-    let license_is_addon = if with_addon_flag {
+/// A row with the properties `read` (the optional ones only when they are in it).
+fn row(object: &IWbemClassWrapper, read: &[&str]) -> Result<ProductRow, u32> {
+    let has = |name: &str| read.contains(&name);
+    let license_is_addon = if has("LicenseIsAddon") {
         match object.get_property("LicenseIsAddon") {
             Ok(Variant::Bool(value)) => Some(value),
             Ok(_) => None,
             Err(error) => return Err(hresult(&error)),
         }
+    } else {
+        None
+    };
+    let product_key_channel = if has("ProductKeyChannel") {
+        text(object, "ProductKeyChannel")?
     } else {
         None
     };
@@ -146,19 +214,23 @@ fn row(object: &IWbemClassWrapper, with_addon_flag: bool) -> Result<ProductRow, 
         grace_period_remaining: unsigned(object, "GracePeriodRemaining")?,
         offline_installation_id: text(object, "OfflineInstallationId")?,
         license_is_addon,
+        product_key_channel,
     })
 }
 
 impl LicensingService for WmiLicensingService {
     fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
-        // Windows 7 and Office 2010's class have no LicenseIsAddon: a query naming it is
-        // invalid (0x80041017) there, so ask once more without it. Under Wine the other
-        // properties are missing too, and the second query fails the same way.
-        match self.rows(class, true) {
-            Err(codes::WMI_INVALID_QUERY) => self.rows(class, false),
-            other => other,
+        // A class lacking an optional property (LicenseIsAddon on Windows 7 and Office 2010's
+        // class, ProductKeyChannel before Windows 8) makes the query invalid (0x80041017):
+        // ask again without it, the last first. Under Wine the other properties are missing
+        // too, and every query fails the same way.
+        let mut optional = OPTIONAL_PROPERTIES;
+        loop {
+            match self.rows(class, optional) {
+                Err(codes::WMI_INVALID_QUERY) if optional > 0 => optional -= 1,
+                other => return other.map_err(|code| ServiceError::Unavailable { code }),
+            }
         }
-        .map_err(|code| ServiceError::Unavailable { code })
     }
 
     fn deposit(
@@ -168,33 +240,37 @@ impl LicensingService for WmiLicensingService {
         iid: &str,
         cid: &str,
     ) -> Result<(), u32> {
-        const METHOD: &str = "DepositOfflineConfirmationId";
         let path = self.product_path(class, activation_id)?;
-        let parameters = self
-            .connection
-            .get_object(class.product_class())
-            .and_then(|definition| definition.get_method(METHOD))
-            .map_err(|error| hresult(&error))?
-            .ok_or(codes::INVALID_ARGUMENT)?
-            .spawn_instance()
-            .map_err(|error| hresult(&error))?;
-        parameters
-            .put_property("InstallationId", iid.to_string())
-            .and_then(|()| parameters.put_property("ConfirmationId", cid.to_string()))
-            .map_err(|error| hresult(&error))?;
-        let output = self
-            .connection
-            .exec_method(&path, METHOD, Some(&parameters))
-            .map_err(|error| hresult(&error))?;
-        check_return_value(output)
+        self.call(
+            &path,
+            class.product_class(),
+            "DepositOfflineConfirmationId",
+            &[
+                ("InstallationId", iid.to_string()),
+                ("ConfirmationId", cid.to_string()),
+            ],
+        )
     }
 
     fn refresh(&self, class: ProductClass) -> Result<(), u32> {
         let path = self.service_path(class)?;
-        let output = self
-            .connection
-            .exec_method(&path, "RefreshLicenseStatus", None)
-            .map_err(|error| hresult(&error))?;
-        check_return_value(output)
+        self.call(&path, class.service_class(), "RefreshLicenseStatus", &[])
+    }
+
+    /// `SoftwareLicensingService.InstallProductKey(ProductKey)`, as `slmgr /ipk` does. The
+    /// only place the whole key goes.
+    fn install_key(&self, key: &ProductKey) -> Result<(), u32> {
+        let class = ProductClass::SoftwareLicensing;
+        let path = self.service_path(class)?;
+        self.call(
+            &path,
+            class.service_class(),
+            "InstallProductKey",
+            &[("ProductKey", key.for_the_licensing_service())],
+        )
+    }
+
+    fn wmi_calls(&self) -> Vec<CallRecord> {
+        self.log.borrow().clone()
     }
 }

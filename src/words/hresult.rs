@@ -173,6 +173,32 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              Command Prompt opened as administrator, use `slmgr /dti` (shows the Installation ID) \
              and `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
         ),
+        codes::INVALID_PRODUCT_KEY => language.pick(
+            "このプロダクト キーは無効だとライセンス サービスが判断しました (0xC004F050)。入力の誤りか、\
+             この Windows のエディション（ESU の場合はその年）用のキーではありません。\
+             次に: キーを 1 文字ずつ見比べて入力し直してください。ESU の場合は、今年の ESU 用に\
+             発行された MAK か、ライセンスの管理者に確かめてください。",
+            "The licensing service says this product key is invalid (0xC004F050): it is \
+             mistyped, or not for this edition of Windows (for ESU: not for this year). Next: \
+             compare the key character by character and type it again; for ESU, check with \
+             whoever manages the contract that it is this year's ESU MAK.",
+        ),
+        codes::SKU_NOT_FOUND => language.pick(
+            "このプロダクト キーの製品（SKU）がこの PC に見つからないとライセンス サービスが報告しました \
+             (0xC004F069)。別の製品やエディション用のキーか、その製品のライセンスがまだ入っていません。\
+             次に: キーの製品を確かめてください。Windows 10 の ESU キーなら、先に Windows Update で \
+             KB5066791 以降と KB5072653 をインストールしてください。",
+            "The licensing service found no product (SKU) on this PC for this key \
+             (0xC004F069): the key is for another product or edition, or that product's licence \
+             is not on this PC yet. Next: check which product the key is for; for a Windows 10 \
+             ESU key, install KB5066791 or later and KB5072653 through Windows Update first.",
+        ),
+        codes::KEY_NOT_AVAILABLE => language.pick(
+            "この製品のプロダクト キーが利用できないと Windows が報告しました (0xC004F014)。\
+             次に: 製品のプロダクト キーを管理者としてインストールしてから、ライセンス認証してください。",
+            "Windows says the product key for this product is not available (0xC004F014). Next: \
+             install the product's key (as administrator), then activate it.",
+        ),
         _ => return None,
     };
     Some(text)
@@ -245,6 +271,9 @@ mod tests {
             codes::WMI_INVALID_QUERY,
             codes::WMI_INVALID_CLASS,
             codes::WMI_INVALID_NAMESPACE,
+            codes::INVALID_PRODUCT_KEY,
+            codes::SKU_NOT_FOUND,
+            codes::KEY_NOT_AVAILABLE,
         ] {
             let error = ActivationError::from_code(code);
             let hex = format!("0x{code:08X}");
@@ -262,12 +291,13 @@ mod tests {
 
     #[test]
     fn an_unknown_code_is_shown_with_where_to_look_it_up() {
-        let error = ActivationError::from_code(0xC004_F014);
-        assert!(!explains(0xC004_F014));
+        // SL_E_LICENSE_FILE_NOT_INSTALLED, which this app does not explain itself.
+        let error = ActivationError::from_code(0xC004_F011);
+        assert!(!explains(0xC004_F011));
         for language in Language::ALL {
             let text = error.message(language);
             assert!(
-                text.contains("0xC004F014") && text.contains("slui.exe 0x2a 0xC004F014"),
+                text.contains("0xC004F011") && text.contains("slui.exe 0x2a 0xC004F011"),
                 "{text}"
             );
         }

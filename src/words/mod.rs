@@ -58,7 +58,10 @@ pub use record::{
 };
 pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
-pub use this_pc::{license_status, microsoft_365_note, product_kind, product_label};
+pub use this_pc::{
+    esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
+    no_offline_route, product_kind, product_label, report_written, say_in_report,
+};
 pub use window::{
     apply_question, box_and_group, bullet, digit_run_too_long, group_on_clipboard, group_position,
     no_display, paste_does_not_fit, product_number, script_note, typed_so_far, window_failed,

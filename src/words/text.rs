@@ -139,6 +139,16 @@ texts! {
     UseRecordedCid => "記録した確認 ID を画面 3 に入力する", "Put the recorded Confirmation ID on screen 3";
     MayNotWorkFromAbroad => "海外からはつながらない場合があります", "may not work from abroad";
     XpEraConfirmationId => "42 桁（A～G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A～H の 8 ブロック（48 桁）です。これらの製品用であれば、ブロック H が抜けています。", "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for one of them, block H is missing.";
+    Channel => "チャネル", "Channel";
+    InstallKeyOpen => "プロダクト キーをインストール…", "Install a product key…";
+    InstallKeyIntro => "ESU など新しいプロダクト キー（MAK）をこの PC にインストールします（slmgr /ipk と同じ。管理者として実行が必要です）。入力中のキーは画面に表示せず、保存もしません。表示・記録するのは末尾の 5 文字だけです。", "Installs a new product key (such as each ESU year's MAK) on this PC, as slmgr /ipk does (needs Run as administrator). The key is hidden while you type and never kept: only its last five characters are shown or recorded.";
+    InstallKeyRun => "インストールする", "Install";
+    InstallingKey => "プロダクト キーをインストールしています…", "Installing the product key…";
+    KeyPlaceholder => "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX", "XXXXX-XXXXX-XXXXX-XXXXX-XXXXX (25 characters)";
+    WriteReport => "サポート レポートを保存", "Write a support report";
+    WritingReport => "サポート レポートを書いています…", "Writing the support report…";
+    LeaveOutInstallationIds => "インストール ID を含めない（ハードウェアを特定できるため）", "Leave out the Installation IDs (they identify this PC's hardware)";
+    InstallOnlyOnWindows => "プロダクト キーのインストールは Windows でのみ使えます。", "Installing a product key works on Windows only.";
 }
 
 #[cfg(test)]

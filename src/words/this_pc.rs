@@ -3,11 +3,21 @@
 
 use super::{Localized, Text, explain_hresult};
 use crate::language::Language;
+use crate::licensing::esu::EsuYear;
 use crate::licensing::{
-    ActivationState, ApplyError, ApplyVerdict, InstalledProduct, LicenseStatus, LicensingError,
-    ProductKind, ServiceError, TargetError, codes, days_left,
+    ActivationState, ApplyError, ApplyVerdict, InstallError, InstallVerdict, InstalledProduct,
+    KeyProblem, LicenseStatus, LicensingError, OfflineRoute, ProductKind, ServiceError,
+    TargetError, codes, days_left,
 };
 use crate::platform::ElevationError;
+
+/// " (0x80041017)" for a service error with a code; nothing otherwise.
+fn code_in_brackets(problem: Option<&ServiceError>) -> String {
+    problem
+        .and_then(ServiceError::code)
+        .map(|code| format!(" (0x{code:08X})"))
+        .unwrap_or_default()
+}
 
 /// What kind of product it is: `Windows`, `Office`, an add-on, another product.
 pub fn product_kind(kind: ProductKind, language: Language) -> &'static str {
@@ -44,12 +54,345 @@ pub fn license_status(status: LicenseStatus, language: Language) -> String {
     text.to_string()
 }
 
-/// The product's name: its short name, or its kind when the row has none.
+/// The product's name: its short name, or its kind when the row has none; a Windows 10 ESU
+/// add-on Microsoft lists is named by its year and period first.
 pub fn product_label(product: &InstalledProduct, language: Language) -> String {
-    product.short_name().map_or_else(
+    let name = product.short_name().map_or_else(
         || product_kind(product.kind, language).to_string(),
         str::to_string,
+    );
+    match product.esu_year() {
+        Some(year) => format!("{}: {name}", esu_year_name(year, language)),
+        None => name,
+    }
+}
+
+fn month(year: u16, month: u8, day: Option<u8>, language: Language) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    match (day, language) {
+        (Some(day), Language::English) => format!("{day} {name} {year}"),
+        (None, Language::English) => format!("{name} {year}"),
+        (Some(day), Language::Japanese) => format!("{year} 年 {month} 月 {day} 日"),
+        (None, Language::Japanese) => format!("{year} 年 {month} 月"),
+    }
+}
+
+/// "ESU Year 2 (October 2026 – October 2027)" / "ESU 2 年目（2026 年 10 月～2027 年 10 月）".
+pub fn esu_year_name(year: EsuYear, language: Language) -> String {
+    let from = month(year.from.0, year.from.1, year.from.2, language);
+    let to = month(year.to.0, year.to.1, year.to.2, language);
+    match language {
+        Language::English => format!("ESU Year {} ({from} – {to})", year.year),
+        Language::Japanese => format!("ESU {} 年目（{from}～{to}）", year.year),
+    }
+}
+
+/// Why a product has no offline route, and what to do instead.
+pub fn no_offline_route(route: OfflineRoute, language: Language) -> &'static str {
+    match route {
+        OfflineRoute::KmsClient => language.pick(
+            "KMS クライアント キー（GVLK）です。組織の KMS ホストに対してライセンス認証するキーで、\
+             インストール ID と確認 ID によるオフライン認証はできません。次に: 組織のネットワークに\
+             接続するか、オフラインで認証するには MAK またはリテールのプロダクト キーをインストールしてください。",
+            "A KMS client key (GVLK): it activates against your organisation's KMS host, and \
+             cannot be activated offline with an Installation ID and a Confirmation ID. Next: \
+             connect to your organisation's network, or, to activate offline, install a MAK or \
+             retail key.",
+        ),
+        OfflineRoute::Evaluation => language.pick(
+            "評価版です。評価版はオンラインでのみライセンス認証でき、インストール ID と確認 ID による\
+             オフライン認証（電話やポータル）はできません。次に: 評価期間の後も使うには、評価版ではない\
+             エディションをインストールしてください。",
+            "An evaluation edition: it activates online only, never offline with an \
+             Installation ID and a Confirmation ID (portal or phone). Next: to keep using it \
+             after the evaluation period, install an edition that is not an evaluation.",
+        ),
+        OfflineRoute::Possible => language.pick(
+            "インストール ID と確認 ID でオフライン認証できます。",
+            "It can be activated offline with an Installation ID and a Confirmation ID.",
+        ),
+    }
+}
+
+/// A product with a key whose row gives no Installation ID: what it means, what to do.
+pub fn no_installation_id(product: &InstalledProduct, language: Language) -> String {
+    let key = &product.partial_key;
+    match language {
+        Language::English => format!(
+            "Windows holds a key for it (ending {key}) but gives no Installation ID for it, so \
+             there is nothing to carry to Microsoft yet: the licensing service has not prepared \
+             offline activation for this key. Next: restart the PC and read this PC again; if \
+             it is still empty, install the key again (as administrator). For a Windows 10 ESU \
+             add-on, Windows 10 22H2 needs the October 2025 update KB5066791 or later, then \
+             KB5072653."
+        ),
+        Language::Japanese => format!(
+            "この製品にはプロダクト キー（末尾 {key}）が入っていますが、Windows がインストール ID を\
+             表示しないため、まだ Microsoft に伝えるものがありません。ライセンス サービスがこのキーの\
+             オフライン認証を準備していない状態です。次に: PC を再起動して、この PC をもう一度読み取って\
+             ください。それでも空なら、管理者としてキーをインストールし直してください。Windows 10 の ESU \
+             の場合は、Windows 10 22H2 に 2025 年 10 月の更新プログラム KB5066791 以降と KB5072653 が必要です。"
+        ),
+    }
+}
+
+/// Windows 10 shows no ESU add-on with a key.
+pub fn esu_note(language: Language) -> &'static str {
+    language.pick(
+        "この Windows 10 には、プロダクト キーの入った ESU（Extended Security Updates）の追加ライセンスが\
+         ありません。個人向けの ESU（[設定] > [更新とセキュリティ] > [Windows Update] で Microsoft \
+         アカウントで有効にするもの）はストアのライセンスで、インストール ID も確認 ID も不要です。法人向けの ESU \
+         は、先にその年の ESU キー（MAK）をインストールしてください（このアプリの「プロダクト キーを\
+         インストール」、または activation-companion install-key）。その後、ESU の追加ライセンスの\
+         インストール ID が表示されます。",
+        "This Windows 10 has no ESU (Extended Security Updates) add-on with a product key. \
+         Consumer ESU (enrolled in Settings > Update & Security > Windows Update with a \
+         Microsoft account) is a Store licence: it needs no Installation ID and no Confirmation \
+         ID. For commercial ESU, install that year's ESU key (a MAK) first (\u{201c}Install a \
+         product key\u{201d} here, or activation-companion install-key); its add-on then shows \
+         an Installation ID.",
     )
+}
+
+/// A typed product key that is not one.
+impl Localized for KeyProblem {
+    fn message(&self, language: Language) -> String {
+        let what = |c: char| -> String {
+            let kind = match (c.is_ascii_digit(), c.is_alphabetic(), language) {
+                (true, _, Language::English) => "the digit",
+                (_, true, Language::English) => "the letter",
+                (_, _, Language::English) => "the character",
+                (true, _, Language::Japanese) => "数字",
+                (_, true, Language::Japanese) => "文字",
+                (_, _, Language::Japanese) => "文字",
+            };
+            let rule = match (c.to_ascii_uppercase(), language) {
+                ('O' | '0', Language::English) => "product keys have no O or 0",
+                ('O' | '0', Language::Japanese) => "プロダクト キーに O と 0 はありません",
+                ('I' | '1' | 'L', Language::English) => "product keys have no I, L or 1",
+                ('I' | '1' | 'L', Language::Japanese) => "プロダクト キーに I、L、1 はありません",
+                ('S' | '5', Language::English) => "product keys have no S or 5",
+                ('S' | '5', Language::Japanese) => "プロダクト キーに S と 5 はありません",
+                ('Z', Language::English) => "product keys have no Z",
+                ('Z', Language::Japanese) => "プロダクト キーに Z はありません",
+                ('A' | 'E' | 'U', Language::English) => "product keys have no vowels",
+                ('A' | 'E' | 'U', Language::Japanese) => {
+                    "プロダクト キーに A、E、I、O、U はありません"
+                }
+                (_, Language::English) => {
+                    "product keys hold only B C D F G H J K M N P Q R T V W X Y 2 3 4 6 7 8 9"
+                }
+                (_, Language::Japanese) => {
+                    "プロダクト キーに使われるのは B C D F G H J K M N P Q R T V W X Y 2 3 4 6 7 8 9 だけです"
+                }
+            };
+            match language {
+                Language::English => format!("{kind} {c}: {rule}"),
+                Language::Japanese => format!("{kind}「{c}」です。{rule}"),
+            }
+        };
+        let refused = language.pick(
+            "（Windows には何も送っていません）",
+            " Nothing was sent to Windows.",
+        );
+        match (self, language) {
+            (KeyProblem::Empty, _) => language
+                .pick(
+                    "プロダクト キーが入力されていません。25 文字（5 文字ずつ 5 グループ）を入力してください。",
+                    "No product key was typed. Type its 25 characters (five groups of five).",
+                )
+                .to_string(),
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::English,
+            ) => format!(
+                "Group {group}, character {position} is {} — check the key.{refused}",
+                what(*found)
+            ),
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::Japanese,
+            ) => format!(
+                "グループ {group} の {position} 文字目が{}。キーを確かめてください{refused}。",
+                what(*found)
+            ),
+            (KeyProblem::SecondN { group, position }, Language::English) => format!(
+                "Group {group}, character {position} is a second N: a product key holds at most \
+                 one N — check the key.{refused}"
+            ),
+            (KeyProblem::SecondN { group, position }, Language::Japanese) => format!(
+                "グループ {group} の {position} 文字目は 2 つ目の N です。プロダクト キーに N は 1 つまでです。\
+                 キーを確かめてください{refused}。"
+            ),
+            (KeyProblem::GroupLength { group, found }, Language::English) => format!(
+                "Group {group} has {found} characters: a product key is five groups of five — \
+                 check the key.{refused}"
+            ),
+            (KeyProblem::GroupLength { group, found }, Language::Japanese) => format!(
+                "グループ {group} が {found} 文字です。プロダクト キーは 5 文字ずつの 5 グループです。\
+                 キーを確かめてください{refused}。"
+            ),
+            (KeyProblem::GroupCount { found }, Language::English) => format!(
+                "The key has {found} groups: a product key is five groups of five — check the \
+                 key.{refused}"
+            ),
+            (KeyProblem::GroupCount { found }, Language::Japanese) => format!(
+                "キーが {found} グループです。プロダクト キーは 5 文字ずつの 5 グループです。\
+                 キーを確かめてください{refused}。"
+            ),
+            (KeyProblem::WrongLength { found }, Language::English) => format!(
+                "The key has {found} characters: a product key has 25 — check the key.{refused}"
+            ),
+            (KeyProblem::WrongLength { found }, Language::Japanese) => format!(
+                "キーが {found} 文字です。プロダクト キーは 25 文字です。キーを確かめてください{refused}。"
+            ),
+        }
+    }
+}
+
+/// Why the licensing service refused a key, and what to do next.
+fn key_refusal(error: &codes::ActivationError, language: Language) -> String {
+    if error.needs_administrator() {
+        return match language {
+            Language::English => format!(
+                "Installing a product key needs administrator rights (0x{:08X}). Next: restart \
+                 as administrator (or right-click Activation Companion and choose “Run as \
+                 administrator”) and install the key again.",
+                error.code
+            ),
+            Language::Japanese => format!(
+                "プロダクト キーのインストールには管理者権限が必要です (0x{:08X})。次に: 管理者として\
+                 再起動し（または Activation Companion を右クリックして「管理者として実行」を選び）、\
+                 もう一度キーをインストールしてください。",
+                error.code
+            ),
+        };
+    }
+    explain_hresult(error.code, language)
+}
+
+impl Localized for InstallVerdict {
+    fn message(&self, language: Language) -> String {
+        match self {
+            InstallVerdict::Installed {
+                product,
+                refresh_error,
+                ..
+            } => {
+                let name = product_label(product, language);
+                let key = &product.partial_key;
+                let mut text = match language {
+                    Language::English => {
+                        format!("The product key ending {key} is installed: it belongs to {name}.")
+                    }
+                    Language::Japanese => format!(
+                        "末尾が {key} のプロダクト キーをインストールしました。製品: {name}。"
+                    ),
+                };
+                if let Some(code) = refresh_error {
+                    text.push_str(&match language {
+                        Language::English => format!(
+                            " (Refreshing the license status failed with 0x{code:08X}: the \
+                             status below may be out of date.)"
+                        ),
+                        Language::Japanese => format!(
+                            "（ライセンス状態の更新が 0x{code:08X} で失敗したため、この状態は古い可能性があります。）"
+                        ),
+                    });
+                }
+                text.push(' ');
+                text.push_str(&product.message(language));
+                text
+            }
+            InstallVerdict::InstalledNotShown {
+                last_five, problem, ..
+            } => {
+                let detail = code_in_brackets(problem.as_ref());
+                match language {
+                    Language::English => format!(
+                        "Windows took the product key ending {last_five}, but no product shows it \
+                         when read again{detail}. Next: restart the PC and read this PC again."
+                    ),
+                    Language::Japanese => format!(
+                        "末尾が {last_five} のプロダクト キーは受け取られましたが、読み取り直しても\
+                         そのキーの製品が見つかりません{detail}。次に: PC を再起動して、この PC を\
+                         もう一度読み取ってください。"
+                    ),
+                }
+            }
+            InstallVerdict::Refused { last_five, error } => match language {
+                Language::English => format!(
+                    "The product key ending {last_five} was not installed; nothing changed. {}",
+                    key_refusal(error, language)
+                ),
+                Language::Japanese => format!(
+                    "末尾が {last_five} のプロダクト キーはインストールされませんでした（何も変更していません）。{}",
+                    key_refusal(error, language)
+                ),
+            },
+        }
+    }
+}
+
+impl Localized for InstallError {
+    fn message(&self, language: Language) -> String {
+        match self {
+            InstallError::Service(ServiceError::NotWindows) => language
+                .pick(
+                    "プロダクト キーのインストールは Windows でのみ使えます。認証する PC で、管理者として\
+                     開いたコマンド プロンプトから `slmgr /ipk <プロダクト キー>` と入力することもできます。",
+                    "Installing a product key works on Windows only. On the PC being activated, \
+                     `slmgr /ipk <product key>` in a Command Prompt opened as administrator does \
+                     the same.",
+                )
+                .to_string(),
+            InstallError::Service(error @ ServiceError::TimedOut { .. }) => {
+                format!(
+                    "{} {}",
+                    language.pick(
+                        "キーがインストールされたかどうかは分かりません。",
+                        "Whether the key was installed is not known."
+                    ),
+                    error.message(language)
+                )
+            }
+            InstallError::Service(error) => format!(
+                "{} {} {}",
+                language.pick(
+                    "プロダクト キーはインストールしていません。",
+                    "The product key was not installed."
+                ),
+                error.message(language),
+                language.pick(
+                    "キーは、管理者として開いたコマンド プロンプトで `slmgr /ipk <プロダクト キー>` と入力してもインストールできます。",
+                    "The key can also be installed with `slmgr /ipk <product key>` in a Command \
+                     Prompt opened as administrator.",
+                )
+            ),
+        }
+    }
 }
 
 /// The manual route, for every service error: paste the IID, apply with slmgr or slui.
@@ -141,12 +484,20 @@ impl Localized for InstalledProduct {
         let name = product_label(self, language);
         // The reason the service gives says what to do next itself; otherwise the way on is
         // this app's.
-        let activate_next = match self.why_not_activated() {
-            Some(code) => format!(
+        let reason = self.why_not_activated().map(|code| {
+            format!(
                 "{}{}",
                 language.pick("理由: ", "Reason: "),
                 explain_hresult(code, language)
-            ),
+            )
+        });
+        let activate_next = match reason {
+            // No offline route: the way on is another key or the KMS host, whatever the reason.
+            _ if !self.offline_route().is_possible() => {
+                no_offline_route(self.offline_route(), language).to_string()
+            }
+            _ if self.lacks_installation_id() => no_installation_id(self, language),
+            Some(reason) => reason,
             None => language
                 .pick(
                     "次に: このアプリでインストール ID を Microsoft に伝え、受け取った確認 ID を適用してください。",
@@ -269,6 +620,19 @@ impl Localized for TargetError {
                     Language::Japanese => format!(
                         "{name} にはインストール ID が表示されないため、確認 ID と照らし合わせられず、\
                          何も適用していません。次に: この PC をもう一度読み取ってください。"
+                    ),
+                }
+            }
+            TargetError::NoOfflineRoute(product) => {
+                let name = product_label(product, language);
+                match language {
+                    Language::English => format!(
+                        "Nothing was applied to {name}. {}",
+                        no_offline_route(product.offline_route(), language)
+                    ),
+                    Language::Japanese => format!(
+                        "{name} には何も適用していません。{}",
+                        no_offline_route(product.offline_route(), language)
                     ),
                 }
             }
@@ -456,11 +820,7 @@ impl ApplyVerdict {
             },
             ApplyVerdict::DepositedStatusUnknown { product, problem } => {
                 let name = product_label(product, language);
-                let detail = problem
-                    .as_ref()
-                    .and_then(ServiceError::code)
-                    .map(|code| format!(" (0x{code:08X})"))
-                    .unwrap_or_default();
+                let detail = code_in_brackets(problem.as_ref());
                 match language {
                     Language::English => format!(
                         "Windows took the Confirmation ID for {name}, but its status could not be \
@@ -544,6 +904,83 @@ impl Localized for ElevationError {
                 "管理者として実行できるのは Windows の場合だけです。".into()
             }
         }
+    }
+}
+
+/// Writes into a support report the sentences the user saw: each product's status, and the
+/// reading's own notes (the service's failure, a class that failed, the ESU note).
+pub fn say_in_report(
+    recorded: &mut crate::licensing::report::RecordedPc,
+    reading: &Result<crate::licensing::LicensingReading, ServiceError>,
+    language: Language,
+) {
+    match reading {
+        Ok(reading) => {
+            for (verdict, product) in recorded.verdicts.iter_mut().zip(&reading.products) {
+                verdict.said = product.message(language);
+            }
+            for (_, problem) in &reading.problems {
+                recorded.notes.push(problem.message(language));
+            }
+            if reading.needs_esu_note() {
+                recorded.notes.push(esu_note(language).to_string());
+            }
+        }
+        Err(error) => recorded.notes.push(error.message(language)),
+    }
+}
+
+/// A support report made ready to write: who wrote it and when, the sentences the user saw,
+/// and the Installation IDs left out when asked.
+pub fn finish_report(
+    mut recorded: crate::licensing::report::RecordedPc,
+    reading: &Result<crate::licensing::LicensingReading, ServiceError>,
+    language: Language,
+    leave_out_ids: bool,
+    now: std::time::SystemTime,
+) -> crate::licensing::report::RecordedPc {
+    recorded.about = format!(
+        "Support report written by activation-companion {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        language.tag()
+    );
+    recorded.written_at = Some(crate::date::timestamp(now));
+    say_in_report(&mut recorded, reading, language);
+    if leave_out_ids {
+        recorded.leave_out_installation_ids();
+    }
+    recorded
+}
+
+/// "The support report is written to FILE…": what it holds and where to send it.
+pub fn report_written(path: &std::path::Path, left_out: bool, language: Language) -> String {
+    let path = path.display();
+    let ids = match (left_out, language) {
+        (true, Language::English) => "The Installation IDs are left out.",
+        (true, Language::Japanese) => "インストール ID は含めていません。",
+        (false, Language::English) => {
+            "It includes the Installation IDs, which identify this PC's hardware; to leave them \
+             out, write it again with `report --leave-out-ids` or the window's \u{201c}Leave out \
+             the Installation IDs\u{201d}."
+        }
+        (false, Language::Japanese) => {
+            "インストール ID（この PC のハードウェアを特定できます）を含みます。含めない場合は、\
+             `report --leave-out-ids` か、ウィンドウの「インストール ID を含めない」でもう一度保存してください。"
+        }
+    };
+    match language {
+        Language::English => format!(
+            "The support report is written to {path}. It holds this app's and Windows' versions, \
+             what the licensing service answered (product keys only as their last five \
+             characters) and what this app concluded. {ids} Next: send the file to this app's \
+             developers (attach it to an issue on the project's page) or to whoever helps you."
+        ),
+        Language::Japanese => format!(
+            "サポート レポートを {path} に保存しました。このアプリと Windows のバージョン、ライセンス \
+             サービスの応答（プロダクト キーは末尾 5 文字だけ）、このアプリの判断が入っています。{ids}\
+             次に: このファイルをアプリの開発者（プロジェクトのページの issue で）か、サポートして\
+             くれる人に送ってください。"
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ mod never_a_wrong_digit;
 mod portal_and_notices;
 mod shared_files;
 mod snapshot;
+mod this_pc_keys;
 
 use activation_companion::centers::bundled_centers;
 use activation_companion::gui::{

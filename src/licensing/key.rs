@@ -1,0 +1,248 @@
+//! A product key, checked before anything is sent to Windows, and kept out of every record.
+//!
+//! Product keys are 25 characters in five groups of five from B C D F G H J K M P Q R T V W X Y
+//! 2 3 4 6 7 8 9 (Windows 8 and later keys also hold one N): no vowels, no 0, 1, 5, L, S, Z.
+//! Any case, dashes or spaces optional. A character outside that alphabet is named with its
+//! group and position and never turned into another one (an O is not read as a 0, nor as
+//! anything else): the user checks the key they were given.
+//!
+//! The key is never written to the session, the record, a report or the screen: only its last
+//! five characters (what the licensing service itself shows as `PartialProductKey`). The
+//! whole key leaves this type only through [`ProductKey::for_the_licensing_service`], which
+//! the WMI call alone uses.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The characters a product key is made of (the N only once, see [`check_product_key`]).
+pub const KEY_ALPHABET: &str = "BCDFGHJKMNPQRTVWXY2346789";
+
+/// Characters in a key, in groups of [`GROUP_LENGTH`].
+pub const KEY_LENGTH: usize = 25;
+pub const GROUP_LENGTH: usize = 5;
+pub const GROUPS: usize = 5;
+
+/// A well-formed product key (upper-case, no separators). Its `Debug` shows only the last five
+/// characters, so a log line or a panic message cannot carry it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ProductKey(String);
+
+impl std::fmt::Debug for ProductKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ProductKey(...{})", self.last_five())
+    }
+}
+
+impl ProductKey {
+    /// The last five characters: what the licensing service shows as `PartialProductKey`, and
+    /// all of the key that is ever shown or kept.
+    pub fn last_five(&self) -> &str {
+        &self.0[KEY_LENGTH - GROUP_LENGTH..]
+    }
+
+    /// The whole key, grouped `XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`, for
+    /// `SoftwareLicensingService.InstallProductKey` and nothing else.
+    pub fn for_the_licensing_service(&self) -> String {
+        let groups: Vec<&str> = (0..GROUPS)
+            .map(|g| &self.0[g * GROUP_LENGTH..(g + 1) * GROUP_LENGTH])
+            .collect();
+        groups.join("-")
+    }
+}
+
+/// Why a typed product key is not one, before anything is sent to Windows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// Nothing typed.
+    Empty,
+    /// A character outside the product-key alphabet, at 1-based `group` and `position`.
+    NotInAlphabet {
+        group: usize,
+        position: usize,
+        found: char,
+    },
+    /// A second N (a key holds at most one), at 1-based `group` and `position`.
+    SecondN { group: usize, position: usize },
+    /// Separators split the key into groups, and group `group` (1-based) has `found`
+    /// characters, not five.
+    GroupLength { group: usize, found: usize },
+    /// Groups of five, but `found` of them, not five.
+    GroupCount { found: usize },
+    /// Without separators: `found` characters, not 25.
+    WrongLength { found: usize },
+}
+
+fn is_separator(c: char) -> bool {
+    c == '-' || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Checks a typed product key. Full-width letters and digits (a Japanese input method's) are
+/// read as the same letters and digits (NFKC); lower case as upper case. Nothing else is
+/// changed: a character outside the alphabet is a [`KeyProblem::NotInAlphabet`].
+pub fn check_product_key(typed: &str) -> Result<ProductKey, KeyProblem> {
+    let text: String = typed.nfkc().collect();
+    let groups: Vec<Vec<char>> = text
+        .split(is_separator)
+        .filter(|group| !group.is_empty())
+        .map(|group| group.chars().map(|c| c.to_ascii_uppercase()).collect())
+        .collect();
+    if groups.is_empty() {
+        return Err(KeyProblem::Empty);
+    }
+    // Typed in one run, a character's place is counted in groups of five; grouped by the
+    // user, in the user's groups.
+    let chars: Vec<char> = groups.concat();
+    let positions: Vec<(usize, usize)> = if groups.len() > 1 {
+        groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| (0..group.len()).map(move |p| (g + 1, p + 1)))
+            .collect()
+    } else {
+        (0..chars.len())
+            .map(|i| (i / GROUP_LENGTH + 1, i % GROUP_LENGTH + 1))
+            .collect()
+    };
+    // A character outside the alphabet is the likelier mistake: it is named first.
+    let mut seen_n = false;
+    for (&c, &(group, position)) in chars.iter().zip(&positions) {
+        if !KEY_ALPHABET.contains(c) {
+            return Err(KeyProblem::NotInAlphabet {
+                group,
+                position,
+                found: c,
+            });
+        }
+        if c == 'N' {
+            if seen_n {
+                return Err(KeyProblem::SecondN { group, position });
+            }
+            seen_n = true;
+        }
+    }
+    if groups.len() > 1 {
+        if let Some((index, group)) = groups
+            .iter()
+            .enumerate()
+            .find(|(_, group)| group.len() != GROUP_LENGTH)
+        {
+            return Err(KeyProblem::GroupLength {
+                group: index + 1,
+                found: group.len(),
+            });
+        }
+        if groups.len() != GROUPS {
+            return Err(KeyProblem::GroupCount {
+                found: groups.len(),
+            });
+        }
+    } else if chars.len() != KEY_LENGTH {
+        return Err(KeyProblem::WrongLength { found: chars.len() });
+    }
+    Ok(ProductKey(chars.into_iter().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Microsoft's published generic key for Windows 10/11 Pro (installs, never activates).
+    const PRO_GENERIC: &str = "VK7JG-NPHTM-C97JM-9MPGT-3V66T";
+
+    #[test]
+    fn a_key_is_read_in_any_case_with_or_without_separators() {
+        for typed in [
+            PRO_GENERIC,
+            "vk7jg-nphtm-c97jm-9mpgt-3v66t",
+            "VK7JGNPHTMC97JM9MPGT3V66T",
+            " VK7JG NPHTM C97JM 9MPGT 3V66T ",
+            // Full-width, as a Japanese input method types it.
+            "\u{ff36}\u{ff2b}\u{ff17}\u{ff2a}\u{ff27}\u{ff0d}\u{ff2e}\u{ff30}\u{ff28}\u{ff34}\u{ff2d}\u{ff0d}\u{ff23}\u{ff19}\u{ff17}\u{ff2a}\u{ff2d}\u{ff0d}\u{ff19}\u{ff2d}\u{ff30}\u{ff27}\u{ff34}\u{ff0d}\u{ff13}\u{ff36}\u{ff16}\u{ff16}\u{ff34}",
+        ] {
+            let key = check_product_key(typed).unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+            assert_eq!(key.for_the_licensing_service(), PRO_GENERIC);
+            assert_eq!(key.last_five(), "3V66T");
+        }
+    }
+
+    #[test]
+    fn a_character_outside_the_alphabet_is_named_where_it_is_and_not_converted() {
+        assert_eq!(
+            check_product_key("VK7JG-NPHTM-COTJM-9MPGT-3V66T"),
+            Err(KeyProblem::NotInAlphabet {
+                group: 3,
+                position: 2,
+                found: 'O'
+            })
+        );
+        // The same without dashes: the position is counted in groups of five.
+        assert_eq!(
+            check_product_key("VK7JGNPHTMC0TJM9MPGT3V66T"),
+            Err(KeyProblem::NotInAlphabet {
+                group: 3,
+                position: 2,
+                found: '0'
+            })
+        );
+        for (bad, at) in [
+            ('A', 0),
+            ('1', 6),
+            ('5', 12),
+            ('L', 18),
+            ('S', 24),
+            ('Z', 3),
+        ] {
+            let mut key: Vec<char> = "VK7JGNPHTMC97JM9MPGT3V66T".chars().collect();
+            key[at] = bad;
+            let typed: String = key.into_iter().collect();
+            assert_eq!(
+                check_product_key(&typed),
+                Err(KeyProblem::NotInAlphabet {
+                    group: at / 5 + 1,
+                    position: at % 5 + 1,
+                    found: bad
+                }),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn wrong_lengths_and_groups_are_refused() {
+        assert_eq!(check_product_key("  - "), Err(KeyProblem::Empty));
+        assert_eq!(
+            check_product_key("VK7JGNPHTMC97JM9MPGT3V66"),
+            Err(KeyProblem::WrongLength { found: 24 })
+        );
+        assert_eq!(
+            check_product_key("VK7J-GNPHTM-C97JM-9MPGT-3V66T"),
+            Err(KeyProblem::GroupLength { group: 1, found: 4 })
+        );
+        assert_eq!(
+            check_product_key("VK7JG-NPHTM-C97JM-9MPGT"),
+            Err(KeyProblem::GroupCount { found: 4 })
+        );
+        assert_eq!(
+            check_product_key("VK7JG-NPHTM-C97JM-9MPGT-3V66T-BBBBB"),
+            Err(KeyProblem::GroupCount { found: 6 })
+        );
+    }
+
+    #[test]
+    fn a_key_holds_one_n_at_most() {
+        assert_eq!(
+            check_product_key("VK7JG-NPHTM-C97JM-9MPGT-3VN6T"),
+            Err(KeyProblem::SecondN {
+                group: 5,
+                position: 3
+            })
+        );
+    }
+
+    #[test]
+    fn debug_shows_only_the_last_five() {
+        let key = check_product_key(PRO_GENERIC).unwrap();
+        let shown = format!("{key:?}");
+        assert_eq!(shown, "ProductKey(...3V66T)");
+        assert!(!shown.contains("VK7JG"));
+    }
+}
