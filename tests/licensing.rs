@@ -709,8 +709,15 @@ fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
         assert!(en.contains(&hex) && en.contains("Next:"), "{en}");
         assert!(ja.contains(&hex) && ja.contains("次に"), "{ja}");
         if verdict.needs_administrator() {
-            assert!(en.contains("Run as administrator"), "{en}");
-            assert!(ja.contains("管理者として実行"), "{ja}");
+            // The window's own button, and the command line's way: never "close the app".
+            assert!(en.contains("\"Restart as administrator\""), "{en}");
+            assert!(
+                en.contains("Command Prompt opened as administrator"),
+                "{en}"
+            );
+            assert!(!en.contains("close the app"), "{en}");
+            assert!(ja.contains("[管理者としてこのアプリを開き直す]"), "{ja}");
+            assert!(!ja.contains("アプリを閉じ"), "{ja}");
         }
     }
 }

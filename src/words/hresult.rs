@@ -9,15 +9,15 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
     let text = match code {
         codes::INVALID_OFFLINE_BLOB => language.pick(
             "確認 ID の形式が正しくないと Windows が判断しました (0xC004F02C)。\
-             次に: A〜H の 8 ブロックがすべて数字だけで入力されているか確かめて、もう一度適用してください。\
+             次に: A～H の 8 ブロックがすべて数字だけで入力されているか確かめて、もう一度適用してください。\
              それでも失敗する場合は、確認 ID を取得し直してください。",
             "Windows says the Confirmation ID is not in the right format (0xC004F02C). \
              Next: check that all 8 blocks A–H were entered, digits only, and apply again; \
              if it still fails, get a new Confirmation ID.",
         ),
         codes::OFFLINE_BLOB_WRONG_LENGTH => language.pick(
-            "確認 ID の長さが正しくありません (0xC004F02F)。\
-             次に: ブロックの抜けか重複があります。A〜H の 8 ブロック（48 桁）を入力し直してください。",
+            "確認 ID の長さが正しくありません (0xC004F02F)。ブロックの抜けか重複があるようです。\
+             次に: A～H の 8 ブロック（48 桁）を入力し直してください。",
             "Windows says the Confirmation ID has the wrong length (0xC004F02F). \
              Next: a block is missing or doubled; enter all 8 blocks A–H (48 digits) again.",
         ),
@@ -30,11 +30,11 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
         ),
         codes::CHECK_DIGIT => language.pick(
             "インストール ID か確認 ID のチェック数字が合いません (0xC004F04D)。\
-             次に: Microsoft から受け取った数字とブロックごとに 1 桁ずつ見比べてください\
-             （1 と 8 のように 7 違いの数字はこのアプリのチェックを通ってしまいます）。\
-             一致している場合は、確認 ID を取得し直してください。",
+             次に: ポータルに表示された数字と、ブロックごとに 1 桁ずつ見比べてください\
+             （1 と 8 のように 7 違う数字への入力ミスは、このアプリのチェックでは見つけられません）。\
+             合っている場合は、確認 ID を取得し直してください。",
             "Windows found a wrong check digit in the Installation ID or the Confirmation ID \
-             (0xC004F04D). Next: compare every block with what Microsoft gave you, digit by digit \
+             (0xC004F04D). Next: compare every block with what the portal showed, digit by digit \
              (digits 7 apart, such as 1 and 8, pass this app's check); if they match, get a new \
              Confirmation ID.",
         ),
@@ -47,7 +47,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              Next: read the Installation ID again and get a new Confirmation ID for it.",
         ),
         codes::NOT_BOUND_TO_ENVIRONMENT => language.pick(
-            "確認 ID が現在のこの PC の環境に対応していません (0xC004F07F)。別の PC 用の ID か、\
+            "確認 ID がこの PC の現在の環境に対応していません (0xC004F07F)。別の PC 用の ID か、\
              ハードウェアが変わった可能性があります。\
              次に: この PC のインストール ID を読み取り直し、確認 ID を取得し直してください。",
             "The Confirmation ID is not bound to this PC as it is now (0xC004F07F): it may be for \
@@ -76,20 +76,22 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              for the VL Administrator, Key Administrator or Key Viewer role).",
         ),
         codes::ACCESS_DENIED => language.pick(
-            "管理者権限がないため Windows が拒否しました (0x80070005)。\
-             次に: このアプリを閉じ、Activation Companion を右クリックして「管理者として実行」を選び、\
-             もう一度確認 ID を適用してください。",
+            "管理者権限がないため、Windows が拒否しました (0x80070005)。\
+             次に: 管理者として実行してから、もう一度適用してください（ウィンドウでは [管理者としてこのアプリを開き直す] \
+             を押してユーザー アカウント制御で [はい] を選び、コマンドでは管理者として開いたコマンド プロンプトで実行します）。",
             "Windows refused because this app is not running with administrator rights \
-             (0x80070005). Next: close the app, right-click Activation Companion, choose \
-             “Run as administrator”, and apply the Confirmation ID again.",
+             (0x80070005). Next: run it as administrator and apply again (in the window, press \
+             \"Restart as administrator\" and answer Yes to User Account Control; for a command, \
+             run it in a Command Prompt opened as administrator).",
         ),
         codes::SL_ACCESS_DENIED => language.pick(
-            "この操作には管理者権限が必要なため、ライセンス サービスが拒否しました (0xC004F025)。\
-             次に: このアプリを閉じ、Activation Companion を右クリックして「管理者として実行」を選び、\
-             もう一度確認 ID を適用してください。",
+            "この操作には管理者権限が必要なため、ソフトウェア ライセンス サービスが拒否しました (0xC004F025)。\
+             次に: 管理者として実行してから、もう一度適用してください（ウィンドウでは [管理者としてこのアプリを開き直す] \
+             を押してユーザー アカウント制御で [はい] を選び、コマンドでは管理者として開いたコマンド プロンプトで実行します）。",
             "The licensing service refused because this needs administrator rights \
-             (0xC004F025). Next: close the app, right-click Activation Companion, choose \
-             “Run as administrator”, and apply the Confirmation ID again.",
+             (0xC004F025). Next: run it as administrator and apply again (in the window, press \
+             \"Restart as administrator\" and answer Yes to User Account Control; for a command, \
+             run it in a Command Prompt opened as administrator).",
         ),
         codes::LICENSE_NOT_INSTALLED => language.pick(
             "この製品のライセンスがインストールされていないと Windows が報告しました (0xC004F015)。\
@@ -102,7 +104,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              Confirmation ID.",
         ),
         codes::INVALID_ARGUMENT => language.pick(
-            "Windows が引数を受け付けませんでした (0x80070057)。インストール ID か確認 ID が、\
+            "Windows から「パラメーターが間違っています」というエラーが返されました (0x80070057)。インストール ID か確認 ID が、\
              Windows の期待する形になっていません。\
              次に: この PC をもう一度読み取り、確認 ID の 8 ブロックを確かめてから適用し直してください。",
             "Windows rejected an argument (0x80070057): the Installation ID or the Confirmation ID \
@@ -111,23 +113,24 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
         ),
         codes::GRACE_EXPIRED => language.pick(
             "猶予期間が終了しています (0xC004F009)。\
-             次に: このアプリでインストール ID を Microsoft に伝え、確認 ID を入力してライセンス認証してください。",
-            "The grace period has ended (0xC004F009). Next: activate: carry the Installation ID to \
-             Microsoft with this app and enter the Confirmation ID you get back.",
+             次に: インストール ID をポータルに入力して確認 ID を取得し、このアプリで入力してライセンス認証してください。",
+            "The grace period has ended (0xC004F009). Next: activate: enter the Installation ID on \
+             the portal and type the Confirmation ID it gives into this app.",
         ),
         codes::HARDWARE_CHANGED => language.pick(
-            "ライセンス認証の後にハードウェアが大きく変わったため、認証が外れています (0xC004F00F)。\
-             次に: この PC のインストール ID を読み取り直し、その ID で確認 ID を取得してください。",
+            "ライセンス認証の後にハードウェアが大きく変更されたため、ライセンス認証が無効になっています (0xC004F00F)。\
+             次に: この PC のインストール ID を読み取り直し、その ID で確認 ID を取得してください。\
+             Windows の画面に 0xC004C020 と表示されている場合は、マルチ ライセンス認証キー (MAK) の認証回数が上限に達しています。ポータルで確認 ID を取得できないときは、ポータルの [サポートに連絡する] を使ってください。",
             "The hardware changed too much since activation, so the activation no longer holds \
              (0xC004F00F). Next: read this PC's Installation ID again and get a Confirmation ID \
-             for it.",
+             for it. If Windows shows 0xC004C020, the Multiple Activation Key (MAK) has used up its activations: if the portal gives no Confirmation ID, use its contact-support page.",
         ),
         codes::LICENSE_NOT_FOUND => language.pick(
             "有効なライセンスが見つからないか、ライセンスが無効です (0xC004F034)。\
-             次に: まだライセンス認証されていなければ、このアプリでポータル（https://aka.ms/aoh）からライセンス認証してください。",
+             次に: このアプリの画面 2 の手順で、ポータルから確認 ID を取得してライセンス認証してください。",
             "Windows found no valid license for this product, or the license is invalid \
-             (0xC004F034). Next: if it is not activated, activate it through the portal \
-             (https://aka.ms/aoh) with this app.",
+             (0xC004F034). Next: get a Confirmation ID from the portal, as screen 2 of this app \
+             shows, and activate.",
         ),
         codes::NOT_GENUINE => language.pick(
             "Windows は現在の状態を正規品ではないと判断しています (0xC004F200)。\
@@ -142,39 +145,41 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              activate it before the grace period ends.",
         ),
         codes::IN_OUT_OF_TOLERANCE_GRACE => language.pick(
-            "ハードウェアの変更により、認証がやり直しの猶予期間に入っています (0x4004F00D)。\
-             次に: インストール ID を読み取り直し、猶予期間が終わる前にライセンス認証してください。",
+            "ハードウェアが変更されたため、再度ライセンス認証が必要です（現在は猶予期間中です）(0x4004F00D)。\
+             次に: インストール ID を読み取り直し、猶予期間が終わる前にライセンス認証してください。\
+             Windows の画面に 0xC004C020 と表示されている場合は、マルチ ライセンス認証キー (MAK) の認証回数が上限に達しています。ポータルで確認 ID を取得できないときは、ポータルの [サポートに連絡する] を使ってください。",
             "After hardware changes the product is in a grace period to activate again \
-             (0x4004F00D). Next: read the Installation ID again and activate before it ends.",
+             (0x4004F00D). Next: read the Installation ID again and activate before it ends. \
+             If Windows shows 0xC004C020, the Multiple Activation Key (MAK) has used up its activations: if the portal gives no Confirmation ID, use its contact-support page.",
         ),
         codes::WMI_INVALID_QUERY => language.pick(
-            "ライセンス サービスが WMI の問い合わせに答えませんでした (0x80041017)。この PC の WMI に\
-             本物のライセンス サービスが無いか（Wine など）、WMI が壊れています。\
-             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
-             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+            "ソフトウェア ライセンス サービスが WMI の問い合わせに答えませんでした (0x80041017)。この PC の WMI に\
+             本物のソフトウェア ライセンス サービスがないか（Wine など）、WMI が壊れています。\
+             次に: 管理者として開いたコマンド プロンプトで slmgr /dti（インストール ID の表示）と \
+             slmgr /atp <確認 ID> [アクティベーション ID]（確認 ID の適用）を使ってください。",
             "The licensing service did not answer the WMI query (0x80041017): this PC's WMI has no \
              real licensing service (as under Wine), or WMI is damaged. Next: in a Command Prompt \
-             opened as administrator, use `slmgr /dti` (shows the Installation ID) and \
-             `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+             opened as administrator, use slmgr /dti (shows the Installation ID) and \
+             slmgr /atp <Confirmation ID> [Activation ID] (applies the Confirmation ID).",
         ),
         codes::WMI_INVALID_CLASS => language.pick(
-            "WMI にライセンス サービスのクラスがありません (0x80041010)。\
-             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
-             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+            "WMI にソフトウェア ライセンス サービスのクラスがありません (0x80041010)。\
+             次に: 管理者として開いたコマンド プロンプトで slmgr /dti（インストール ID の表示）と \
+             slmgr /atp <確認 ID> [アクティベーション ID]（確認 ID の適用）を使ってください。",
             "WMI has no licensing service class on this PC (0x80041010). Next: in a Command Prompt \
-             opened as administrator, use `slmgr /dti` (shows the Installation ID) and \
-             `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+             opened as administrator, use slmgr /dti (shows the Installation ID) and \
+             slmgr /atp <Confirmation ID> [Activation ID] (applies the Confirmation ID).",
         ),
         codes::WMI_INVALID_NAMESPACE => language.pick(
             "WMI の名前空間 root\\cimv2 が見つかりません (0x8004100E)。WMI が壊れている可能性があります。\
-             次に: 管理者として開いたコマンド プロンプトで `slmgr /dti`（インストール ID の表示）と \
-             `slmgr /atp <確認 ID> [アクティベーション ID]`（確認 ID の適用）を使ってください。",
+             次に: 管理者として開いたコマンド プロンプトで slmgr /dti（インストール ID の表示）と \
+             slmgr /atp <確認 ID> [アクティベーション ID]（確認 ID の適用）を使ってください。",
             "WMI's root\\cimv2 namespace is missing (0x8004100E); WMI may be damaged. Next: in a \
-             Command Prompt opened as administrator, use `slmgr /dti` (shows the Installation ID) \
-             and `slmgr /atp <Confirmation ID> [Activation ID]` (applies the Confirmation ID).",
+             Command Prompt opened as administrator, use slmgr /dti (shows the Installation ID) \
+             and slmgr /atp <Confirmation ID> [Activation ID] (applies the Confirmation ID).",
         ),
         codes::INVALID_PRODUCT_KEY => language.pick(
-            "このプロダクト キーは無効だとライセンス サービスが判断しました (0xC004F050)。入力の誤りか、\
+            "このプロダクト キーは無効だとソフトウェア ライセンス サービスが判断しました (0xC004F050)。入力の誤りか、\
              この Windows のエディション（ESU の場合はその年）用のキーではありません。\
              次に: キーを 1 文字ずつ見比べて入力し直してください。ESU の場合は、今年の ESU 用に\
              発行された MAK か、ライセンスの管理者に確かめてください。",
@@ -184,7 +189,7 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              whoever manages the contract that it is this year's ESU MAK.",
         ),
         codes::SKU_NOT_FOUND => language.pick(
-            "このプロダクト キーの製品（SKU）がこの PC に見つからないとライセンス サービスが報告しました \
+            "このプロダクト キーの製品（SKU）がこの PC に見つからないとソフトウェア ライセンス サービスが報告しました \
              (0xC004F069)。別の製品やエディション用のキーか、その製品のライセンスがまだ入っていません。\
              次に: キーの製品を確かめてください。Windows 10 の ESU キーなら、先に Windows Update で \
              KB5066791 以降と KB5072653 をインストールしてください。",
@@ -218,11 +223,11 @@ pub fn explain_hresult(code: u32, language: Language) -> String {
     }
     match language {
         Language::English => format!(
-            "Windows reported code 0x{code:08X}. Next: run `slui.exe 0x2a 0x{code:08X}` to see \
+            "Windows reported code 0x{code:08X}. Next: run slui.exe 0x2a 0x{code:08X} to see \
              Windows' own description, or look the code up on Microsoft's support site."
         ),
         Language::Japanese => format!(
-            "Windows がコード 0x{code:08X} を報告しました。次に: `slui.exe 0x2a 0x{code:08X}` を実行すると \
+            "Windows がコード 0x{code:08X} を報告しました。次に: slui.exe 0x2a 0x{code:08X} を実行すると、\
              Windows 自身の説明が表示されます。Microsoft のサポート サイトでこのコードを調べることもできます。"
         ),
     }
@@ -232,13 +237,13 @@ impl Localized for ActivationError {
     fn message(&self, language: Language) -> String {
         match explain_code(self.code, language) {
             Some(text) => text.to_string(),
-            None => format!(
-                "{} {}",
+            None => super::then(
                 language.pick(
                     "確認 ID は受け付けられていません。",
-                    "The Confirmation ID was not accepted."
+                    "The Confirmation ID was not accepted.",
                 ),
-                explain_hresult(self.code, language)
+                &explain_hresult(self.code, language),
+                language,
             ),
         }
     }

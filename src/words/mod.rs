@@ -96,12 +96,14 @@ pub fn shown_date(iso: &str, language: Language) -> String {
     }
 }
 
+/// What goes between two sentences: nothing after 「。」, a space in English.
+fn sentence_gap(language: Language) -> &'static str {
+    language.pick("", " ")
+}
+
 /// Two sentences as one text: Japanese runs them on after 「。」, English puts a space.
 fn then(first: &str, second: &str, language: Language) -> String {
-    match language {
-        Language::Japanese => format!("{first}{second}"),
-        Language::English => format!("{first} {second}"),
-    }
+    format!("{first}{}{second}", sentence_gap(language))
 }
 
 /// `A, B and C` / `A、B、C`.

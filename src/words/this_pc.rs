@@ -114,9 +114,7 @@ pub fn no_offline_route(route: OfflineRoute, language: Language) -> &'static str
              retail key.",
         ),
         OfflineRoute::Evaluation => language.pick(
-            "評価版です。評価版はオンラインでのみライセンス認証でき、インストール ID と確認 ID による\
-             オフライン認証（電話やポータル）はできません。次に: 評価期間の後も使うには、評価版ではない\
-             エディションをインストールしてください。",
+            "評価版です。評価版はオンラインでのみライセンス認証でき、インストール ID と確認 ID によるオフライン認証（ポータル）はできません。次に: 評価期間の後も使うには、評価版ではないエディションをインストールしてください。",
             "An evaluation edition: it activates online only, never offline with an \
              Installation ID and a Confirmation ID (portal or phone). Next: to keep using it \
              after the evaluation period, install an edition that is not an evaluation.",
@@ -141,11 +139,7 @@ pub fn no_installation_id(product: &InstalledProduct, language: Language) -> Str
              KB5072653."
         ),
         Language::Japanese => format!(
-            "この製品にはプロダクト キー（末尾 {key}）が入っていますが、Windows がインストール ID を\
-             表示しないため、まだ Microsoft に伝えるものがありません。ライセンス サービスがこのキーの\
-             オフライン認証を準備していない状態です。次に: PC を再起動して、この PC をもう一度読み取って\
-             ください。それでも空なら、管理者としてキーをインストールし直してください。Windows 10 の ESU \
-             の場合は、Windows 10 22H2 に 2025 年 10 月の更新プログラム KB5066791 以降と KB5072653 が必要です。"
+            "この製品にはプロダクト キー（末尾 {key}）がインストールされていますが、Windows がインストール ID を表示しないため、まだポータルに入力するものがありません。ソフトウェア ライセンス サービスが、このキーのオフライン認証を準備していない状態です。次に: PC を再起動して、この PC をもう一度読み取ってください。それでも空なら、管理者としてキーをインストールし直してください。Windows 10 の ESU の場合は、Windows 10 22H2 に 2025 年 10 月の更新プログラム KB5066791 以降と KB5072653 が必要です。"
         ),
     }
 }
@@ -153,12 +147,7 @@ pub fn no_installation_id(product: &InstalledProduct, language: Language) -> Str
 /// Windows 10 shows no ESU add-on with a key.
 pub fn esu_note(language: Language) -> &'static str {
     language.pick(
-        "この Windows 10 には、プロダクト キーの入った ESU（Extended Security Updates）の追加ライセンスが\
-         ありません。個人向けの ESU（[設定] > [更新とセキュリティ] > [Windows Update] で Microsoft \
-         アカウントで有効にするもの）はストアのライセンスで、インストール ID も確認 ID も不要です。法人向けの ESU \
-         は、先にその年の ESU キー（MAK）をインストールしてください（このアプリの「プロダクト キーを\
-         インストール」、または activation-companion install-key）。その後、ESU の追加ライセンスの\
-         インストール ID が表示されます。",
+        "この Windows 10 には、プロダクト キーがインストールされた ESU（Extended Security Updates）の追加ライセンスがありません。個人向けの ESU（[設定] > [更新とセキュリティ] > [Windows Update] で Microsoft アカウントを使って有効にするもの）はストアのライセンスで、インストール ID も確認 ID も不要です。法人向けの ESU は、先にその年の ESU キー（MAK）をインストールしてください（このアプリの [プロダクト キーをインストール…]、または activation-companion install-key）。その後、ESU の追加ライセンスのインストール ID が表示されます。",
         "This Windows 10 has no ESU (Extended Security Updates) add-on with a product key. \
          Consumer ESU (enrolled in Settings > Update & Security > Windows Update with a \
          Microsoft account) is a Store licence: it needs no Installation ID and no Confirmation \
@@ -283,9 +272,7 @@ fn key_refusal(error: &codes::ActivationError, language: Language) -> String {
                 error.code
             ),
             Language::Japanese => format!(
-                "プロダクト キーのインストールには管理者権限が必要です (0x{:08X})。次に: 管理者として\
-                 再起動し（または Activation Companion を右クリックして「管理者として実行」を選び）、\
-                 もう一度キーをインストールしてください。",
+                "プロダクト キーのインストールには管理者権限が必要です (0x{:08X})。次に: 管理者として実行してから、もう一度キーをインストールしてください（ウィンドウでは [管理者としてこのアプリを開き直す] を押し、コマンドでは管理者として開いたコマンド プロンプトで実行します）。",
                 error.code
             ),
         };
@@ -322,7 +309,7 @@ impl Localized for InstallVerdict {
                         ),
                     });
                 }
-                text.push(' ');
+                text.push_str(super::sentence_gap(language));
                 text.push_str(&product.message(language));
                 text
             }
@@ -336,9 +323,7 @@ impl Localized for InstallVerdict {
                          when read again{detail}. Next: restart the PC and read this PC again."
                     ),
                     Language::Japanese => format!(
-                        "末尾が {last_five} のプロダクト キーは受け取られましたが、読み取り直しても\
-                         そのキーの製品が見つかりません{detail}。次に: PC を再起動して、この PC を\
-                         もう一度読み取ってください。"
+                        "末尾が {last_five} のプロダクト キーは Windows に受け付けられましたが、読み取り直してもそのキーの製品が見つかりません{detail}。次に: PC を再起動して、この PC をもう一度読み取ってください。"
                     ),
                 }
             }
@@ -361,8 +346,7 @@ impl Localized for InstallError {
         match self {
             InstallError::Service(ServiceError::NotWindows) => language
                 .pick(
-                    "プロダクト キーのインストールは Windows でのみ使えます。認証する PC で、管理者として\
-                     開いたコマンド プロンプトから `slmgr /ipk <プロダクト キー>` と入力することもできます。",
+                    "プロダクト キーのインストールは Windows でのみ使えます。ライセンス認証する PC で、管理者として開いたコマンド プロンプトから slmgr /ipk <プロダクト キー> と入力することもできます。",
                     "Installing a product key works on Windows only. On the PC being activated, \
                      `slmgr /ipk <product key>` in a Command Prompt opened as administrator does \
                      the same.",
@@ -386,7 +370,7 @@ impl Localized for InstallError {
                 ),
                 error.message(language),
                 language.pick(
-                    "キーは、管理者として開いたコマンド プロンプトで `slmgr /ipk <プロダクト キー>` と入力してもインストールできます。",
+                    "キーは、管理者として開いたコマンド プロンプトで slmgr /ipk <プロダクト キー> と入力してもインストールできます。",
                     "The key can also be installed with `slmgr /ipk <product key>` in a Command \
                      Prompt opened as administrator.",
                 )
@@ -398,10 +382,7 @@ impl Localized for InstallError {
 /// The manual route, for every service error: paste the IID, apply with slmgr or slui.
 fn manual_route(language: Language) -> &'static str {
     language.pick(
-        "次に: slui 4 の画面（またはコマンド プロンプトで `slmgr /dti` と入力して表示される）\
-         インストール ID をこのアプリに貼り付けてください。確認 ID は slui 4 の画面に入力するか、\
-         管理者として開いたコマンド プロンプトで `slmgr /atp <確認 ID> [アクティベーション ID]` と\
-         入力して適用できます（アクティベーション ID は ESU などの追加ライセンスの場合だけ必要です）。",
+        "次に: インストール ID を手動で取得してください。slui 4 の画面に表示される数字をこのアプリに入力するか、コマンド プロンプトで slmgr /dti を実行して、表示された内容を貼り付けます。確認 ID は、slui 4 の画面に入力するか、管理者として開いたコマンド プロンプトで slmgr /atp <確認 ID> [アクティベーション ID] を実行して適用します（アクティベーション ID は ESU などの追加ライセンスの場合だけ必要です）。",
         "Next: paste the Installation ID that slui 4 shows (or that `slmgr /dti` prints in a \
          Command Prompt) into this app. Apply the Confirmation ID by typing it into slui 4, or in \
          a Command Prompt opened as administrator with `slmgr /atp <Confirmation ID> \
@@ -418,7 +399,7 @@ impl Localized for ServiceError {
                         "the query was not accepted: no real licensing service, as under Wine"
                     }
                     (codes::WMI_INVALID_QUERY, Language::Japanese) => {
-                        "問い合わせが受け付けられません。Wine のように本物のライセンス サービスがありません"
+                        "問い合わせが受け付けられません。Wine のように本物のソフトウェア ライセンス サービスがありません"
                     }
                     (codes::WMI_INVALID_CLASS, Language::English) => "its class is missing",
                     (codes::WMI_INVALID_CLASS, Language::Japanese) => "クラスがありません",
@@ -440,8 +421,7 @@ impl Localized for ServiceError {
                         manual_route(language)
                     ),
                     Language::Japanese => format!(
-                        "このアプリは WMI 経由で Windows のライセンス サービスを使えませんでした\
-                         （{cause}。0x{code:08X}）。何も変更していません。{}",
+                        "このアプリは WMI 経由で Windows のソフトウェア ライセンス サービスを使えませんでした（{cause}、0x{code:08X}）。何も変更していません。{}",
                         manual_route(language)
                     ),
                 }
@@ -456,18 +436,14 @@ impl Localized for ServiceError {
                     manual_route(language)
                 ),
                 Language::Japanese => format!(
-                    "{} 秒以内に Windows のライセンス サービスから応答がなかったため、待つのをやめました\
-                     （処理は裏で完了する可能性があります）。この PC をもう一度読み取って現在の状態を\
-                     確かめてください。何度も起こる場合は PC を再起動してください。{}",
+                    "{} 秒以内に Windows のソフトウェア ライセンス サービスから応答がなかったため、待機を打ち切りました（処理はバックグラウンドで完了する場合があります）。この PC をもう一度読み取って現在の状態を確かめてください。何度も起こる場合は PC を再起動してください。{}",
                     after.as_secs(),
                     manual_route(language)
                 ),
             },
             ServiceError::NotWindows => language
                 .pick(
-                    "ライセンス サービスの読み取りと確認 ID の適用は Windows でのみ使えます。認証する PC で、\
-                     slui 4 か `slmgr /dti` に表示されるインストール ID を貼り付け、確認 ID は slui 4 の画面\
-                     （または `slmgr /atp <確認 ID>`）に入力してください。",
+                    "ライセンス情報の読み取りと確認 ID の適用は Windows でのみ使えます。ライセンス認証する PC の slui 4 の画面か slmgr /dti に表示されるインストール ID を、このアプリに入力してください。確認 ID は、その PC の slui 4 の画面に入力するか、slmgr /atp <確認 ID> で適用します。",
                     "Reading the licensing service and applying a Confirmation ID work on Windows \
                      only. On the PC being activated, paste the Installation ID that slui 4 or \
                      `slmgr /dti` shows, and type the Confirmation ID into slui 4 (or use \
@@ -500,9 +476,9 @@ impl Localized for InstalledProduct {
             Some(reason) => reason,
             None => language
                 .pick(
-                    "次に: このアプリでインストール ID を Microsoft に伝え、受け取った確認 ID を適用してください。",
-                    "Next: carry its Installation ID to Microsoft with this app and apply the \
-                     Confirmation ID you get back.",
+                    "次に: インストール ID をポータルに入力して確認 ID を取得し、このアプリで適用してください。",
+                    "Next: enter its Installation ID on the portal and apply the Confirmation ID \
+                     it gives with this app.",
                 )
                 .to_string(),
         };
@@ -564,8 +540,7 @@ impl Localized for InstalledProduct {
                  Settings > System > Activation."
             ),
             (ActivationState::Unknown(code), Language::Japanese) => format!(
-                "{name}: このアプリが知らないライセンス状態 {code} です。次に: [設定] > [システム] > \
-                 [ライセンス認証] で確認してください。"
+                "{name}: このアプリが知らないライセンス状態 {code} です。次に: [設定] > [更新とセキュリティ] > [ライセンス認証]（Windows 11 では [設定] > [システム] > [ライセンス認証]）で確認してください。"
             ),
         }
     }
@@ -575,9 +550,7 @@ impl Localized for InstalledProduct {
 /// (Telling whether Microsoft 365 is installed is not this module's job.)
 pub fn microsoft_365_note(language: Language) -> &'static str {
     language.pick(
-        "Microsoft 365（サブスクリプション）の Office には電話やポータルによるライセンス認証がなく、\
-         インストール ID もありません。次に: Office アプリを開き、[ファイル] > [アカウント] で\
-         サブスクリプションのある Microsoft アカウントにサインインしてください。",
+        "Microsoft 365（サブスクリプション）の Office にはポータルによるライセンス認証がなく、インストール ID もありません。次に: Office アプリを開き、[ファイル] > [アカウント] でサブスクリプションのある Microsoft アカウントにサインインしてください。",
         "Microsoft 365 (subscription) Office has no phone or portal activation and no \
          Installation ID. Next: open any Office app and sign in with the Microsoft account that \
          has the subscription (File > Account).",
@@ -596,8 +569,7 @@ impl Localized for TargetError {
                      read this PC again and choose one of the products listed."
                 ),
                 Language::Japanese => format!(
-                    "この PC には、アクティベーション ID が {id} でプロダクト キーの入った製品がありません。\
-                     次に: この PC をもう一度読み取り、表示された製品から選んでください。"
+                    "アクティベーション ID が {id} の製品（プロダクト キーがインストールされているもの）は、この PC にはありません。次に: この PC をもう一度読み取り、表示された製品から選んでください。"
                 ),
             },
             TargetError::NothingToActivate => language
@@ -739,14 +711,13 @@ impl ApplyVerdict {
                         status.code()
                     ),
                     Language::Japanese => format!(
-                        "確認 ID は受け取られましたが、{name} はまだライセンス認証されていません。\
-                         状態: 「{}」（LicenseStatus {}）。",
+                        "確認 ID は Windows に受け付けられましたが、{name} はまだライセンス認証されていません。状態: 「{}」（LicenseStatus {}）。",
                         license_status(status, language),
                         status.code()
                     ),
                 };
                 if product.reason != 0 {
-                    text.push_str(language.pick(" 理由: ", " Reason: "));
+                    text.push_str(language.pick("理由: ", " Reason: "));
                     text.push_str(&explain_hresult(product.reason, language));
                 }
                 if let Some(code) = refresh_error {
@@ -761,7 +732,7 @@ impl ApplyVerdict {
                         ),
                     });
                 }
-                text.push(' ');
+                text.push_str(super::sentence_gap(language));
                 text.push_str(language.pick(
                     "次に: この PC をもう一度読み取り、インストール ID が変わっていれば、その ID で確認 ID を\
                      取得し直してください。",
@@ -813,9 +784,7 @@ impl ApplyVerdict {
                      {activation_id} on this PC now. Next: read this PC again and choose a product."
                 ),
                 Language::Japanese => format!(
-                    "何も適用していません: この PC には、アクティベーション ID が {activation_id} で\
-                     プロダクト キーの入った製品がもうありません。次に: この PC をもう一度読み取り、\
-                     製品を選び直してください。"
+                    "何も適用していません: アクティベーション ID が {activation_id} の製品（プロダクト キーがインストールされているもの）は、この PC にはもうありません。次に: この PC をもう一度読み取り、製品を選び直してください。"
                 ),
             },
             ApplyVerdict::DepositedStatusUnknown { product, problem } => {
@@ -828,9 +797,7 @@ impl ApplyVerdict {
                          Activation (for Office: File > Account in any Office app)."
                     ),
                     Language::Japanese => format!(
-                        "{name} の確認 ID は受け取られましたが、その後の状態を読み取れませんでした{detail}。\
-                         次に: [設定] > [システム] > [ライセンス認証]（Office は Office アプリの \
-                         [ファイル] > [アカウント]）で確認してください。"
+                        "{name} の確認 ID は Windows に受け付けられましたが、その後の状態を読み取れませんでした{detail}。次に: [設定] > [更新とセキュリティ] > [ライセンス認証]（Windows 11 では [設定] > [システム] > [ライセンス認証]、Office は Office アプリの [ファイル] > [アカウント]）で確認してください。"
                     ),
                 }
             }
@@ -848,14 +815,13 @@ impl Localized for ApplyError {
                     problem.message(language)
                 ),
                 Language::Japanese => format!(
-                    "確認 ID は適用していません（Windows には何も送っていません）。{} 先に修正してください。",
+                    "確認 ID は適用していません（Windows には何も送っていません）。{}先に修正してください。",
                     problem.message(language)
                 ),
             },
             ApplyError::WrongCidFormat => language
                 .pick(
-                    "これは 42 桁（Windows XP 時代）の確認 ID です。Windows Vista 以降と Office 2010 \
-                     以降は A〜H の 8 ブロック 48 桁の確認 ID が必要なため、適用していません。",
+                    "これは 42 桁（Windows XP 時代）の確認 ID です。Windows Vista 以降と Office 2010 以降には A～H の 8 ブロック（48 桁）の確認 ID が必要なため、適用していません。",
                     "This is a 42-digit Confirmation ID (Windows XP era). Windows Vista and later \
                      and Office 2010 and later take 48 digits in blocks A–H, so it was not applied.",
                 )
@@ -884,9 +850,7 @@ impl Localized for ElevationError {
                     .into()
             }
             (ElevationError::Declined, Language::Japanese) => {
-                "管理者権限が許可されなかったため、何も変更していません。確認 ID を適用するには、\
-                 ユーザー アカウント制御の画面で「はい」を選ぶか、Activation Companion を右クリックして\
-                 「管理者として実行」を選んでください。"
+                "管理者権限が許可されなかったため、何も変更していません。確認 ID を適用するには、もう一度 [管理者としてこのアプリを開き直す] を押し、ユーザー アカウント制御の画面で [はい] を選んでください。"
                     .into()
             }
             (ElevationError::Failed { code }, Language::English) => format!(
@@ -894,8 +858,7 @@ impl Localized for ElevationError {
                  Companion and choose “Run as administrator”."
             ),
             (ElevationError::Failed { code }, Language::Japanese) => format!(
-                "管理者として再起動できませんでした（Windows エラー {code}）。Activation Companion を\
-                 右クリックして「管理者として実行」を選んでください。"
+                "管理者としてこのアプリを開き直せませんでした（Windows エラー {code}）。Activation Companion を右クリックして [管理者として実行] を選んでください。"
             ),
             (ElevationError::NotWindows, Language::English) => {
                 "Running as administrator applies to Windows only.".into()
@@ -964,8 +927,7 @@ pub fn report_written(path: &std::path::Path, left_out: bool, language: Language
              the Installation IDs\u{201d}."
         }
         (false, Language::Japanese) => {
-            "インストール ID（この PC のハードウェアを特定できます）を含みます。含めない場合は、\
-             `report --leave-out-ids` か、ウィンドウの「インストール ID を含めない」でもう一度保存してください。"
+            "インストール ID（この PC のハードウェアを特定できます）を含みます。含めない場合は、report --leave-out-ids か、ウィンドウの [インストール ID を含めない] でもう一度保存してください。"
         }
     };
     match language {
@@ -976,10 +938,7 @@ pub fn report_written(path: &std::path::Path, left_out: bool, language: Language
              developers (attach it to an issue on the project's page) or to whoever helps you."
         ),
         Language::Japanese => format!(
-            "サポート レポートを {path} に保存しました。このアプリと Windows のバージョン、ライセンス \
-             サービスの応答（プロダクト キーは末尾 5 文字だけ）、このアプリの判断が入っています。{ids}\
-             次に: このファイルをアプリの開発者（プロジェクトのページの issue で）か、サポートして\
-             くれる人に送ってください。"
+            "サポート レポートを {path} に保存しました。このアプリと Windows のバージョン、ソフトウェア ライセンス サービスの応答（プロダクト キーは末尾 5 文字だけ）、このアプリの判断が入っています。{ids}次に: このファイルを、このアプリの開発元（配布元のページの問い合わせ先）か、サポートしてくれる人に送ってください。"
         ),
     }
 }

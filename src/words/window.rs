@@ -75,12 +75,12 @@ pub fn product_number(number: usize, language: Language) -> String {
 pub fn apply_question(product: Option<&str>, language: Language) -> String {
     match (product, language) {
         (Some(product), Language::Japanese) => format!(
-            "Windows のライセンス サービスを通じて、{product} に確認 ID を適用します（管理者権限が必要です）。"
+            "Windows のソフトウェア ライセンス サービスを通じて、{product} に確認 ID を適用します（管理者権限が必要です）。よろしいですか?"
         ),
         (Some(product), Language::English) => format!(
             "The Confirmation ID will be applied to {product} through Windows' licensing service (administrator rights are needed)."
         ),
-        (None, Language::Japanese) => "Windows のライセンス サービスを通じて、画面 1 のインストール ID の製品に確認 ID を適用します（管理者権限が必要です）。".to_string(),
+        (None, Language::Japanese) => "Windows のソフトウェア ライセンス サービスを通じて、画面 1 のインストール ID の製品に確認 ID を適用します（管理者権限が必要です）。よろしいですか?".to_string(),
         (None, Language::English) => "The Confirmation ID will be applied, through Windows' licensing service, to the product whose Installation ID is on screen 1 (administrator rights are needed).".to_string(),
     }
 }

@@ -1210,7 +1210,7 @@ fn a_megabyte_of_digits_is_not_an_installation_id_said_once() {
     assert_eq!(app.installation().text(), "", "nothing of it is kept");
     assert!(app.installation().id().is_none());
     let survey = layout::survey(&mut simulator(&app));
-    let said = "貼り付けられた 1000000 桁の数字の並びは、インストール ID（63・54・50 桁）にしては長すぎるため、残していません。";
+    let said = "貼り付けられた 1000000 桁の数字の並びは、インストール ID（63 桁、54 桁、または 50 桁）としては長すぎるため、取り込んでいません。";
     assert_eq!(
         survey
             .texts
