@@ -154,6 +154,6 @@ fn write_script(report: &mut Report, script: &script::CallScript, language: Lang
         }
     }
     for note in script.notes(language) {
-        report.line(format!("* {note}"));
+        report.line(words::script_note(note));
     }
 }

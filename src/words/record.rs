@@ -272,7 +272,7 @@ impl Localized for RecordError {
                 limit / (1024 * 1024)
             ),
             (RecordError::NotARecord, Language::Japanese) => {
-                "ライセンス認証の記録（このアプリが書き出した JSON または CSV）ではありません。何も取り込んでいません。"
+                "このファイルは、このアプリが書き出したライセンス認証の記録（JSON または CSV）ではありません。何も取り込んでいません。"
                     .to_string()
             }
             (RecordError::NotARecord, Language::English) => {
