@@ -11,7 +11,7 @@ impl Localized for CountryError {
     fn message(&self, language: Language) -> String {
         match (self, language) {
             (CountryError::Unknown { query }, Language::Japanese) => format!(
-                "「{query}」に当たる国・地域はありません。ISO コード（JP、JPN など）か国名の一部で指定してください。"
+                "「{query}」に該当する国・地域はありません。ISO コード（JP、JPN など）か国名の一部で指定してください。"
             ),
             (CountryError::Unknown { query }, Language::English) => format!(
                 "No country or region matches \"{query}\". Give an ISO code (JP, JPN) or part of a name."
@@ -23,7 +23,7 @@ impl Localized for CountryError {
                     .collect();
                 match language {
                     Language::Japanese => format!(
-                        "「{query}」に当たる国・地域が複数あります: {}。コードで指定してください。",
+                        "「{query}」に該当する国・地域が複数あります: {}。コードで指定してください。",
                         names.join("、")
                     ),
                     Language::English => format!(
