@@ -10,9 +10,8 @@ use activation_companion::platform;
 
 fn main() -> ExitCode {
     platform::attach_parent_console();
-    let cli = cli::parse();
+    let (cli, language) = cli::parse();
     let chosen = cli.lang.map(Language::from);
-    let language = chosen.unwrap_or_else(platform::user_language);
     let (iid, country) = match &cli.command {
         Some(Command::Gui { iid, country }) => (iid.clone(), country.clone()),
         _ => (None, None),

@@ -174,8 +174,9 @@ pub enum Command {
 /// clap to refuse.
 ///
 /// Its help and its complaints are in the user's language: `--lang` if given, else the
-/// system's (clap's own are English).
-pub fn parse() -> Cli {
+/// system's (clap's own are English). Returns that language with the command line, so the
+/// system's is asked once.
+pub fn parse() -> (Cli, Language) {
     parse_from(std::env::args_os().collect()).unwrap_or_else(|(error, language)| match language {
         Language::English => error.exit(),
         Language::Japanese => {
@@ -194,13 +195,16 @@ pub fn parse() -> Cli {
 
 /// [`parse`] without exiting: the command line, or clap's error with the language to say
 /// it in.
-pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (clap::Error, Language)> {
+pub fn parse_from(
+    args: Vec<std::ffi::OsString>,
+) -> Result<(Cli, Language), (clap::Error, Language)> {
     use clap::{CommandFactory, FromArgMatches};
     let args = options_first(args);
     let language = language_asked(&args).unwrap_or_else(crate::platform::user_language);
     localized(Cli::command(), language)
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map(|cli| (cli, language))
         .map_err(|error| (error, language))
 }
 
