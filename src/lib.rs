@@ -16,6 +16,7 @@ pub mod centers;
 pub mod date;
 pub mod decode;
 pub mod id;
+pub mod in_progress;
 pub mod language;
 pub mod licensing;
 pub mod qr;

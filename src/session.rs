@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::id::CidFormat;
+use crate::in_progress::{Saved, SavedBlocks};
 use crate::language::Language;
 use crate::script::Route;
 use crate::storage::{self, IoReason};
@@ -39,7 +40,25 @@ pub struct Session {
     pub cid_format: CidFormat,
     /// Confirmation ID blocks as typed, A first.
     pub cid_blocks: Vec<String>,
+    /// Which blocks were entered since the Confirmation ID was last completed (and recorded).
+    pub cid_entered: Option<Vec<bool>>,
+    /// The Installation ID (digits; empty for none) the blocks were entered for. Absent in a
+    /// session of an earlier version, whose blocks went with screen 1's chosen ID.
+    pub cid_for: Option<String>,
+    /// Other Installation IDs' blocks, set aside to come back to when the ID does.
+    pub other_cids: Vec<OtherCid>,
     pub language: Option<Language>,
+}
+
+/// Confirmation ID blocks kept for an Installation ID other than screen 1's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherCid {
+    /// Digits.
+    pub installation_id: String,
+    pub cid_format: CidFormat,
+    pub cid_blocks: Vec<String>,
+    #[serde(default)]
+    pub cid_entered: Option<Vec<bool>>,
 }
 
 impl<'de> Deserialize<'de> for Session {
@@ -70,6 +89,9 @@ impl<'de> Deserialize<'de> for Session {
             ticked_steps: items(&fields, "ticked_steps"),
             cid_format: field(&fields, "cid_format"),
             cid_blocks: items(&fields, "cid_blocks"),
+            cid_entered: field(&fields, "cid_entered"),
+            cid_for: field(&fields, "cid_for"),
+            other_cids: items(&fields, "other_cids"),
             language: field(&fields, "language"),
         })
     }
@@ -90,6 +112,48 @@ impl Session {
         !self.installation_text.trim().is_empty()
             || !self.this_pc_products.is_empty()
             || self.cid_blocks.iter().any(|b| !b.is_empty())
+            || !self.other_cids.is_empty()
+    }
+
+    /// The activation in progress as kept here. `chosen_id`: the digits of screen 1's chosen
+    /// Installation ID as saved, which the blocks of an earlier version's session went with.
+    pub fn in_progress(&self, chosen_id: &str) -> Saved {
+        Saved {
+            current: SavedBlocks {
+                installation_id: self.cid_for.as_deref().unwrap_or(chosen_id).to_string(),
+                format: self.cid_format,
+                blocks: self.cid_blocks.clone(),
+                entered: self.cid_entered.clone(),
+            },
+            set_aside: self
+                .other_cids
+                .iter()
+                .map(|other| SavedBlocks {
+                    installation_id: other.installation_id.clone(),
+                    format: other.cid_format,
+                    blocks: other.cid_blocks.clone(),
+                    entered: other.cid_entered.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Keeps the activation in progress.
+    pub fn keep_in_progress(&mut self, saved: Saved) {
+        self.cid_format = saved.current.format;
+        self.cid_blocks = saved.current.blocks;
+        self.cid_entered = saved.current.entered;
+        self.cid_for = Some(saved.current.installation_id);
+        self.other_cids = saved
+            .set_aside
+            .into_iter()
+            .map(|other| OtherCid {
+                installation_id: other.installation_id,
+                cid_format: other.format,
+                cid_blocks: other.blocks,
+                cid_entered: other.entered,
+            })
+            .collect();
     }
 }
 

@@ -15,6 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["id"],
     &["centers", "qr", "licensing"],
     &["script"],
+    &["in_progress"],
     &["session", "record"],
     &["platform"],
     &["words"],

@@ -660,13 +660,76 @@ fn human_output_of_a_huge_paste_finishes() {
 
 #[test]
 fn a_cid_of_42_digits_says_block_h_may_be_missing_and_gives_no_command() {
-    // Blocks A–G of a published 48-digit CID: consistent, but H was forgotten.
+    // Blocks A–G of a published 48-digit CID: consistent, but H was forgotten. Eight blocks
+    // are read unless seven are asked for: the wrong length, and how to ask.
     let seven = &CID[..CID.len() - 7];
     let output = run(&["cid", "--lang", "en", seven], None);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Found 42 digits; a Confirmation ID has 48 digits."),
+        "{text}"
+    );
+    assert!(text.contains("--blocks 7"), "{text}");
+    assert!(!text.contains("slmgr.vbs /atp"), "{text}");
+    // Asked for seven: consistent, said to be XP-era, with no command for slmgr or ospp.
+    let output = run(&["cid", "--lang", "en", "--blocks", "7", seven], None);
+    assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     assert!(text.contains("block H is missing"), "{text}");
     assert!(!text.contains("slmgr.vbs /atp"), "{text}");
     assert!(!text.contains("ospp.vbs /actcid"), "{text}");
+}
+
+/// Issue 22 item 1: a slip at either end of a Confirmation ID (a letter for a digit, a digit
+/// too many or too few, a 5- or 7-digit H) left blocks B-H or A-G as a "valid" 7-block ID
+/// (exit 0, "format": "7x6"). Now the slip is named and nothing is valid, with or without
+/// `--blocks 7`.
+#[test]
+fn a_slip_at_the_edge_of_a_confirmation_id_is_named_never_read_as_a_shorter_one() {
+    let slips = [
+        (
+            "O26296-483130-829081-394993-064403-777482-905722-580616",
+            "O26296",
+        ),
+        (
+            "426296-483130-829081-394993-064403-777482-905722-58O616",
+            "58O616",
+        ),
+        (
+            "426296 483130 829081 394993 064403 777482 905722 5806167",
+            "5806167",
+        ),
+        (
+            "426296 483130 829081 394993 064403 777482 905722 58061",
+            "58061",
+        ),
+        (
+            "4262966-483130-829081-394993-064403-777482-905722-580616",
+            "4262966",
+        ),
+        (
+            "26296-483130-829081-394993-064403-777482-905722-580616",
+            "26296",
+        ),
+    ];
+    for (text, slip) in slips {
+        for blocks in ["8", "7"] {
+            let output = run(
+                &["cid", "--json", "--lang", "en", "--blocks", blocks, text],
+                None,
+            );
+            assert_ne!(output.status.code(), Some(0), "{text} (--blocks {blocks})");
+            assert!(
+                !stdout(&output).contains("\"valid\":true"),
+                "{text} (--blocks {blocks}): {}",
+                stdout(&output)
+            );
+            let said = String::from_utf8_lossy(&output.stderr).into_owned();
+            let named = said.contains(slip) || said.contains("the letter O");
+            assert!(named || stdout(&output).contains("42"), "{text}: {said}");
+        }
+    }
 }
 
 /// Ctrl+V pressed twice: the same ID twice on one line, with a separator or none. The

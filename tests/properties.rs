@@ -8,7 +8,7 @@ mod common;
 
 use activation_companion::id::{
     CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids,
-    read_confirmation_id,
+    read_confirmation_id, read_confirmation_id_in, read_installation_ids,
 };
 use activation_companion::{Language, Localized};
 use proptest::prelude::*;
@@ -696,5 +696,532 @@ proptest! {
                 prop_assert_eq!(found, vec![iid.digits()], "{}: {:?}", layout, text);
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One slip, anywhere, in any shape: never a valid ID other than the original without a word.
+
+/// One slip of a hand or an eye, made to an ID's groups before they are rendered.
+#[derive(Debug, Clone)]
+enum Slip {
+    /// A letter in place of the digit at this position (of all the ID's digits).
+    Letter(usize, char),
+    /// A digit inserted before this position.
+    Insert(usize, u8),
+    /// The digit at this position left out.
+    Delete(usize),
+    /// This group or block written twice.
+    Double(usize),
+    /// This group or block left out.
+    Drop(usize),
+}
+
+fn slip() -> impl Strategy<Value = Slip> {
+    // Look-alikes first among the letters, then any ASCII letter.
+    let letter = prop_oneof![
+        prop::sample::select(vec!['O', 'o', 'l', 'I', 'B', 'S', 'Z', 'G']),
+        prop::char::range('A', 'Z'),
+        prop::char::range('a', 'z'),
+    ];
+    prop_oneof![
+        (0..63usize, letter).prop_map(|(at, c)| Slip::Letter(at, c)),
+        (0..64usize, 0u8..10).prop_map(|(at, d)| Slip::Insert(at, d)),
+        (0..63usize).prop_map(Slip::Delete),
+        (0..9usize).prop_map(Slip::Double),
+        (0..9usize).prop_map(Slip::Drop),
+    ]
+}
+
+/// The groups as text with the slip made (positions past the end fall on the last digit).
+fn slipped(id: &Generated, slip: &Slip) -> Vec<String> {
+    let mut groups = id.group_strings();
+    let digits = id.digit_count();
+    // The group and the place in it of a position among all the digits.
+    let locate = |at: usize, groups: &[String]| {
+        let mut at = at.min(digits - 1);
+        for (index, group) in groups.iter().enumerate() {
+            if at < group.len() {
+                return (index, at);
+            }
+            at -= group.len();
+        }
+        unreachable!("a position inside the ID")
+    };
+    match *slip {
+        Slip::Letter(at, letter) => {
+            let (group, at) = locate(at, &groups);
+            groups[group].replace_range(at..at + 1, &letter.to_string());
+        }
+        Slip::Insert(at, digit) => {
+            let (group, at) = locate(at, &groups);
+            groups[group].insert(at, char::from(b'0' + digit));
+        }
+        Slip::Delete(at) => {
+            let (group, at) = locate(at, &groups);
+            groups[group].remove(at);
+        }
+        Slip::Double(group) => {
+            let group = group.min(groups.len() - 1);
+            groups.insert(group, groups[group].clone());
+        }
+        Slip::Drop(group) => {
+            groups.remove(group.min(groups.len() - 1));
+        }
+    }
+    groups
+}
+
+/// The shapes an ID is pasted or typed in, from its groups: runs, separators, lines, full
+/// width, and labels (`A: 426296`, the portal's card, numbered fields).
+fn shapes(groups: &[String], kind: IdKind) -> Vec<(&'static str, String)> {
+    let labels: Vec<String> = match kind {
+        IdKind::Confirmation => (0..groups.len())
+            .map(|i| char::from(b'A' + i as u8).to_string())
+            .collect(),
+        IdKind::Installation => (1..=groups.len()).map(|n| n.to_string()).collect(),
+    };
+    let rows =
+        |row: usize, cell: &str, gap: &str| common::labelled_rows(&labels, groups, row, cell, gap);
+    vec![
+        ("one run", groups.concat()),
+        ("spaces", groups.join(" ")),
+        ("dashes", groups.join("-")),
+        ("a line each", groups.join("\n")),
+        ("full width", full_width(&groups.join(" "))),
+        ("labelled: A: 426296", rows(1, "", ": ")),
+        ("labelled, a line each", rows(1, "", "\t")),
+        ("labels in rows of five above", rows(5, "\t", "\n")),
+        ("after a label", format!("ID: {}", groups.join(" "))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Issue 22 (a): every valid ID, in every shape, with one slip (a letter for a digit, a
+    /// digit inserted or left out at any position, a group or block doubled or dropped) never
+    /// reads as a valid ID other than the original unless the reading names a slip. A
+    /// Confirmation ID is read in its own format, as the Installation ID it answers decides
+    /// (eight blocks dropped to seven are a perfect seven-block ID otherwise).
+    #[test]
+    fn one_slip_never_reads_as_another_valid_id(
+        (iid, _) in valid_iid(),
+        (cid, cid_format) in valid_cid(),
+        slip in slip(),
+    ) {
+        let formats: &'static [CidFormat] = match cid_format {
+            CidFormat::EightBlocks => &[CidFormat::EightBlocks],
+            CidFormat::SevenBlocks => &[CidFormat::SevenBlocks],
+        };
+        for (shape, text) in shapes(&slipped(&cid, &slip), IdKind::Confirmation) {
+            if let Ok(found) = read_confirmation_id_in(&text, formats) {
+                prop_assert!(
+                    !found.is_valid() || found.digits() == cid.digits(),
+                    "{:?} in {}: {:?} read as the valid {}", slip, shape, text, found.digits()
+                );
+            }
+        }
+        for (shape, text) in shapes(&slipped(&iid, &slip), IdKind::Installation) {
+            let reading = read_installation_ids(&text);
+            if reading.slip.is_none() {
+                for found in reading.ids.iter().filter(|id| id.is_valid()) {
+                    prop_assert_eq!(
+                        found.digits(), iid.digits(),
+                        "{:?} in {}: {:?}", slip, shape, text
+                    );
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22 (b): the activation in progress under random sequences of user actions.
+
+mod activation_in_progress {
+    use std::collections::{HashMap, HashSet};
+
+    use activation_companion::id::{CidFormat, InstallationId};
+    use activation_companion::in_progress::{ActivationInProgress, Product, Saved};
+    use proptest::prelude::*;
+
+    use super::common;
+
+    /// The Installation IDs a user meets: three Windows 10/11 PCs (63 digits), one read from
+    /// this PC (with its Activation ID), an Office KMS host or XP SP1 (54: either format), an XP
+    /// RTM (50: seven blocks), one half typed, and none.
+    fn products() -> Vec<Option<Product>> {
+        let product = |digits: String, activation_id: Option<&str>| {
+            Some(Product {
+                id: InstallationId::from_typed(&digits),
+                name: activation_id.map(|_| "Windows(R), Professional edition".to_string()),
+                activation_id: activation_id.map(str::to_string),
+            })
+        };
+        vec![
+            product(common::iid(1), None),
+            product(common::iid(2), None),
+            product(common::iid(3), Some("2de67392-b7a7-462a-b1ca-108dd189f588")),
+            product(common::consistent_id(4, 9, 6), None),
+            product(common::consistent_id(5, 8, 6) + "11", None),
+            product(common::iid(6)[..30].to_string(), None),
+            None,
+        ]
+    }
+
+    /// Each product's own Confirmation ID (eight blocks; the XP RTM's seven), and a second one
+    /// for the first PC (a corrected ID, or a new one after a reinstall).
+    fn confirmation_ids() -> Vec<String> {
+        let mut cids: Vec<String> = (10..17).map(common::cid).collect();
+        cids[4].truncate(42);
+        cids.push(common::cid(20));
+        cids
+    }
+
+    fn blocks(cid: &str) -> Vec<String> {
+        common::groups(cid)
+    }
+
+    #[derive(Debug, Clone)]
+    enum Act {
+        /// Screen 1's product changes (typed, pasted, chosen, read from this PC, `--iid`).
+        Choose(usize),
+        /// A block of a Confirmation ID typed into a box: whole, part of it, with a letter, a
+        /// digit too many, or emptied.
+        Type {
+            into: usize,
+            cid: usize,
+            block: usize,
+            how: u8,
+        },
+        /// A whole Confirmation ID pasted into a box or with no box chosen, in a shape.
+        PasteWhole {
+            into: Option<usize>,
+            cid: usize,
+            shape: u8,
+        },
+        /// Whole blocks pasted into a box.
+        PasteBlocks {
+            into: usize,
+            cid: usize,
+            from: usize,
+            count: usize,
+        },
+        /// Something that is no Confirmation ID pasted.
+        PasteJunk {
+            into: Option<usize>,
+            which: u8,
+        },
+        SetFormat(bool),
+        /// The record's offer taken: an entry (Installation ID, Confirmation ID) as recorded.
+        UseAgain {
+            product: usize,
+            cid: usize,
+        },
+        StartOver,
+        /// Saved and restored (a restart, a second window taking over).
+        Restart,
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        let products = products().len();
+        let cids = confirmation_ids().len();
+        prop_oneof![
+            2 => (0..products).prop_map(Act::Choose),
+            6 => (0..8usize, 0..cids, 0..8usize, 0u8..6)
+                .prop_map(|(into, cid, block, how)| Act::Type { into, cid, block, how }),
+            3 => (proptest::option::of(0..8usize), 0..cids, 0u8..4)
+                .prop_map(|(into, cid, shape)| Act::PasteWhole { into, cid, shape }),
+            2 => (0..8usize, 0..cids, 0..8usize, 1..4usize)
+                .prop_map(|(into, cid, from, count)| Act::PasteBlocks { into, cid, from, count }),
+            1 => (proptest::option::of(0..8usize), 0u8..4)
+                .prop_map(|(into, which)| Act::PasteJunk { into, which }),
+            1 => any::<bool>().prop_map(Act::SetFormat),
+            1 => (0..products, 0..cids).prop_map(|(product, cid)| Act::UseAgain { product, cid }),
+            1 => Just(Act::StartOver),
+            1 => Just(Act::Restart),
+        ]
+    }
+
+    /// What the user did, kept apart from the model: for each Installation ID (its digits),
+    /// every value each box was given by the user while that ID was chosen, since its last
+    /// completion, and ever.
+    #[derive(Default)]
+    struct Witness {
+        since_completion: HashMap<String, [HashSet<String>; 8]>,
+        ever: HashMap<String, [HashSet<String>; 8]>,
+    }
+
+    fn key(progress: &ActivationInProgress) -> String {
+        progress
+            .product()
+            .map_or(String::new(), |p| p.id.digits().to_string())
+    }
+
+    impl Witness {
+        /// The boxes the user's action gave a new value (every box, for a whole Confirmation
+        /// ID), for the ID chosen.
+        fn entered(&mut self, id: &str, before: &[String; 8], after: &[String; 8], whole: bool) {
+            for (index, (old, new)) in before.iter().zip(after).enumerate() {
+                if old != new || whole {
+                    for map in [&mut self.since_completion, &mut self.ever] {
+                        map.entry(id.to_string()).or_default()[index].insert(new.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text of a whole Confirmation ID in one of the shapes people paste.
+    fn shaped(cid: &str, shape: u8) -> String {
+        let blocks = blocks(cid);
+        match shape {
+            0 => cid.to_string(),
+            1 => blocks.join("-"),
+            2 => blocks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| format!("{}: {b}", char::from(b'A' + i as u8)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => format!("Confirmation ID\n{}\n", blocks.join(" ")),
+        }
+    }
+
+    const JUNK: [&str; 4] = [
+        "VK7JG-NPHTM-C97JM-9MPGT-3V66T",
+        "not an ID at all",
+        "426296-483130-829O81-394993-064403-777482-905722-580616",
+        "O26296-483130-829081-394993-064403-777482-905722-580616",
+    ];
+
+    /// Runs the actions, checking the invariants after each; a failure says which step.
+    fn run(acts: &[Act]) -> Result<(), TestCaseError> {
+        let products = products();
+        let cids = confirmation_ids();
+        let mut progress = ActivationInProgress::default();
+        let mut witness = Witness::default();
+        let mut recorded: Vec<(String, String)> = Vec::new();
+        for (step, act) in acts.iter().enumerate() {
+            let id = key(&progress);
+            let before = progress.blocks().clone();
+            let mut restarted = None;
+            let result = match act {
+                Act::Choose(at) => {
+                    progress.choose(products[*at].clone());
+                    None
+                }
+                Act::Type {
+                    into,
+                    cid,
+                    block,
+                    how,
+                } => {
+                    let block = blocks(&cids[*cid]).get(*block).cloned().unwrap_or_default();
+                    let value = match how {
+                        _ if block.is_empty() => block,
+                        0 | 1 => block,
+                        2 => block[..3].to_string(),
+                        3 => format!("{}O{}", &block[..2], &block[3..]),
+                        4 => format!("{block}7"),
+                        _ => String::new(),
+                    };
+                    Some(progress.type_into(*into, &value))
+                }
+                Act::PasteWhole { into, cid, shape } => {
+                    let text = shaped(&cids[*cid], *shape);
+                    Some(match into {
+                        Some(into) => progress.paste_into(*into, &text, Some(&text)),
+                        None => progress.paste(&text),
+                    })
+                }
+                Act::PasteBlocks {
+                    into,
+                    cid,
+                    from,
+                    count,
+                } => {
+                    let blocks = blocks(&cids[*cid]);
+                    let end = (*from + *count).min(blocks.len());
+                    let text = blocks[(*from).min(end)..end].join(" ");
+                    Some(progress.paste_into(*into, &text, Some(&text)))
+                }
+                Act::PasteJunk { into, which } => {
+                    let text = JUNK[usize::from(*which)];
+                    Some(match into {
+                        Some(into) => progress.paste_into(*into, text, Some(text)),
+                        None => progress.paste(text),
+                    })
+                }
+                Act::SetFormat(eight) => Some(progress.set_format(if *eight {
+                    CidFormat::EightBlocks
+                } else {
+                    CidFormat::SevenBlocks
+                })),
+                Act::UseAgain { product, cid } => {
+                    let recorded_id = products[*product]
+                        .as_ref()
+                        .map_or(String::new(), |p| p.id.digits().to_string());
+                    Some(progress.use_again(&recorded_id, &cids[*cid]))
+                }
+                Act::StartOver => {
+                    progress.start_over();
+                    witness = Witness::default();
+                    None
+                }
+                Act::Restart => {
+                    let saved: Saved = progress.saved();
+                    let (back, not_taken) =
+                        ActivationInProgress::restore(&saved, progress.product().cloned());
+                    prop_assert!(not_taken.is_empty(), "step {}: {:?}", step, not_taken);
+                    restarted = Some(back.blocks().clone());
+                    progress = back;
+                    None
+                }
+            };
+            let after = progress.blocks().clone();
+            let now = key(&progress);
+            // Nothing but the user's entries changes the boxes of one ID: choosing another ID
+            // shows that ID's, and a restart gives back every block as it was.
+            if let Some(back) = restarted {
+                prop_assert_eq!(
+                    &back,
+                    &before,
+                    "step {}: a restart lost or moved a block",
+                    step
+                );
+            }
+            if result.is_some() {
+                prop_assert_eq!(&id, &now, "step {}: an entry changed the ID", step);
+                // A whole Confirmation ID put into every box: the user gave every block.
+                let whole = matches!(act, Act::PasteWhole { .. } | Act::UseAgain { .. })
+                    && cids.iter().any(|cid| after.concat() == *cid);
+                witness.entered(&id, &before, &after, whole);
+                // As entered: every block is six digits or fewer, digits only.
+                for block in &after {
+                    prop_assert!(block.len() <= 6 && block.bytes().all(|b| b.is_ascii_digit()));
+                }
+            }
+            // Pairing: every block on show was entered for this ID.
+            for (index, block) in after.iter().enumerate() {
+                if !block.is_empty() {
+                    let entered_here = witness
+                        .ever
+                        .get(&now)
+                        .is_some_and(|e| e[index].contains(block));
+                    prop_assert!(
+                        entered_here,
+                        "step {} ({:?}): box {} shows {} for {:?}, never entered for it",
+                        step,
+                        act,
+                        index,
+                        block,
+                        now
+                    );
+                }
+            }
+            // Only whole entries are recorded, with the ID they were entered for.
+            if let Some(completed) = result.and_then(|step| step.completed) {
+                prop_assert_eq!(completed.product.id.digits(), now.as_str());
+                prop_assert!(completed.product.id.is_valid());
+                prop_assert!(completed.confirmation_id.is_valid());
+                let since = witness.since_completion.remove(&now).unwrap_or_default();
+                for (index, block) in completed.confirmation_id.blocks().enumerate() {
+                    prop_assert!(
+                        since[index].contains(block),
+                        "step {}: {} recorded with block {} = {} from an earlier entry",
+                        step,
+                        completed.confirmation_id.digits(),
+                        index,
+                        block
+                    );
+                }
+                recorded.push((now.clone(), completed.confirmation_id.digits().to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn config() -> proptest::test_runner::Config {
+        proptest::test_runner::Config {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Random sessions of typing, pasting, changing the Installation ID, the format, the
+        /// record's offer, starting over and restarting: after every step, every block on show
+        /// was entered for the Installation ID on show, none was cut or moved, a restart gives
+        /// every block back, and only Confirmation IDs entered whole are recorded, each with the
+        /// Installation ID it was entered for.
+        #[test]
+        fn the_activation_in_progress_keeps_its_promise(acts in proptest::collection::vec(act(), 1..60)) {
+            run(&acts)?;
+        }
+    }
+
+    /// Issue 22 item 2: a Confirmation ID for one PC, then the next PC's Installation ID:
+    /// the boxes are empty, and retyping a digit records nothing for the new ID.
+    #[test]
+    fn a_new_installation_id_never_keeps_the_old_confirmation_id() {
+        let acts = [
+            Act::Choose(0),
+            Act::PasteWhole {
+                into: None,
+                cid: 0,
+                shape: 1,
+            },
+            Act::Choose(1),
+            Act::Type {
+                into: 0,
+                cid: 0,
+                block: 0,
+                how: 0,
+            },
+        ];
+        run(&acts).expect("the invariants hold");
+        let products = products();
+        let mut progress = ActivationInProgress::default();
+        progress.choose(products[0].clone());
+        let first = progress.paste(&confirmation_ids()[0]);
+        assert!(first.completed.is_some(), "the first PC's ID is recorded");
+        progress.choose(products[1].clone());
+        assert!(
+            progress.blocks().iter().all(String::is_empty),
+            "{:?}",
+            progress.blocks()
+        );
+        assert_eq!(progress.consistent_id(), None);
+        let retyped = progress.type_into(0, &confirmation_ids()[0][..6]);
+        assert_eq!(retyped.completed, None);
+        // Back on the first PC, its Confirmation ID comes back.
+        progress.choose(products[0].clone());
+        assert_eq!(progress.blocks().concat(), confirmation_ids()[0]);
+    }
+
+    /// Issue 22 item 3: typing a new first block over a finished Confirmation ID records no
+    /// mix; the new one is recorded once every block is typed.
+    #[test]
+    fn typing_over_a_finished_confirmation_id_records_only_the_new_one_whole() {
+        let products = products();
+        let cids = confirmation_ids();
+        let mut progress = ActivationInProgress::default();
+        progress.choose(products[0].clone());
+        assert!(progress.paste(&cids[0]).completed.is_some());
+        let new = blocks(&cids[7]);
+        for (index, block) in new.iter().enumerate() {
+            let step = progress.type_into(index, block);
+            assert_eq!(
+                step.completed.is_some(),
+                index == 7,
+                "block {index}: {step:?}"
+            );
+        }
+        assert_eq!(progress.blocks().concat(), cids[7]);
     }
 }

@@ -4,7 +4,7 @@
 use activation_companion::id::CidFormat;
 use activation_companion::language::Language;
 use activation_companion::script::Route;
-use activation_companion::session::{SavedProduct, Session, SessionError, SessionStore};
+use activation_companion::session::{OtherCid, SavedProduct, Session, SessionError, SessionStore};
 use activation_companion::words::Localized;
 
 fn typed_session() -> Session {
@@ -24,6 +24,15 @@ fn typed_session() -> Session {
         ticked_steps: vec![("phone-jp".into(), 1), ("phone-jp".into(), 2)],
         cid_format: CidFormat::EightBlocks,
         cid_blocks: vec!["426296".into(), "4831".into()],
+        cid_entered: Some(vec![true, true]),
+        cid_for: Some("465145217131314304264339481117862266242033457260311819664735280".into()),
+        other_cids: vec![OtherCid {
+            installation_id: "489126343257012289105546522085205332958764158851011127139061121"
+                .into(),
+            cid_format: CidFormat::EightBlocks,
+            cid_blocks: vec!["154814".into()],
+            cid_entered: Some(vec![true]),
+        }],
         language: Some(Language::Japanese),
     }
 }

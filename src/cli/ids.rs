@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Exit, Report, input};
 use crate::id::{
     CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, block_letters,
-    read_confirmation_id, read_installation_ids,
+    read_confirmation_id_in, read_installation_ids,
 };
 use crate::language::Language;
 use crate::qr::{self, Qr};
@@ -33,7 +33,7 @@ pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
         if json {
             report.line("[]");
         }
-        let exit = match reading.lookalike {
+        let exit = match reading.slip {
             Some(_) => Exit::Invalid,
             None => Exit::Unusable,
         };
@@ -116,9 +116,14 @@ struct CidJson<'a> {
     problem: Option<String>,
 }
 
-pub(super) fn cid(text: &str, json: bool, language: Language) -> Report {
+/// `format`: the one the command line was told (eight blocks unless `--blocks 7`).
+pub(super) fn cid(text: &str, json: bool, format: CidFormat, language: Language) -> Report {
     let mut report = Report::new();
-    let cid = match read_confirmation_id(text) {
+    let formats: &'static [CidFormat] = match format {
+        CidFormat::EightBlocks => &[CidFormat::EightBlocks],
+        CidFormat::SevenBlocks => &[CidFormat::SevenBlocks],
+    };
+    let cid = match read_confirmation_id_in(text, formats) {
         Ok(cid) => cid,
         Err(problem) => {
             if json {
@@ -157,6 +162,12 @@ fn write_confirmation_id(report: &mut Report, cid: &ConfirmationId, language: La
     }
     if let Some(problem) = cid.problem() {
         report.line(format!("  {}", problem.message(language)));
+        if cid.digits().len() == CidFormat::SevenBlocks.digit_count() {
+            report.line(format!(
+                "  {}",
+                Text::SevenBlocksOnlyAsked.in_language(language)
+            ));
+        }
         return;
     }
     report.line(format!(
@@ -210,7 +221,7 @@ pub(super) fn qr(
             }
             (problem, _) => Err((
                 words::lookalike_or_not_found(problem.as_ref(), IdKind::Installation, language),
-                match reading.lookalike {
+                match reading.slip {
                     Some(_) => Exit::Invalid,
                     None => Exit::Unusable,
                 },

@@ -78,6 +78,11 @@ pub enum Command {
         text: Vec<String>,
         #[arg(long)]
         json: bool,
+        /// How many blocks the Confirmation ID has: 8 (A-H, Windows Vista and later, Office
+        /// 2010 and later), or 7 (A-G, Windows XP era). Only this many are read as a whole
+        /// ID: a block left out of eight leaves a perfect seven.
+        #[arg(long, value_name = "7|8", default_value_t = 8, value_parser = clap::value_parser!(u8).range(7..=8))]
+        blocks: u8,
     },
     /// Write a QR code PNG of the first Installation ID's digits (or of the portal's address).
     Qr {
@@ -445,7 +450,13 @@ impl Report {
 pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
     let report = match cli.command? {
         Command::Iid { text, json } => ids::iid(&input(&text), json, language),
-        Command::Cid { text, json } => ids::cid(&input(&text), json, language),
+        Command::Cid { text, json, blocks } => {
+            let format = match blocks {
+                7 => crate::id::CidFormat::SevenBlocks,
+                _ => crate::id::CidFormat::EightBlocks,
+            };
+            ids::cid(&input(&text), json, format, language)
+        }
         Command::Qr {
             text,
             out,

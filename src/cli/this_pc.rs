@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Exit, Report};
-use crate::id::{InstallationId, read_confirmation_id};
+use crate::id::{CidFormat, InstallationId, read_confirmation_id_in};
 use crate::language::Language;
 use crate::licensing::{
     InstallError, InstallVerdict, InstalledProduct, LicensingError, check_product_key,
@@ -138,7 +138,8 @@ pub(super) fn apply(
     language: Language,
 ) -> Report {
     let report = Report::new();
-    let cid = match read_confirmation_id(text) {
+    // The licensing service is Vista's and later's: its Confirmation IDs have eight blocks.
+    let cid = match read_confirmation_id_in(text, &[CidFormat::EightBlocks]) {
         Ok(cid) => cid,
         Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
     };

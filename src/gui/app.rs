@@ -15,6 +15,7 @@ use super::shortcuts::shortcuts;
 use super::{confirmation, fonts, installation, record, route, theme, this_pc};
 use crate::centers::ActivationCenter;
 use crate::id::{ConfirmationId, InstallationId};
+use crate::in_progress::{ActivationInProgress, Completed, NotTaken, Step};
 use crate::language::Language;
 use crate::licensing::ApplyVerdict;
 use crate::platform::{BrowserError, ClipboardError};
@@ -100,6 +101,8 @@ pub enum Message {
 #[derive(Debug)]
 enum Notice {
     Restored,
+    /// Restored, but these saved blocks could not be taken back.
+    NotTaken(Vec<NotTaken>),
     /// Said on the screen the copy was made from, and there only.
     Copied(Screen),
     Session(SessionError),
@@ -111,6 +114,9 @@ pub struct App {
     zoom: f32,
     installation: installation::State,
     route: route::State,
+    /// The activation in progress: the Installation ID on screen 1 and the Confirmation ID
+    /// blocks entered for it. What the digits mean is decided there, never in a screen.
+    progress: ActivationInProgress,
     confirmation: confirmation::State,
     this_pc: this_pc::State,
     store: SessionStore,
@@ -207,31 +213,44 @@ impl App {
             .or(session.language)
             .unwrap_or(options.system_language);
         let country = options.country.clone().or(session.country.clone());
-        let text = options
-            .installation_text
-            .clone()
-            .unwrap_or(session.installation_text.clone());
-        let screen = if session.cid_blocks.iter().any(|b| !b.is_empty()) {
+        let this_pc = restored(&session.this_pc_products);
+        let as_saved = installation::State::new(
+            &session.installation_text,
+            this_pc.clone(),
+            session.chosen_product,
+        );
+        // The blocks go back to the Installation ID they were entered for (an earlier version's
+        // session: the one on screen 1 as saved); `--iid` then chooses its own, like any change.
+        let saved_id = as_saved.id().map_or("", InstallationId::digits);
+        let in_progress = session.in_progress(saved_id);
+        let installation = match &options.installation_text {
+            Some(text) => installation::State::new(text, this_pc, session.chosen_product),
+            None => as_saved,
+        };
+        let (progress, not_taken) =
+            ActivationInProgress::restore(&in_progress, installation.product().cloned());
+        let notice = match notice {
+            Some(Notice::Restored) if !not_taken.is_empty() => Some(Notice::NotTaken(not_taken)),
+            notice => notice,
+        };
+        let screen = if progress.blocks().iter().any(|b| !b.is_empty()) {
             Screen::ConfirmationId
         } else {
             Screen::InstallationId
         };
-        let mut app = App {
+        let app = App {
             language,
             screen,
             zoom: 1.0,
-            installation: installation::State::new(
-                &text,
-                restored(&session.this_pc_products),
-                session.chosen_product,
-            ),
+            installation,
             route: route::State::new(
                 session.route.unwrap_or(Route::PortalOnPhone),
                 country.clone(),
                 session.ticked_steps.clone(),
                 options.centers.clone().unwrap_or_default(),
             ),
-            confirmation: confirmation::State::new(session.cid_format, &session.cid_blocks),
+            progress,
+            confirmation: confirmation::State::default(),
             this_pc: this_pc::State::default(),
             store: options.store,
             autosave: Autosave::default(),
@@ -248,7 +267,6 @@ impl App {
             centers: options.centers,
             default_country: country,
         };
-        app.confirmation.answers(app.installation.cid_formats());
         if app.waiting.is_some() {
             // Tried again every few seconds: when the other window closes (or the one this
             // one was restarted from as administrator), this one takes over by itself.
@@ -273,28 +291,38 @@ impl App {
         }
     }
 
-    /// A Confirmation ID just completed (every block consistent) for the product on screen 1.
-    fn completed(&mut self, cid: &ConfirmationId) -> Task<Message> {
-        let Some(product) = self.installation.product().filter(|p| p.id.is_valid()) else {
-            return Task::none();
+    /// A step of the activation in progress: saved, the keyboard moved, and a Confirmation ID
+    /// entered whole kept in the record with the Installation ID it was entered for.
+    fn stepped(&mut self, step: Step) -> Task<Message> {
+        let focus = step.focus.map_or_else(Task::none, |index| {
+            focus::focus(confirmation::block_id(index))
+        });
+        let completed = match step.completed {
+            Some(Completed {
+                product,
+                confirmation_id,
+            }) => self.keep(Activation::new(
+                (self.clock)(),
+                product.name.as_deref(),
+                product.activation_id.as_deref(),
+                &product.id,
+                &confirmation_id,
+                Outcome::Completed,
+            )),
+            None => Task::none(),
         };
-        let activation = Activation::new(
-            (self.clock)(),
-            product.name.as_deref(),
-            product.activation_id.as_deref(),
-            &product.id,
-            cid,
-            Outcome::Completed,
-        );
-        self.keep(activation)
+        let save = if step.changed {
+            self.save()
+        } else {
+            Task::none()
+        };
+        Task::batch([save, focus, completed])
     }
 
     /// What depositing the Confirmation ID on this PC came to, kept in the record.
     fn deposited(&mut self, verdict: &ApplyVerdict) -> Task<Message> {
-        let (Some(product), Some(cid)) = (
-            self.installation.product(),
-            self.confirmation.consistent_id(),
-        ) else {
+        let (Some(product), Some(cid)) = (self.progress.product(), self.progress.consistent_id())
+        else {
             return Task::none();
         };
         match Activation::of_deposit((self.clock)(), verdict, &product.id, &cid) {
@@ -306,9 +334,9 @@ impl App {
     /// The record's entry for the Installation ID on screen 1, unless its Confirmation ID is
     /// already in the boxes.
     fn seen_before(&self) -> Option<&Activation> {
-        let id = self.installation.id()?;
+        let id = &self.progress.product()?.id;
         let activation = self.record.record().for_installation_id(id)?;
-        let in_boxes = self.confirmation.consistent_id();
+        let in_boxes = self.progress.consistent_id();
         (in_boxes.as_ref().map(ConfirmationId::digits) != Some(activation.confirmation_id.as_str()))
             .then_some(activation)
     }
@@ -319,7 +347,9 @@ impl App {
         match self.screen {
             Screen::InstallationId => installation::State::focus_input(),
             Screen::Route => focus::focus(route::SEARCH_ID),
-            Screen::ConfirmationId => focus::focus(self.confirmation.first_unfilled()),
+            Screen::ConfirmationId => {
+                focus::focus(confirmation::State::first_unfilled(&self.progress))
+            }
             Screen::Record => Task::none(),
         }
     }
@@ -344,8 +374,9 @@ impl App {
         &self.installation
     }
 
-    pub fn confirmation(&self) -> &confirmation::State {
-        &self.confirmation
+    /// The activation in progress (screen 3's boxes, for screen 1's Installation ID).
+    pub fn confirmation(&self) -> &ActivationInProgress {
+        &self.progress
     }
 
     pub fn route(&self) -> &route::State {
@@ -358,17 +389,18 @@ impl App {
 
     /// What would be saved now.
     pub fn session(&self) -> Session {
-        Session {
+        let mut session = Session {
             installation_text: self.installation.text().to_string(),
             this_pc_products: saved(self.installation.this_pc()),
             chosen_product: self.installation.chosen(),
             route: Some(self.route.route()),
             country: self.route.country().map(str::to_string),
             ticked_steps: self.route.ticked().cloned().collect(),
-            cid_format: self.confirmation.format(),
-            cid_blocks: self.confirmation.blocks().to_vec(),
             language: Some(self.language),
-        }
+            ..Session::default()
+        };
+        session.keep_in_progress(self.progress.saved());
+        session
     }
 
     /// Something changed: save it, off the UI thread (see `Autosave`).
@@ -471,8 +503,9 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let task = self.handle(message);
-        // Screen 3 takes the Confirmation ID in the formats screen 1's ID answers to.
-        self.confirmation.answers(self.installation.cid_formats());
+        // The one place screen 1's product meets the activation in progress, after every
+        // message: the blocks follow the Installation ID they were entered for.
+        self.progress.choose(self.installation.product().cloned());
         // The phone list (~2 ms; this PC's phone.inf read on Windows), made the first time
         // screen 2 is shown rather than before the first frame.
         if self.screen == Screen::Route && self.centers.is_none() {
@@ -488,12 +521,17 @@ impl App {
             Message::Installation(message) => match self.installation.update(message) {
                 installation::Action::None => Task::none(),
                 installation::Action::Changed => self.save(),
-                installation::Action::Typed(edit) => {
+                installation::Action::Typed { edit, refocus } => {
                     let pause = || std::thread::sleep(installation::TYPING_PAUSE);
                     let paused = Task::perform(super::off_the_ui_thread(pause), move |_| {
                         Message::Installation(installation::Message::PausedAfter(edit))
                     });
-                    Task::batch([self.save(), paused])
+                    let focus = if refocus {
+                        installation::State::focus_input()
+                    } else {
+                        Task::none()
+                    };
+                    Task::batch([self.save(), paused, focus])
                 }
                 installation::Action::CopyToClipboard(contents) => self.copy(contents),
             },
@@ -504,18 +542,9 @@ impl App {
                 route::Action::CopyNextGroup { after } => self.copy_next_group(after),
             },
             Message::Confirmation(message) => {
-                let before = self.confirmation.consistent_id();
-                match self.confirmation.update(message) {
+                match self.confirmation.update(message, &mut self.progress) {
                     confirmation::Action::None => Task::none(),
-                    confirmation::Action::Changed { focus } => {
-                        let focus = focus.map_or_else(Task::none, focus::focus);
-                        let after = self.confirmation.consistent_id();
-                        let completed = match after {
-                            Some(cid) if Some(&cid) != before.as_ref() => self.completed(&cid),
-                            _ => Task::none(),
-                        };
-                        Task::batch([self.save(), focus, completed])
-                    }
+                    confirmation::Action::Stepped(step) => self.stepped(*step),
                     confirmation::Action::CopyToClipboard(contents) => self.copy(contents),
                     confirmation::Action::ReadClipboard => iced::clipboard::read().map(|text| {
                         Message::Confirmation(confirmation::Message::FromClipboard(text))
@@ -526,10 +555,10 @@ impl App {
                 record::Action::None => Task::none(),
                 record::Action::CopyToClipboard(contents) => self.copy(contents),
                 record::Action::Focus(id) => focus::focus(id),
-                record::Action::UseAgain(digits) => {
-                    self.confirmation.fill(&ConfirmationId::from_typed(&digits));
+                record::Action::UseAgain((installation_id, digits)) => {
+                    let step = self.progress.use_again(&installation_id, &digits);
                     self.screen = Screen::ConfirmationId;
-                    Task::batch([self.save(), self.focus_screen()])
+                    Task::batch([self.stepped(step), self.focus_screen()])
                 }
                 record::Action::Remove((installation_id, confirmation_id)) => {
                     let write = self.record.change(RecordChange::Remove {
@@ -548,10 +577,10 @@ impl App {
                 Task::none()
             }
             Message::ThisPc(message) => {
-                let cid = self.confirmation.consistent_id();
+                let cid = self.progress.consistent_id();
                 match self
                     .this_pc
-                    .update(message, cid, self.installation.product(), self.language)
+                    .update(message, cid, self.progress.product(), self.language)
                 {
                     this_pc::Action::None => Task::none(),
                     this_pc::Action::Run(task) => task.map(Message::ThisPc),
@@ -621,7 +650,8 @@ impl App {
             Message::ConfirmStartOver => {
                 self.asking_to_start_over = false;
                 self.installation = installation::State::default();
-                self.confirmation = confirmation::State::new(Default::default(), &[]);
+                self.progress.start_over();
+                self.confirmation = confirmation::State::default();
                 self.route = route::State::new(
                     Route::PortalOnPhone,
                     self.default_country.clone(),
@@ -871,12 +901,11 @@ impl App {
                 .map(Message::Record),
             Screen::ConfirmationId => {
                 let mut screen = column![
-                    self.confirmation
-                        .view(language, room)
+                    confirmation::State::view(&self.progress, language, room)
                         .map(Message::Confirmation)
                 ]
                 .spacing(14);
-                if self.confirmation.consistent_id().is_some() {
+                if self.progress.consistent_id().is_some() {
                     screen = screen.push(
                         self.this_pc
                             .apply_view(language, self.installation.product())
@@ -938,6 +967,7 @@ impl App {
         let language = self.language;
         let notice = match &self.notice {
             Some(Notice::Restored) => Text::Restored.in_language(language).to_string(),
+            Some(Notice::NotTaken(blocks)) => words::blocks_not_taken(blocks, language),
             Some(Notice::Copied(screen)) if *screen == self.screen => {
                 Text::Copied.in_language(language).to_string()
             }

@@ -1,6 +1,11 @@
 //! Screen 3: the Confirmation ID typed back block by block, each block checked the moment
 //! its sixth digit lands, or pasted in any shape (one run of digits, dashes, blocks labelled
 //! A-H, a copied table, full-width digits): every box filled and checked at once.
+//!
+//! What the digits mean is decided by the activation in progress
+//! ([`crate::in_progress::ActivationInProgress`]), for the Installation ID on screen 1: this
+//! screen draws it and sends it what the user typed or pasted. It holds only a paste waiting
+//! for the clipboard.
 
 use iced::keyboard::Key;
 use iced::widget::{Id, column, container, row, text, text_input};
@@ -10,12 +15,10 @@ use super::focus::button;
 use super::fonts;
 use super::room::Room;
 use super::theme;
-use crate::id::{
-    BLOCK_LENGTH, CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, block_letter,
-    block_state, digit_lookalike, read_confirmation_id,
-};
+use crate::id::{CidFormat, GroupState, IdKind, IdProblem, block_letter};
+use crate::in_progress::{ActivationInProgress, Step};
 use crate::language::Language;
-use crate::words::{self, Localized, Text};
+use crate::words::{Localized, Text};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -41,10 +44,8 @@ pub enum Copy {
 
 pub enum Action {
     None,
-    /// Something typed changed; focus may move to another box.
-    Changed {
-        focus: Option<Id>,
-    },
+    /// The activation in progress took a step (saved, the keyboard moved, an ID completed).
+    Stepped(Box<Step>),
     CopyToClipboard(String),
     /// Read the clipboard and send its text back as `FromClipboard`.
     ReadClipboard,
@@ -52,27 +53,9 @@ pub enum Action {
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    format: CidFormat,
-    /// One string per block, digits only, at most six each: always eight (A-H), whatever
-    /// the format, so choosing 7 blocks never drops what was typed in H.
-    blocks: Vec<String>,
-    /// The formats the Installation ID on screen 1 takes an answer in (both while unknown).
-    answers: &'static [CidFormat],
-    /// What was refused and why, until the next edit.
-    refused: Option<Refused>,
     /// A paste into a box, waiting for the clipboard's own text: the box, and its contents
     /// with the paste in them.
     pasting: Option<(usize, String)>,
-}
-
-/// Why the boxes did not take what was typed or pasted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Refused {
-    /// The text's own verdict: a letter where a digit belongs (`O` for 0), no Confirmation
-    /// ID, two different ones, or part of one.
-    Id(IdProblem),
-    /// Digits pasted into a box that are neither a whole ID nor whole blocks fitting there.
-    DoesNotFit { digits: usize, box_letter: char },
 }
 
 /// A box's digits: their size, and the room around them inside the box.
@@ -91,86 +74,22 @@ pub fn block_id(index: usize) -> Id {
 }
 
 impl State {
-    pub fn new(format: CidFormat, typed: &[String]) -> State {
-        let mut blocks: Vec<String> = typed
-            .iter()
-            .take(CidFormat::MOST_BLOCKS)
-            .map(|b| digits_only(b, BLOCK_LENGTH))
-            .collect();
-        blocks.resize(CidFormat::MOST_BLOCKS, String::new());
-        State {
-            format,
-            blocks,
-            answers: &CidFormat::ALL,
-            refused: None,
-            pasting: None,
-        }
-    }
-
-    /// The Installation ID on screen 1 takes its Confirmation ID in these formats (both, while
-    /// it is not known): the boxes follow it, and only those can be consistent.
-    pub fn answers(&mut self, formats: &'static [CidFormat]) {
-        self.answers = formats;
-        if let [only] = formats {
-            self.format = *only;
-        }
-    }
-
-    pub fn format(&self) -> CidFormat {
-        self.format
-    }
-
-    /// Every block, A-H, as typed (empty where nothing was).
-    pub fn blocks(&self) -> &[String] {
-        &self.blocks
-    }
-
-    /// The boxes on show: the format's, and any further box that holds digits (a block typed
-    /// is never hidden).
-    fn shown(&self) -> usize {
-        let typed = self
-            .blocks
-            .iter()
-            .rposition(|b| !b.is_empty())
-            .map_or(0, |last| last + 1);
-        self.format.block_count().max(typed)
-    }
-
-    /// The whole ID once every block of the format holds six digits and none beyond it holds
-    /// any.
-    pub fn confirmation_id(&self) -> Option<ConfirmationId> {
-        let (used, beyond) = self.blocks.split_at(self.format.block_count());
-        (used.iter().all(|b| b.len() == BLOCK_LENGTH) && beyond.iter().all(String::is_empty))
-            .then(|| ConfirmationId::from_typed(&used.concat()))
-    }
-
-    /// Every block complete and consistent, in a format the Installation ID takes: ready to
-    /// hand to SLUI.
-    pub fn consistent_id(&self) -> Option<ConfirmationId> {
-        self.confirmation_id()
-            .filter(ConfirmationId::is_valid)
-            .filter(|cid| cid.format().is_some_and(|f| self.answers.contains(&f)))
-    }
-
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, progress: &mut ActivationInProgress) -> Action {
         match message {
-            Message::Edited(index, value) => self.edit(index, &value),
+            Message::Edited(index, value) => {
+                Action::Stepped(Box::new(progress.type_into(index, &value)))
+            }
             Message::Pasted(index, value) => {
                 self.pasting = Some((index, value));
                 Action::ReadClipboard
             }
             Message::PasteClicked => Action::ReadClipboard,
-            Message::FromClipboard(text) => match self.pasting.take() {
-                Some((index, contents)) => self.paste_into(index, &contents, text),
-                None => self.paste(&text.unwrap_or_default()),
-            },
-            Message::SetFormat(format) => {
-                if self.answers.contains(&format) {
-                    self.format = format;
-                }
-                Action::Changed { focus: None }
-            }
-            Message::Copy(what) => match self.consistent_id() {
+            Message::FromClipboard(text) => Action::Stepped(Box::new(match self.pasting.take() {
+                Some((index, contents)) => progress.paste_into(index, &contents, text.as_deref()),
+                None => progress.paste(&text.unwrap_or_default()),
+            })),
+            Message::SetFormat(format) => Action::Stepped(Box::new(progress.set_format(format))),
+            Message::Copy(what) => match progress.consistent_id() {
                 Some(cid) => Action::CopyToClipboard(match what {
                     Copy::Digits => cid.digits().to_string(),
                     Copy::Grouped => cid.grouped("-"),
@@ -179,167 +98,6 @@ impl State {
                 }),
                 None => Action::None,
             },
-        }
-    }
-
-    fn edit(&mut self, index: usize, value: &str) -> Action {
-        let Some(old) = self.blocks.get(index) else {
-            return Action::None;
-        };
-        // An O for a 0 (or l, I for a 1) is named, never dropped or converted: the block
-        // keeps what it had.
-        self.refused = State::lookalike_in(index, value).map(Refused::Id);
-        if self.refused.is_some() {
-            return Action::None;
-        }
-        let digits = digits_only(value, usize::MAX);
-        if digits.len() > BLOCK_LENGTH {
-            return self.spread(index, &digits);
-        }
-        if digits.is_empty() && old.is_empty() && value.is_empty() {
-            // Backspace in an empty box: go back to the previous one.
-            return Action::Changed {
-                focus: index.checked_sub(1).map(block_id),
-            };
-        }
-        let complete = digits.len() == BLOCK_LENGTH;
-        let moves_on = complete && block_state(&digits) == GroupState::Consistent;
-        self.blocks[index] = digits;
-        let next = index + 1;
-        Action::Changed {
-            focus: (moves_on && next < self.blocks.len()).then(|| block_id(next)),
-        }
-    }
-
-    /// A paste into box `index`: what the clipboard holds (`pasted`) is read, never the box's
-    /// contents run together with it. A whole Confirmation ID in any shape fills A-H, as the
-    /// paste button does (pressing Ctrl+V twice, or pasting a corrected ID over a full one,
-    /// gives that ID again); whole blocks (6 digits each) fill this box and the next ones when
-    /// they fit; a few digits go into the box as if typed. Anything else is said, and the boxes
-    /// keep what they had: a paste never shifts a block or drops one. `contents`: the box's
-    /// text with the paste in it, as the text field made it (read when the clipboard cannot
-    /// be).
-    fn paste_into(&mut self, index: usize, contents: &str, pasted: Option<String>) -> Action {
-        let pasted = pasted.unwrap_or_else(|| contents.to_string());
-        if let Ok(cid) = read_confirmation_id(&pasted)
-            && cid.format().is_some()
-        {
-            return self.paste(&pasted);
-        }
-        let typed = pasted
-            .trim()
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'));
-        if !typed {
-            return self.paste(&pasted);
-        }
-        let digits = digits_only(&pasted, usize::MAX);
-        let blocks = digits.len() / BLOCK_LENGTH;
-        if !digits.is_empty()
-            && digits.len().is_multiple_of(BLOCK_LENGTH)
-            && index + blocks <= CidFormat::MOST_BLOCKS
-        {
-            for (block, chunk) in self.blocks[index..]
-                .iter_mut()
-                .zip(digits.as_bytes().chunks(BLOCK_LENGTH))
-            {
-                *block = String::from_utf8_lossy(chunk).into_owned();
-            }
-            self.refused = None;
-            let next = (index + blocks).min(self.shown() - 1);
-            return Action::Changed {
-                focus: Some(block_id(next)),
-            };
-        }
-        if digits_only(contents, usize::MAX).len() <= BLOCK_LENGTH {
-            return self.edit(index, contents);
-        }
-        self.refused = Some(Refused::DoesNotFit {
-            digits: digits.len(),
-            box_letter: block_letter(index),
-        });
-        Action::None
-    }
-
-    /// The clipboard's text, for "Paste" or Ctrl+V with no box focused: a whole Confirmation
-    /// ID in any shape fills every box from A; anything else (no ID, two different ones, a
-    /// letter for a digit, the wrong length) is said, and the boxes keep what they had.
-    fn paste(&mut self, text: &str) -> Action {
-        match read_confirmation_id(text) {
-            Ok(cid) if cid.format().is_some() => {
-                self.fill(&cid);
-                Action::Changed {
-                    focus: Some(self.first_unfilled()),
-                }
-            }
-            Ok(cid) => {
-                self.refused = cid.problem().map(Refused::Id);
-                Action::None
-            }
-            Err(problem) => {
-                self.refused = Some(Refused::Id(problem));
-                Action::None
-            }
-        }
-    }
-
-    /// Puts a whole Confirmation ID into the boxes: its format, every block.
-    /// A 7-block ID for an Installation ID that takes 8 leaves H empty, to be seen.
-    pub fn fill(&mut self, cid: &ConfirmationId) {
-        if let Some(format) = cid.format().filter(|f| self.answers.contains(f)) {
-            self.format = format;
-        }
-        self.blocks = cid.blocks().map(str::to_string).collect();
-        self.blocks.resize(CidFormat::MOST_BLOCKS, String::new());
-        self.refused = None;
-    }
-
-    /// A letter where a digit belongs, named with the block the boxes would put it in:
-    /// counted from A for a whole Confirmation ID, else from the box typed into (as `spread`
-    /// places digits).
-    fn lookalike_in(index: usize, value: &str) -> Option<IdProblem> {
-        let (at, letter, digit) = value
-            .char_indices()
-            .find_map(|(at, c)| digit_lookalike(c).map(|digit| (at, c, digit)))?;
-        let letters = value
-            .chars()
-            .filter(|&c| digit_lookalike(c).is_some())
-            .count();
-        let length = ConfirmationId::from_typed(value).digits().len() + letters;
-        let start = if CidFormat::for_digit_count(length).is_some() {
-            0
-        } else {
-            index
-        };
-        let before = ConfirmationId::from_typed(&value[..at]).digits().len();
-        Some(IdProblem::LookalikeLetter {
-            kind: IdKind::Confirmation,
-            part: block_letter(start + before / BLOCK_LENGTH).to_string(),
-            letter,
-            digit,
-        })
-    }
-
-    /// A pasted or typed run longer than a block: a whole CID fills every box from A,
-    /// anything shorter continues from the box it went into.
-    fn spread(&mut self, index: usize, digits: &str) -> Action {
-        if CidFormat::for_digit_count(digits.len()).is_some() {
-            self.fill(&ConfirmationId::from_typed(digits));
-            return Action::Changed {
-                focus: Some(self.first_unfilled()),
-            };
-        }
-        let start = index;
-        let mut chunks = digits.as_bytes().chunks(BLOCK_LENGTH);
-        let mut last = start;
-        let shown = self.shown();
-        for (position, block) in self.blocks.iter_mut().enumerate().take(shown).skip(start) {
-            let Some(chunk) = chunks.next() else { break };
-            *block = String::from_utf8_lossy(chunk).into_owned();
-            last = position;
-        }
-        Action::Changed {
-            focus: Some(block_id(last)),
         }
     }
 
@@ -356,18 +114,17 @@ impl State {
     }
 
     /// The first box not yet full: where the keyboard goes when the screen is shown.
-    pub fn first_unfilled(&self) -> Id {
-        block_id(
-            self.blocks[..self.shown()]
-                .iter()
-                .position(|b| b.len() < BLOCK_LENGTH)
-                .unwrap_or(0),
-        )
+    pub fn first_unfilled(progress: &ActivationInProgress) -> Id {
+        block_id(progress.first_unfilled())
     }
 
-    pub fn view(&self, language: Language, room: Room) -> Element<'_, Message> {
-        let shown = &self.blocks[..self.shown()];
-        let states: Vec<GroupState> = shown.iter().map(|b| block_state(b)).collect();
+    pub fn view<'a>(
+        progress: &'a ActivationInProgress,
+        language: Language,
+        room: Room,
+    ) -> Element<'a, Message> {
+        let shown = &progress.blocks()[..progress.shown()];
+        let states = progress.block_states();
         // Every box at least as wide as six digits need, as many to a line as fit, all the
         // same width: eight boxes sharing 800 pixels showed five digits of six.
         let fit = room.per_line(MIN_BOX_WIDTH, BOX_GAP);
@@ -404,7 +161,7 @@ impl State {
                 .width(width)
                 .into()
             })
-            .collect::<Vec<Element<'_, Message>>>()
+            .collect::<Vec<Element<'a, Message>>>()
             .into_iter()
             .peekable();
         let mut lines = column![].spacing(10);
@@ -413,7 +170,7 @@ impl State {
         }
 
         // The choice only where the Installation ID leaves it open; else what it takes.
-        let formats: Element<'_, Message> = match self.answers {
+        let formats: Element<'a, Message> = match progress.formats() {
             [CidFormat::EightBlocks] => text(Text::EightBlocksForThisId.in_language(language))
                 .size(14)
                 .color(theme::MUTED)
@@ -424,10 +181,10 @@ impl State {
                 .into(),
             _ => row![
                 button(text(Text::EightBlocks.in_language(language)).size(14))
-                    .style(theme::tab(self.format == CidFormat::EightBlocks))
+                    .style(theme::tab(progress.format() == CidFormat::EightBlocks))
                     .on_press(Message::SetFormat(CidFormat::EightBlocks)),
                 button(text(Text::SevenBlocks.in_language(language)).size(14))
-                    .style(theme::tab(self.format == CidFormat::SevenBlocks))
+                    .style(theme::tab(progress.format() == CidFormat::SevenBlocks))
                     .on_press(Message::SetFormat(CidFormat::SevenBlocks)),
             ]
             .spacing(8)
@@ -446,17 +203,10 @@ impl State {
             lines
         ]
         .spacing(14);
-        let refused = match &self.refused {
-            Some(Refused::Id(problem)) => Some(problem.message(language)),
-            Some(Refused::DoesNotFit { digits, box_letter }) => {
-                Some(words::paste_does_not_fit(*digits, *box_letter, language))
-            }
-            None => None,
-        };
-        if let Some(refused) = refused {
-            page = page.push(text(refused).color(theme::BAD));
+        if let Some(refused) = progress.refused() {
+            page = page.push(text(refused.message(language)).color(theme::BAD));
         }
-        if shown.len() > self.format.block_count() {
+        if shown.len() > progress.format().block_count() {
             page = page.push(text(Text::BlockHNotInSeven.in_language(language)).color(theme::BAD));
         }
         let misheard: Vec<String> = states
@@ -472,7 +222,7 @@ impl State {
             };
             page = page.push(text(problem.message(language)).color(theme::BAD));
         }
-        if self.consistent_id().is_some() {
+        if progress.consistent_id().is_some() {
             page = page.push(
                 container(
                     column![
@@ -516,13 +266,4 @@ fn copy_button(label: Text, what: Copy, language: Language) -> Element<'static, 
     button(text(label.in_language(language)))
         .on_press(Message::Copy(what))
         .into()
-}
-
-/// ASCII digits of `value` after full-width ones are read as digits; everything else dropped.
-fn digits_only(value: &str, max: usize) -> String {
-    ConfirmationId::from_typed(value)
-        .digits()
-        .chars()
-        .take(max)
-        .collect()
 }

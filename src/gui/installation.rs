@@ -17,7 +17,7 @@ use super::fonts;
 use super::room::Room;
 use super::theme;
 use crate::id::{
-    CidFormat, GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
+    GroupState, IdKind, IdProblem, IidFormat, InstallationId, InstallationIds,
     read_installation_ids,
 };
 use crate::language::Language;
@@ -67,20 +67,16 @@ pub enum Action {
     /// The user changed something worth saving.
     Changed,
     /// The user typed or pasted (edit number `n`): save, and send `PausedAfter(n)` after
-    /// `TYPING_PAUSE`.
-    Typed(u64),
+    /// `TYPING_PAUSE`; with `refocus`, give the box the keyboard back (its text was replaced).
+    Typed {
+        edit: u64,
+        refocus: bool,
+    },
     CopyToClipboard(String),
 }
 
 /// An Installation ID on offer, with the product it belongs to when that is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Product {
-    pub id: InstallationId,
-    /// The product's name: from this PC's licensing service, or named in the pasted output.
-    pub name: Option<String>,
-    /// Set for a product read from this PC: where its Confirmation ID goes.
-    pub activation_id: Option<String>,
-}
+pub use crate::in_progress::Product;
 
 /// What became of text too long for the box (said once, until the next edit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +87,9 @@ enum LongText {
     DigitRun(usize),
     /// It held nothing like an ID.
     NothingFound,
+    /// It held a slip where an ID would be (a letter for a digit, digits beside it): said,
+    /// and nothing kept.
+    Slip,
 }
 
 #[derive(Default)]
@@ -112,6 +111,8 @@ pub struct State {
     edits: u64,
     paused: bool,
     long_text: Option<LongText>,
+    /// A product key was taken out of the box's text (said until the next edit).
+    key_taken_out: bool,
 }
 
 impl State {
@@ -150,20 +151,6 @@ impl State {
         self.product().map(|product| &product.id)
     }
 
-    /// The formats the Confirmation ID for the chosen product comes in: 8 blocks for a
-    /// product read from this PC (the licensing service is Vista's and later's), else what its
-    /// Installation ID's length says; both while there is none.
-    pub fn cid_formats(&self) -> &'static [CidFormat] {
-        match self.product() {
-            Some(product) if product.activation_id.is_some() => &[CidFormat::EightBlocks],
-            Some(product) => product
-                .id
-                .format()
-                .map_or(&CidFormat::ALL, IidFormat::confirmation_formats),
-            None => &CidFormat::ALL,
-        }
-    }
-
     pub fn is_reading(&self) -> bool {
         self.reading_group.is_some()
     }
@@ -193,7 +180,13 @@ impl State {
         self.offer();
     }
 
-    fn set_text(&mut self, text: String) {
+    fn set_text(&mut self, mut text: String) {
+        // A product key has no place here: taken out, so it is never shown or saved.
+        self.key_taken_out = false;
+        while let Some(key) = crate::licensing::find_product_key(&text) {
+            text.replace_range(key, "");
+            self.key_taken_out = true;
+        }
         let (text, reading, long_text) = if text.len() > MAX_BOX_TEXT {
             keep_only_ids(&text)
         } else {
@@ -216,7 +209,7 @@ impl State {
             .reading
             .ids
             .iter()
-            .filter(|_| self.reading.lookalike.is_none());
+            .filter(|_| self.reading.slip.is_none());
         let mut products = self.this_pc.clone();
         for id in from_box {
             if products.len() >= MAX_PRODUCTS {
@@ -260,21 +253,27 @@ impl State {
                     self.editor.perform(action);
                     return Action::None;
                 }
-                match action {
+                let replaced = match action {
                     // Pasting megabytes into the box would stall it: read the IDs out first.
                     text_editor::Action::Edit(Edit::Paste(pasted))
                         if pasted.len() > MAX_BOX_TEXT =>
                     {
                         self.set_text(pasted.to_string());
+                        true
                     }
                     action => {
                         self.editor.perform(action);
-                        self.set_text(self.editor.text());
+                        let typed = self.editor.text();
+                        self.set_text(typed.clone());
+                        self.text != typed
                     }
-                }
+                };
                 self.edits += 1;
                 self.paused = false;
-                Action::Typed(self.edits)
+                Action::Typed {
+                    edit: self.edits,
+                    refocus: replaced,
+                }
             }
             Message::PausedAfter(edit) => {
                 self.paused |= edit == self.edits;
@@ -347,11 +346,14 @@ impl State {
         if self.products.len() > 1 {
             page = page.push(self.choices(language));
         }
-        if let Some(problem) = &self.reading.lookalike {
+        if self.key_taken_out {
+            page = page.push(text(words::product_key_in_iid_box(language)).color(theme::BAD));
+        }
+        if let Some(problem) = &self.reading.slip {
             page = page.push(text(problem.message(language)).color(theme::BAD));
         }
         let Some(id) = self.id() else {
-            if self.reading.lookalike.is_some() {
+            if self.reading.slip.is_some() {
                 return page.into();
             }
             let (message, colour) = match self.long_text {
@@ -359,6 +361,7 @@ impl State {
                     (words::digit_run_too_long(digits, language), theme::BAD)
                 }
                 Some(LongText::NothingFound) => (not_found(language), theme::BAD),
+                Some(LongText::Slip) => return page.into(),
                 // What was seen, when it looked like a whole ID (numbered fields shuffled...).
                 _ if !self.text.trim().is_empty() => (
                     self.reading
@@ -452,10 +455,12 @@ impl State {
             .spacing(8)
             .align_y(Alignment::Center);
         for (index, product) in self.products.iter().enumerate() {
-            let label = product
-                .name
-                .clone()
-                .unwrap_or_else(|| words::product_number(index + 1, language));
+            let label = words::offered_product_label(
+                product.name.as_deref(),
+                product.activation_id.as_deref(),
+                language,
+            )
+            .unwrap_or_else(|| words::product_number(index + 1, language));
             choices = choices.push(
                 button(text(label).size(14))
                     .style(theme::tab(index == self.chosen))
@@ -495,6 +500,13 @@ fn keep_only_ids(text: &str) -> (String, InstallationIds, Option<LongText>) {
         .filter(shown_as_groups)
         .take(MAX_PRODUCTS)
         .collect();
+    if found.slip.is_some() {
+        let reading = InstallationIds {
+            slip: found.slip,
+            ..InstallationIds::default()
+        };
+        return (String::new(), reading, Some(LongText::Slip));
+    }
     let note = match longest {
         _ if !ids.is_empty() => LongText::KeptIds,
         Some(longest) => LongText::DigitRun(longest),

@@ -165,8 +165,8 @@ pub type Entry = (String, String);
 pub enum Message {
     /// Copy this entry's Confirmation ID (its digits).
     Copy(String),
-    /// Put this Confirmation ID (its digits) into screen 3's boxes.
-    UseAgain(String),
+    /// Put this entry's Confirmation ID into screen 3's boxes (for its Installation ID only).
+    UseAgain(Entry),
     AskToRemove(Entry),
     Remove,
     CancelRemove,
@@ -175,8 +175,8 @@ pub enum Message {
 pub enum Action {
     None,
     CopyToClipboard(String),
-    /// Put this Confirmation ID into screen 3's boxes, and show it.
-    UseAgain(String),
+    /// Put this entry's Confirmation ID into screen 3's boxes, and show it.
+    UseAgain(Entry),
     /// The user confirmed: remove this entry from the record.
     Remove(Entry),
     /// Put the keyboard on this control.
@@ -194,8 +194,10 @@ pub fn offer(activation: &Activation, language: Language) -> Element<'_, Message
     container(
         column![
             text(words::seen_before(activation, language)),
-            button(text(Text::UseRecordedCid.in_language(language)))
-                .on_press(Message::UseAgain(activation.confirmation_id.clone())),
+            button(text(Text::UseRecordedCid.in_language(language))).on_press(Message::UseAgain((
+                activation.installation_id.clone(),
+                activation.confirmation_id.clone(),
+            ))),
         ]
         .spacing(8),
     )
@@ -224,7 +226,7 @@ impl State {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Copy(digits) => Action::CopyToClipboard(digits),
-            Message::UseAgain(digits) => Action::UseAgain(digits),
+            Message::UseAgain(entry) => Action::UseAgain(entry),
             Message::AskToRemove(entry) => {
                 self.removing = Some(entry);
                 Action::Focus(CANCEL_REMOVE)

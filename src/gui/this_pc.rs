@@ -130,13 +130,10 @@ pub const AVAILABLE: bool = cfg!(windows);
 
 /// The products of a reading whose Installation IDs are to be carried, `first` (the product a
 /// key was just installed for) first.
-fn to_carry(reading: &LicensingReading, first: Option<&str>, language: Language) -> Vec<Product> {
+fn to_carry(reading: &LicensingReading, first: Option<&str>) -> Vec<Product> {
     let mut products: Vec<&InstalledProduct> = reading.to_carry().collect();
     products.sort_by_key(|p| Some(p.activation_id.as_str()) != first);
-    products
-        .into_iter()
-        .filter_map(|product| offered(product, language))
-        .collect()
+    products.into_iter().filter_map(offered).collect()
 }
 
 /// Where the window writes a support report: the Documents folder (else the home folder, else
@@ -170,11 +167,12 @@ fn verdict_column<'a>(
     done
 }
 
-/// A product as screen 1 offers it: its Installation ID, name and Activation ID, as read.
-fn offered(product: &InstalledProduct, language: Language) -> Option<Product> {
+/// A product as screen 1 offers it: its Installation ID, Windows' name for it and its
+/// Activation ID, as read (data: worded when drawn).
+fn offered(product: &InstalledProduct) -> Option<Product> {
     Some(Product {
         id: product.installation_id.clone()?,
-        name: Some(words::product_label(product, language)),
+        name: product.short_name().map(str::to_string),
         activation_id: Some(product.activation_id.clone()),
     })
 }
@@ -205,7 +203,7 @@ impl State {
                     Ok(reading) => {
                         // Not activated, with an offline route and an ID: a KMS client key or
                         // an evaluation edition has nothing to carry.
-                        let to_activate = to_carry(&reading, None, language);
+                        let to_activate = to_carry(&reading, None);
                         self.reading = Reading::Done(reading);
                         Action::ShowProducts(to_activate)
                     }
@@ -261,10 +259,7 @@ impl State {
                 let Applying::Done(verdict) = &self.applying else {
                     return Action::None;
                 };
-                match verdict
-                    .product()
-                    .and_then(|product| offered(product, language))
-                {
+                match verdict.product().and_then(offered) {
                     Some(product) if verdict.new_installation_id().is_some() => {
                         Action::ReplaceInstallationId(product)
                     }
@@ -321,8 +316,7 @@ impl State {
                             InstallVerdict::Installed {
                                 product, reading, ..
                             } => {
-                                let products =
-                                    to_carry(reading, Some(&product.activation_id), language);
+                                let products = to_carry(reading, Some(&product.activation_id));
                                 self.reading = Reading::Done(reading.clone());
                                 Action::ShowProducts(products)
                             }

@@ -16,6 +16,8 @@ pub fn block_state(block: &str) -> GroupState {
 pub struct ConfirmationId {
     grouped: GroupedDigits,
     format: Option<CidFormat>,
+    /// The formats it may have: every one, unless the Installation ID it answers decides.
+    formats: &'static [CidFormat],
 }
 
 impl ConfirmationId {
@@ -30,7 +32,17 @@ impl ConfirmationId {
         ConfirmationId {
             grouped: GroupedDigits::split(run.digits, &vec![BLOCK_LENGTH; blocks]),
             format,
+            formats: &CidFormat::ALL,
         }
+    }
+
+    /// The same digits as an answer to an Installation ID that takes only `formats`: of
+    /// another format's length, it has the wrong length (a block dropped from eight leaves a
+    /// perfect seven).
+    pub fn in_formats(mut self, formats: &'static [CidFormat]) -> ConfirmationId {
+        self.formats = formats;
+        self.format = self.format.filter(|format| formats.contains(format));
+        self
     }
 
     pub fn digits(&self) -> &str {
@@ -63,7 +75,7 @@ impl ConfirmationId {
             IdKind::Confirmation,
             self.digits().len(),
             self.format.is_some(),
-            CidFormat::LENGTHS,
+            CidFormat::lengths(self.formats),
             self.bad_blocks().iter().map(ToString::to_string).collect(),
         )
     }

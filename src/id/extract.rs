@@ -38,6 +38,10 @@ pub struct DigitRun {
     pub label: Option<String>,
     /// Where the run lies in the normalised text, first digit to last (for `lookalike`).
     pub span: Range<usize>,
+    /// What stands beside the run unread, holding a digit (`O26296` before `483130-...`,
+    /// `5806167` after a block, a group on the line after): what a slip may have cut off the
+    /// ID, so the run is never taken as an ID of a shorter format without this being said.
+    pub beside: Option<String>,
 }
 
 /// NFKC-normalises text so full-width digits, colons, hyphens and spaces become ASCII.
@@ -122,6 +126,7 @@ pub fn all_digits(text: &str) -> DigitRun {
         pieces: Vec::new(),
         label: None,
         span: 0..text.len(),
+        beside: None,
     };
     let mut in_piece = false;
     for c in text.chars() {
@@ -345,7 +350,67 @@ fn scan(text: &str) -> Vec<DigitRun> {
         finder.add_piece(start, text.len(), piece_after_line_break);
     }
     finder.end_chain();
-    finder.found
+    let mut found = finder.found;
+    let spans: Vec<Range<usize>> = found.iter().map(|run| run.span.clone()).collect();
+    for run in &mut found {
+        run.beside = beside(text, &run.span, &spans);
+    }
+    found
+}
+
+/// What stands beside a run, unread: on its line, the token of ASCII letters and digits next
+/// to it (before, else after) with nothing but separators between, when it holds a digit;
+/// else, when the run begins (ends) its line, the line before (after) it when that holds
+/// nothing but digits and separators (a group or block on a line of its own, as IDs are typed
+/// a line a group). Never a part of another run (a second copy of the same ID). `ID 4891263...`
+/// and `ID: 4891263...` have nothing beside them: a word without digits, or punctuation, stands
+/// there; nor has an ID under a heading or beside an Extended PID's line, which hold letters
+/// or dots.
+fn beside(text: &str, span: &Range<usize>, runs: &[Range<usize>]) -> Option<String> {
+    let between = |c: char| is_separator(c) && !matches!(c, '\n' | '\r');
+    let unread = |range: Range<usize>| {
+        let token = text[range.clone()].trim();
+        let other_run = runs
+            .iter()
+            .any(|run| run.start < range.end && range.start < run.end && *run != *span);
+        (token.bytes().any(|b| b.is_ascii_digit()) && !other_run).then(|| token.to_string())
+    };
+    let before = text[..span.start].trim_end_matches(between);
+    let token_start = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+    let after_start = text.len() - text[span.end..].trim_start_matches(between).len();
+    let token_end = after_start
+        + text.as_bytes()[after_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    // A line of nothing but digits and separators.
+    let digit_line = |line: Range<usize>| {
+        let digits_only = text[line.clone()]
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_separator(c));
+        digits_only.then(|| unread(line)).flatten()
+    };
+    let line_before = || {
+        let line_end = before.strip_suffix('\n')?.trim_end_matches('\r').len();
+        let line_start = text[..line_end].rfind('\n').map_or(0, |at| at + 1);
+        digit_line(line_start..line_end)
+    };
+    let line_after = || {
+        let rest = &text[after_start..];
+        let rest = rest.strip_prefix('\r').unwrap_or(rest).strip_prefix('\n')?;
+        let line_start = text.len() - rest.len();
+        let line_end = line_start + rest.find('\n').unwrap_or(rest.len());
+        digit_line(line_start..line_end)
+    };
+    unread(token_start..before.len())
+        .or_else(|| unread(after_start..token_end))
+        .or_else(line_before)
+        .or_else(line_after)
 }
 
 /// How many labelled parts in order make a labelled ID: the fewest parts any format has (an
@@ -489,36 +554,42 @@ fn skip(bytes: &[u8], mut at: usize, what: &[u8]) -> usize {
 /// pieces as labels.
 fn label_at(text: &str, start: usize) -> Option<Label> {
     let bytes = text.as_bytes();
-    let (ordinal, numeric, mut at) = label_head(text, start)?;
-    let mut count = 1;
-    // A row of labels: each the next in order, with nothing but separators between.
-    while let Some((next, next_numeric, end)) = label_head(text, skip(bytes, at, b" \t\r\n"))
-        && next == ordinal + count
+    let (ordinal, numeric, first_end) = label_head(text, start)?;
+    // A row of labels: each the next in order, with nothing but separators between. Where
+    // each label of the row ends.
+    let mut ends = vec![first_end];
+    while let Some(&at) = ends.last()
+        && let Some((next, next_numeric, end)) = label_head(text, skip(bytes, at, b" \t\r\n"))
+        && usize::from(next) == usize::from(ordinal) + ends.len()
         && next_numeric == numeric
     {
-        count += 1;
-        at = end;
+        ends.push(end);
     }
-    let mut pieces_start = None;
-    for _ in 0..count {
-        at = skip(bytes, at, b" \t\r\n");
-        let digits = bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if !(1..=LONGEST_GROUP).contains(&digits) {
-            return None;
+    // The longest row with a piece of digits for each label (`10: 11` is label 10 and its
+    // piece, not labels 10 and 11 without pieces).
+    (1..=ends.len()).rev().find_map(|count| {
+        let mut at = ends[count - 1];
+        let mut pieces_start = None;
+        for _ in 0..count {
+            at = skip(bytes, at, b" \t\r\n");
+            let digits = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if !(1..=LONGEST_GROUP).contains(&digits) {
+                return None;
+            }
+            pieces_start.get_or_insert(at);
+            at += digits;
         }
-        pieces_start.get_or_insert(at);
-        at += digits;
-    }
-    Some(Label {
-        start,
-        pieces_start: pieces_start?,
-        end: at,
-        ordinal,
-        count,
-        numeric,
+        Some(Label {
+            start,
+            pieces_start: pieces_start?,
+            end: at,
+            ordinal,
+            count: u8::try_from(count).ok()?,
+            numeric,
+        })
     })
 }
 
@@ -540,13 +611,20 @@ fn label_head(text: &str, start: usize) -> Option<(u8, bool, usize)> {
     });
     let mut at = start + usize::from(bracketed) + word.map_or(0, |w| w.len());
     at = skip(bytes, at, b" \t");
-    let (ordinal, numeric) = match *bytes.get(at)? {
-        c @ b'A'..=b'H' => (c - b'A', false),
-        c @ b'a'..=b'h' => (c - b'a', false),
+    // Letters and numbers past an ID's last (I, 10...) are labels too, so a block or group
+    // written twice under labels of its own makes the labelled ID too long rather than leaving
+    // a line beside it unread.
+    let (mut ordinal, numeric) = match *bytes.get(at)? {
+        c @ b'A'..=b'Z' => (c - b'A', false),
+        c @ b'a'..=b'z' => (c - b'a', false),
         c @ b'1'..=b'9' => (c - b'1', true),
         _ => return None,
     };
     at += 1;
+    if numeric && let Some(&unit @ b'0'..=b'9') = bytes.get(at) {
+        ordinal = (ordinal + 1) * 10 + (unit - b'0') - 1;
+        at += 1;
+    }
     let next = bytes.get(at).copied().unwrap_or(b' ');
     if next.is_ascii_alphanumeric() {
         return None;
@@ -699,6 +777,7 @@ impl RunFinder<'_> {
             pieces,
             label,
             span: start..end,
+            beside: None,
         });
     }
 

@@ -107,6 +107,15 @@ impl CidFormat {
             .find(|f| f.digit_count() == count)
     }
 
+    /// The digit counts of these formats (the lengths a message names as expected).
+    pub fn lengths(formats: &[CidFormat]) -> &'static [usize] {
+        match formats {
+            [CidFormat::EightBlocks] => &[48],
+            [CidFormat::SevenBlocks] => &[42],
+            _ => CidFormat::LENGTHS,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             CidFormat::EightBlocks => "8x6",

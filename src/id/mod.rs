@@ -16,8 +16,10 @@ mod reading;
 
 pub use check_digit::{GroupState, group_state};
 pub use confirmation::{ConfirmationId, block_state};
-pub use extract::digit_lookalike;
+pub use extract::{digit_lookalike, normalize};
 pub use format::{BLOCK_LENGTH, CidFormat, IidFormat, block_letter, block_letters};
 pub use installation::{InstallationId, find_installation_ids};
 pub use problem::{IdKind, IdProblem};
-pub use reading::{InstallationIds, read_confirmation_id, read_installation_ids};
+pub use reading::{
+    InstallationIds, read_confirmation_id, read_confirmation_id_in, read_installation_ids,
+};

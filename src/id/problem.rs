@@ -29,6 +29,10 @@ pub enum IdProblem {
         letter: char,
         digit: char,
     },
+    /// Letters or digits stand beside the ID on its line that the reading did not use
+    /// (`26296` before block A, a seventh digit after H): a slip may have cut the ID, so the
+    /// rest is never taken as an ID of a shorter format.
+    Beside { kind: IdKind, text: String },
     /// Several different Confirmation IDs in one text: which one is meant cannot be told.
     SeveralDifferent { kind: IdKind, count: usize },
     /// No ID was found, but the text holds `parts` groups or blocks of one format's size

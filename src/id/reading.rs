@@ -16,9 +16,11 @@ pub struct InstallationIds {
     /// The text is an ID being typed: nothing but digits and separators, too few digits to be
     /// ID-like, so `ids` holds the one ID they make so far.
     pub typed: bool,
-    /// A letter where a digit belongs (`O` for 0), when no usable ID was found without it: the
-    /// thing to tell the user instead of what was found.
-    pub lookalike: Option<IdProblem>,
+    /// A slip the reading found, said instead of what was found: a letter where a digit
+    /// belongs (`O` for 0), or letters and digits beside an ID on its line that it did not use
+    /// (`IdProblem::Beside`). Looked for always, valid IDs or not: an ID that a slip cut short
+    /// is never offered as the ID.
+    pub slip: Option<IdProblem>,
     /// An ID was found more than once (pasted twice): `ids` holds it once.
     pub repeated: bool,
     /// No ID was found, but a whole one's worth of groups was seen (`IdProblem::Unmatched`).
@@ -26,10 +28,10 @@ pub struct InstallationIds {
 }
 
 impl InstallationIds {
-    /// What stops the text from giving an ID at all: a look-alike letter, a whole ID's worth
-    /// of groups that could not be read as one, or nothing found.
+    /// What stops the text from giving an ID at all: a slip, a whole ID's worth of groups
+    /// that could not be read as one, or nothing found.
     pub fn problem(&self) -> Option<IdProblem> {
-        if let Some(problem) = self.lookalike.as_ref().or(self.unmatched.as_ref()) {
+        if let Some(problem) = self.slip.as_ref().or(self.unmatched.as_ref()) {
             return Some(problem.clone());
         }
         self.ids.is_empty().then_some(IdProblem::NotFound {
@@ -37,78 +39,99 @@ impl InstallationIds {
         })
     }
 
-    /// Every ID found, and every group of each, consistent.
+    /// Every ID found, and every group of each, consistent, and no slip beside them.
     pub fn all_valid(&self) -> bool {
-        !self.ids.is_empty() && self.ids.iter().all(InstallationId::is_valid)
+        self.slip.is_none() && !self.ids.is_empty() && self.ids.iter().all(InstallationId::is_valid)
     }
 }
 
 /// Every Installation ID in a paste (slmgr or ospp output, a message box, typed groups), or
 /// the one being typed when the text is nothing but digits and separators.
 pub fn read_installation_ids(text: &str) -> InstallationIds {
-    let found = super::find_installation_ids(text);
-    let count = found.len();
-    let mut ids = distinct(found.into_iter(), InstallationId::digits);
+    let runs = extract::find_runs(text);
+    let count = runs.len();
+    let beside = first_beside(&runs, IdKind::Installation);
+    let mut ids = distinct(
+        runs.into_iter().map(InstallationId::from_run),
+        InstallationId::digits,
+    );
     let repeated = ids.len() < count;
     let typed = ids.is_empty() && is_typed_digits(text);
     if typed {
         ids.push(InstallationId::from_typed(text));
     }
-    let mut reading = InstallationIds {
+    let unmatched = ids
+        .is_empty()
+        .then(|| unmatched(text, IdKind::Installation))
+        .flatten();
+    InstallationIds {
         ids,
         typed,
-        lookalike: None,
+        slip: lookalike(text, IdKind::Installation).or(beside),
         repeated,
-        unmatched: None,
-    };
-    if reading.ids.is_empty() {
-        reading.unmatched = unmatched(text, IdKind::Installation);
+        unmatched,
     }
-    if !reading.all_valid() {
-        reading.lookalike = lookalike_letter(text, IdKind::Installation)
-            .or_else(|| typed_lookalike_letter(text, IdKind::Installation));
-    }
-    reading
+}
+
+/// The Confirmation ID a text holds, in any format: see [`read_confirmation_id_in`].
+pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
+    read_confirmation_id_in(text, &CidFormat::ALL)
 }
 
 /// The Confirmation ID a text holds: a run of 48 digits, blocks with dashes or spaces, blocks
 /// labelled A-H, a copied table, full-width digits. The same ID written twice counts once.
+/// Only `formats` are whole IDs (the Installation ID it answers decides; a block dropped from
+/// eight leaves a perfect seven): another format's length is the wrong length.
 ///
 /// `Ok` is the ID as found, which may still be mistyped or of the wrong length (see
 /// [`ConfirmationId::problem`]). `Err` when the text gives no ID to show: nothing found, a
-/// letter where a digit belongs, or several different IDs (which one is meant cannot be told).
-pub fn read_confirmation_id(text: &str) -> Result<ConfirmationId, IdProblem> {
+/// letter where a digit belongs, letters or digits beside the ID on its line that it did not
+/// use, or several different IDs (which one is meant cannot be told).
+pub fn read_confirmation_id_in(
+    text: &str,
+    formats: &'static [CidFormat],
+) -> Result<ConfirmationId, IdProblem> {
+    let runs = extract::find_runs(text);
+    let beside = first_beside(&runs, IdKind::Confirmation);
     let found = distinct(
-        extract::find_runs(text)
-            .into_iter()
-            .map(ConfirmationId::from_run),
+        runs.into_iter().map(ConfirmationId::from_run),
         ConfirmationId::digits,
     );
+    if let Some(slip) = lookalike(text, IdKind::Confirmation).or(beside) {
+        return Err(slip);
+    }
     let (whole, other): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|cid| CidFormat::for_digit_count(cid.digits().len()).is_some());
     let reading = match (whole.len(), other.len()) {
-        (1, _) => Ok(whole.into_iter().next()),
-        (0, 1) => Ok(other.into_iter().next()),
-        (0, 0) if is_typed_digits(text) => Ok(Some(ConfirmationId::from_typed(text))),
-        (0, 0) => Ok(None),
-        (0, count) | (count, _) => Err(IdProblem::SeveralDifferent {
-            kind: IdKind::Confirmation,
-            count,
-        }),
+        (1, _) => whole.into_iter().next(),
+        (0, 1) => other.into_iter().next(),
+        (0, 0) if is_typed_digits(text) => Some(ConfirmationId::from_typed(text)),
+        (0, 0) => None,
+        (0, count) | (count, _) => {
+            return Err(IdProblem::SeveralDifferent {
+                kind: IdKind::Confirmation,
+                count,
+            });
+        }
     };
-    let usable = matches!(&reading, Ok(Some(cid)) if cid.is_valid());
-    if !usable
-        && let Some(problem) = lookalike_letter(text, IdKind::Confirmation)
-            .or_else(|| typed_lookalike_letter(text, IdKind::Confirmation))
-    {
-        return Err(problem);
-    }
-    reading?.ok_or_else(|| {
+    let cid = reading.ok_or_else(|| {
         unmatched(text, IdKind::Confirmation).unwrap_or(IdProblem::NotFound {
             kind: IdKind::Confirmation,
         })
-    })
+    })?;
+    Ok(cid.in_formats(formats))
+}
+
+/// A letter where a digit belongs, in an ID-like run or in a field being typed.
+fn lookalike(text: &str, kind: IdKind) -> Option<IdProblem> {
+    lookalike_letter(text, kind).or_else(|| typed_lookalike_letter(text, kind))
+}
+
+/// What stands beside the first run that has something beside it.
+fn first_beside(runs: &[extract::DigitRun], kind: IdKind) -> Option<IdProblem> {
+    let text = runs.iter().find_map(|run| run.beside.clone())?;
+    Some(IdProblem::Beside { kind, text })
 }
 
 /// For a text in which no ID was found: the problem saying what was seen, when it holds as many

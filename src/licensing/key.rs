@@ -141,6 +141,67 @@ pub fn check_product_key(typed: &str) -> Result<ProductKey, KeyProblem> {
     Ok(ProductKey(chars.into_iter().collect()))
 }
 
+/// Where a text holds something shaped like a product key: five groups of five characters of
+/// the key alphabet (any case, full-width too), joined by dashes or spaces, or a run of 25 with
+/// a letter and a digit in it; the byte range in `text`. For the fields where a key does not
+/// belong (the Installation ID box, the Confirmation ID boxes): such a key is named there, and
+/// never kept or saved.
+pub fn find_product_key(text: &str) -> Option<std::ops::Range<usize>> {
+    let in_key = |c: char| {
+        let c = match c {
+            // Full-width letters and digits, as a Japanese input method types them.
+            '\u{FF10}'..='\u{FF5A}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        KEY_ALPHABET.contains(c.to_ascii_uppercase())
+    };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
+    let mut start = 0;
+    while start < chars.len() {
+        let starts_word = start == 0 || !chars[start - 1].1.is_alphanumeric();
+        if starts_word && in_key(chars[start].1) {
+            // Grouped: five groups of five, one separator between.
+            let mut i = start;
+            let mut groups = 0;
+            while groups < GROUPS {
+                let run = chars[i..].iter().take_while(|(_, c)| in_key(*c)).count();
+                if run != GROUP_LENGTH {
+                    break;
+                }
+                i += run;
+                groups += 1;
+                if groups < GROUPS && matches!(chars.get(i), Some((_, '-' | ' ' | '\u{FF0D}'))) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let ends_word = chars.get(i).is_none_or(|(_, c)| !c.is_alphanumeric());
+            if groups == GROUPS && ends_word {
+                return Some(chars[start].0..end_of(i));
+            }
+            // One run of 25 with letters and digits in it.
+            let run = chars[start..]
+                .iter()
+                .take_while(|(_, c)| in_key(*c))
+                .count();
+            let ends_word = chars
+                .get(start + run)
+                .is_none_or(|(_, c)| !c.is_alphanumeric());
+            let mixed = |run: &[(usize, char)]| {
+                run.iter().any(|(_, c)| c.is_alphabetic())
+                    && run.iter().any(|(_, c)| !c.is_alphabetic())
+            };
+            if run == KEY_LENGTH && ends_word && mixed(&chars[start..start + run]) {
+                return Some(chars[start].0..end_of(start + run));
+            }
+        }
+        start += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +305,32 @@ mod tests {
         let shown = format!("{key:?}");
         assert_eq!(shown, "ProductKey(...3V66T)");
         assert!(!shown.contains("VK7JG"));
+    }
+}
+
+#[cfg(test)]
+mod finding {
+    use super::find_product_key;
+
+    #[test]
+    fn a_key_is_found_in_any_shape_and_nothing_else_is() {
+        for text in [
+            "VK7JG-NPHTM-C97JM-9MPGT-3V66T",
+            "Product key: VK7JG-NPHTM-C97JM-9MPGT-3V66T.",
+            "vk7jg nphtm c97jm 9mpgt 3v66t",
+            "VK7JGNPHTMC97JM9MPGT3V66T",
+            "\u{FF36}\u{FF2B}\u{FF17}JG-NPHTM-C97JM-9MPGT-3V66T",
+        ] {
+            assert!(find_product_key(text).is_some(), "{text}");
+        }
+        for text in [
+            "4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121",
+            "426296-483130-829081-394993-064403-777482-905722-580616",
+            "VK7JG-NPHTM-C97JM-9MPGT",
+            "Office16ProPlusVL_MAK edition",
+            "03612-04921-000-000001-00-1033-26100.0000-2062025",
+        ] {
+            assert_eq!(find_product_key(text), None, "{text}");
+        }
     }
 }

@@ -37,6 +37,9 @@ pub fn japanese_help(command: &str, arg: Option<&str>) -> Option<&'static str> {
             "TEXT（または標準入力）にあるインストール ID をすべて見つけ、グループごとにチェックします（slmgr や ospp の出力、入力したグループなど）。"
         }
         ("cid", None) => "確認 ID をブロック（A～H）ごとにチェックします。",
+        ("cid", Some("blocks")) => {
+            "確認 ID のブロック数: 8（A～H。Windows Vista 以降、Office 2010 以降）または 7（A～G。Windows XP の時代）。この数のブロックだけを確認 ID 全体として読み取ります（8 ブロックから 1 ブロック抜けても、7 ブロックの ID に見えるためです）。"
+        }
         ("iid" | "cid", Some("text")) => "ID を含むテキスト（省略すると標準入力）。",
         (_, Some("json")) => "JSON で出力します。",
         ("qr", None) => {

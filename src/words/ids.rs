@@ -206,6 +206,18 @@ impl Localized for IdProblem {
                     id_name(*kind, language)
                 )
             }
+            (IdProblem::Beside { kind, text }, Language::English) => format!(
+                "“{text}” stands beside {} on the same line and is not part of it: a digit too \
+                 many or too few, or a letter for a digit? Nothing was taken: check that line.",
+                match kind {
+                    IdKind::Installation => "the Installation ID",
+                    IdKind::Confirmation => "the Confirmation ID",
+                }
+            ),
+            (IdProblem::Beside { kind, text }, Language::Japanese) => format!(
+                "{} と同じ行に、ID に含まれない「{text}」があります。桁が多すぎたり足りなかったりしないか、数字の代わりに英字が入っていないか確認してください。どれも取り込んでいません。",
+                id_name(*kind, language)
+            ),
             (IdProblem::SeveralDifferent { kind, count }, Language::Japanese) => format!(
                 "異なる{} が {count} つ含まれているため、どれも取り込んでいません。{}",
                 id_name(*kind, language),

@@ -38,6 +38,7 @@ mod clipboard;
 mod command_line;
 mod hresult;
 mod ids;
+mod in_progress;
 mod record;
 mod saving;
 mod text;
@@ -52,6 +53,7 @@ pub use command_line::{
 };
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
+pub use in_progress::{blocks_not_taken, product_key_in_iid_box, visible_character};
 pub use record::{
     SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,
     not_in_the_csv, outcome, record_problem_elsewhere, seen_before, shown_product,
@@ -60,7 +62,8 @@ pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
 pub use this_pc::{
     esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
-    no_offline_route, product_kind, product_label, report_written, say_in_report,
+    no_offline_route, offered_product_label, product_kind, product_label, report_written,
+    say_in_report,
 };
 pub use window::{
     apply_question, box_and_group, bullet, digit_run_too_long, group_on_clipboard, group_position,

@@ -35,6 +35,7 @@ texts! {
     TryAgain => "もう一度試す", "Try again";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
+    SevenBlocksOnlyAsked => "Windows XP の時代の 7 ブロック（A～G）の確認 ID なら、--blocks 7 を付けて実行してください。", "For a 7-block Confirmation ID of the Windows XP era (A–G), run it again with --blocks 7.";
     ZoomOut => "−", "−";
     ZoomIn => "+", "+";
     KeyboardHelp => "Ctrl+1～4 画面の切り替え・Tab 次の欄・Ctrl+L 言語・Ctrl++ / Ctrl+- 拡大・縮小", "Ctrl+1–4 screens · Tab next field · Ctrl+L language · Ctrl++ / Ctrl+- zoom";

@@ -67,6 +67,22 @@ pub fn product_label(product: &InstalledProduct, language: Language) -> String {
     }
 }
 
+/// A product on offer on screen 1, from what is kept of it as data: Windows' own name, with
+/// its ESU year when its Activation ID is one's. `None` without a name.
+pub fn offered_product_label(
+    name: Option<&str>,
+    activation_id: Option<&str>,
+    language: Language,
+) -> Option<String> {
+    let name = name?;
+    Some(
+        match activation_id.and_then(crate::licensing::esu::esu_year) {
+            Some(year) => format!("{}: {name}", esu_year_name(year, language)),
+            None => name.to_string(),
+        },
+    )
+}
+
 fn month(year: u16, month: u8, day: Option<u8>, language: Language) -> String {
     const MONTHS: [&str; 12] = [
         "January",

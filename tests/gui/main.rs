@@ -15,6 +15,7 @@ use activation_companion::gui::{
     self, App, Message, Screen, StartOptions, confirmation, installation,
 };
 use activation_companion::id::GroupState;
+use activation_companion::in_progress::{ActivationInProgress, NotTaken, Refused};
 use activation_companion::language::Language;
 use activation_companion::record::RecordStore;
 use activation_companion::script::Route;
@@ -26,6 +27,8 @@ const SLMGR_DTI: &str = "Microsoft (R) Windows Script Host Version 5.812\n\
     Copyright (C) Microsoft Corporation. All rights reserved.\n\n\
     Installation ID: 489126343257012289105546522085205332958764158851011127139061121\n\n\
     Use the phone number displayed below to get the Confirmation ID.\n";
+/// The Installation ID `SLMGR_DTI` holds.
+const SLMGR_DTI_IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
 /// A published Windows 7 Confirmation ID (consistent in every block).
 const CID: &str = "426296483130829081394993064403777482905722580616";
 
@@ -284,31 +287,24 @@ fn a_keystroke_hands_the_save_to_a_task_and_later_keys_follow_it() {
 
 #[test]
 fn focus_moves_on_after_a_consistent_block_and_back_on_backspace() {
-    let mut state = confirmation::State::new(Default::default(), &[]);
-    let focus = |action| match action {
-        confirmation::Action::Changed { focus } => focus,
-        _ => panic!("typing is a change"),
-    };
-    assert_eq!(
-        focus(state.update(confirmation::Message::Edited(0, "42629".into()))),
-        None
-    );
-    assert_eq!(
-        focus(state.update(confirmation::Message::Edited(0, "426296".into()))),
-        Some(confirmation::block_id(1))
-    );
+    let mut boxes = ActivationInProgress::default();
+    assert_eq!(boxes.type_into(0, "42629").focus, None);
+    assert_eq!(boxes.type_into(0, "426296").focus, Some(1));
     // An inconsistent block keeps the focus so the user can fix it.
+    assert_eq!(boxes.type_into(1, "483131").focus, None);
+    assert_eq!(boxes.type_into(2, "").focus, Some(1));
+    // Spaces and full-width digits are digits typed; a letter is named and never gets in.
+    let _ = boxes.type_into(3, "1 2 \u{FF13}");
+    assert_eq!(boxes.blocks()[3], "123");
+    let _ = boxes.type_into(3, "1a2 3");
+    assert_eq!(boxes.blocks()[3], "123");
     assert_eq!(
-        focus(state.update(confirmation::Message::Edited(1, "483131".into()))),
-        None
+        boxes.refused(),
+        Some(&Refused::NotADigit {
+            character: 'a',
+            box_letter: 'D'
+        })
     );
-    assert_eq!(
-        focus(state.update(confirmation::Message::Edited(2, String::new()))),
-        Some(confirmation::block_id(1))
-    );
-    // Letters and spaces never get in.
-    let _ = state.update(confirmation::Message::Edited(3, "1a2 ３".into()));
-    assert_eq!(state.blocks()[3], "123");
 }
 
 #[test]

@@ -142,7 +142,7 @@ fn the_same_confirmation_id_twice_on_one_line_is_pasted_once() {
 #[test]
 fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
     for language in Language::ALL {
-        let (home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+        let (_home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
         ctrl_v(&mut app, 0, CID);
         let seven = Text::SevenBlocks.in_language(language);
         assert!(
@@ -164,12 +164,22 @@ fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
             "still the 48 digits"
         );
 
-        // A 42-digit ID pasted for it: A-G filled, H empty, nothing consistent, copied or
+        // A 42-digit ID pasted for it (issue 22: it was taken into A-G): refused as the wrong
+        // length, the boxes as they were; on empty boxes, nothing consistent, copied or
         // recorded.
+        ctrl_v(&mut app, 0, &GROUPED[..48]);
+        assert_eq!(blocks(&app), as_blocks(CID), "nothing moved");
+        let wrong_length = activation_companion::id::IdProblem::WrongLength {
+            kind: activation_companion::id::IdKind::Confirmation,
+            found: 42,
+            expected: &[48],
+            first_bad: None,
+        };
+        assert!(simulator(&app).find(wrong_length.message(language)).is_ok());
+        let (home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
         let before = RecordStore::in_dir(home.path()).load().unwrap();
         ctrl_v(&mut app, 0, &GROUPED[..48]);
-        assert_eq!(blocks(&app)[7], "");
-        assert_eq!(blocks(&app)[..7], as_blocks(CID)[..7]);
+        assert!(blocks(&app).iter().all(String::is_empty));
         assert!(app.confirmation().consistent_id().is_none());
         {
             let mut ui = simulator(&app);
@@ -319,5 +329,273 @@ fn numbered_fields_that_cannot_be_read_say_what_was_seen_on_screen_1() {
         }
         .message(language);
         assert!(ui.find(not_found.as_str()).is_err());
+    }
+}
+
+// ---- Issue 22: a Confirmation ID belongs to the Installation ID it was typed for -------------
+
+/// A second published Installation ID (another PC).
+const OTHER_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
+
+/// Replaces screen 1's box with `text`, as Ctrl+A then Ctrl+V there do.
+fn paste_on_screen_1(app: &mut App, text: &str) {
+    use iced::widget::text_editor::{Action, Edit};
+    let _ = app.update(Message::Installation(installation::Message::Edited(
+        Action::SelectAll,
+    )));
+    let task = app.update(Message::Installation(installation::Message::Edited(
+        Action::Edit(Edit::Paste(std::sync::Arc::new(text.to_string()))),
+    )));
+    run(app, task);
+}
+
+fn recorded(home: &tempfile::TempDir) -> Vec<(String, String)> {
+    RecordStore::in_dir(home.path())
+        .load()
+        .unwrap()
+        .activations
+        .into_iter()
+        .map(|a| (a.installation_id, a.confirmation_id))
+        .collect()
+}
+
+/// Item 2: a CID pasted for ID 1, then ID 2 pasted on screen 1: screen 3 kept ID 1's CID,
+/// green, and retyping a digit recorded ID 2 with it. Now screen 3 is empty for ID 2, nothing
+/// is recorded for it, and ID 1's CID comes back with ID 1.
+#[test]
+fn a_new_installation_id_never_shows_or_records_the_old_confirmation_id() {
+    for language in Language::ALL {
+        let (home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
+        ctrl_v(&mut app, 0, GROUPED);
+        assert_eq!(
+            recorded(&home),
+            vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
+        );
+        let _ = app.update(Message::Show(Screen::InstallationId));
+        paste_on_screen_1(&mut app, OTHER_IID);
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        assert!(
+            blocks(&app).iter().all(String::is_empty),
+            "{language:?}: {:?}",
+            blocks(&app)
+        );
+        {
+            let mut ui = simulator(&app);
+            assert!(
+                ui.find(Text::AllBlocksConsistent.in_language(language))
+                    .is_err()
+            );
+            assert!(
+                ui.find("426296").is_err(),
+                "{language:?}: ID 1's block A on show"
+            );
+        }
+        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
+            0,
+            "426296".into(),
+        )));
+        run(&mut app, task);
+        assert!(
+            recorded(&home).iter().all(|(iid, _)| iid != OTHER_IID),
+            "{language:?}: {:?}",
+            recorded(&home)
+        );
+        // Back to the first PC: its Confirmation ID with it.
+        let _ = app.update(Message::Show(Screen::InstallationId));
+        paste_on_screen_1(&mut app, SLMGR_DTI);
+        assert_eq!(blocks(&app), as_blocks(CID), "{language:?}");
+    }
+}
+
+/// Item 2, at start-up: `gui --iid ID2` over a session saved with ID 1's Confirmation ID
+/// (the same path a waiting second window takes when it takes over).
+#[test]
+fn a_start_with_another_installation_id_never_shows_the_saved_confirmation_id() {
+    let (home, mut app) = screen_3_with(Some(SLMGR_DTI), Language::English);
+    ctrl_v(&mut app, 0, GROUPED);
+    close(&mut app);
+    drop(app);
+    let app = start(&home, Language::English, Some(OTHER_IID));
+    assert_eq!(
+        app.installation().id().map(|id| id.digits()),
+        Some(OTHER_IID)
+    );
+    assert!(
+        blocks(&app).iter().all(String::is_empty),
+        "{:?}",
+        blocks(&app)
+    );
+    assert_eq!(app.confirmation().consistent_id(), None);
+    // And without `--iid`, ID 1 and its Confirmation ID come back together.
+    let mut app = app;
+    close(&mut app);
+    drop(app);
+    let app = start(&home, Language::English, Some(SLMGR_DTI));
+    assert_eq!(blocks(&app), as_blocks(CID));
+}
+
+/// Item 3: after a whole CID, Ctrl+A in A and a new first block recorded the new A with the
+/// old B-H, one more entry per block. Now only the new CID is recorded, once it is whole.
+#[test]
+fn typing_over_a_finished_confirmation_id_records_no_mix() {
+    let (home, mut app) = screen_3_with(Some(SLMGR_DTI), Language::English);
+    ctrl_v(&mut app, 0, CID);
+    for (index, block) in as_blocks(CORRECTED).iter().enumerate().take(1) {
+        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
+            index,
+            block.clone(),
+        )));
+        run(&mut app, task);
+    }
+    assert_eq!(
+        recorded(&home),
+        vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
+    );
+    // A new ID typed whole, block by block: recorded once, when it is whole.
+    let new = common_cid(31);
+    for (index, block) in as_blocks(&new).iter().enumerate() {
+        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
+            index,
+            block.clone(),
+        )));
+        run(&mut app, task);
+        let entries = recorded(&home);
+        assert_eq!(
+            entries.len(),
+            if index == 7 { 2 } else { 1 },
+            "after block {index}: {entries:?}"
+        );
+    }
+    assert!(recorded(&home).contains(&(SLMGR_DTI_IID.to_string(), new)));
+}
+
+/// A consistent Confirmation ID made up for a test (8 blocks), different for every seed.
+fn common_cid(seed: u64) -> String {
+    (0..8u64)
+        .map(|b| {
+            let data = format!("{:05}", (seed * 7919 + b * 104_729) % 100_000);
+            let sum: u32 = data
+                .bytes()
+                .enumerate()
+                .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
+                .sum();
+            format!("{data}{}", sum % 7)
+        })
+        .collect()
+}
+
+/// Item 4: a session with a 7-digit D and a 12-digit F came back as D and F cut to six
+/// digits, "✓ OK", with only "Your unfinished session was restored." Now they are left
+/// empty and named with what the file held; the other blocks come back as saved.
+#[test]
+fn an_odd_saved_block_is_named_never_cut() {
+    let home = tempfile::tempdir().unwrap();
+    let mut session = activation_companion::session::Session {
+        installation_text: SLMGR_DTI.to_string(),
+        cid_blocks: as_blocks(CID),
+        ..Default::default()
+    };
+    session.cid_blocks[3] = "3949931".into();
+    session.cid_blocks[5] = "777482123456".into();
+    SessionStore::in_dir(home.path()).save(&session).unwrap();
+    for language in Language::ALL {
+        let app = start(&home, language, None);
+        let mut expected = as_blocks(CID);
+        expected[3].clear();
+        expected[5].clear();
+        assert_eq!(blocks(&app), expected, "{language:?}");
+        let not_taken = words::blocks_not_taken(
+            &[
+                NotTaken {
+                    installation_id: SLMGR_DTI_IID.into(),
+                    box_letter: 'D',
+                    saved: "3949931".into(),
+                },
+                NotTaken {
+                    installation_id: SLMGR_DTI_IID.into(),
+                    box_letter: 'F',
+                    saved: "777482123456".into(),
+                },
+            ],
+            language,
+        );
+        assert!(not_taken.contains("D 3949931") && not_taken.contains("F 777482123456"));
+        assert!(
+            simulator(&app).find(not_taken.as_str()).is_ok(),
+            "{language:?}"
+        );
+    }
+}
+
+/// Item 5: a product key pasted into the Installation ID box was shown and saved whole in
+/// `session.json`. Now it is taken out, named, and never saved; in a Confirmation ID box it is
+/// refused and never kept.
+#[test]
+fn a_product_key_in_an_id_box_is_named_and_never_kept() {
+    const KEY: &str = "VK7JG-NPHTM-C97JM-9MPGT-3V66T";
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, None);
+        paste_on_screen_1(&mut app, &format!("Product key: {KEY}"));
+        assert!(!app.installation().text().contains("VK7JG"));
+        assert!(
+            simulator(&app)
+                .find(words::product_key_in_iid_box(language))
+                .is_ok()
+        );
+        close(&mut app);
+        let saved = std::fs::read_to_string(home.path().join("session.json")).unwrap();
+        assert!(
+            !saved.contains("VK7JG") && !saved.contains("3V66T"),
+            "{saved}"
+        );
+
+        let _ = app.update(Message::Show(Screen::ConfirmationId));
+        ctrl_v(&mut app, 0, KEY);
+        assert!(blocks(&app).iter().all(String::is_empty));
+        let refused = activation_companion::in_progress::Refused::ProductKey.message(language);
+        assert!(
+            simulator(&app).find(refused.as_str()).is_ok(),
+            "{language:?}"
+        );
+    }
+}
+
+/// Item 6: over 16 KB, a paste with a letter for a digit emptied the box and said "No
+/// Installation ID found" (the command line named the letter). Now the letter is named, and
+/// the box gets the keyboard back.
+#[test]
+fn a_long_paste_with_a_letter_for_a_digit_names_the_letter() {
+    let with_letter = SLMGR_DTI.replacen("1588510", "l588510", 1);
+    let long = format!("{}\n{with_letter}\n", "x".repeat(20 * 1024));
+    for language in Language::ALL {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(&home, language, None);
+        use iced::widget::text_editor::{Action, Edit};
+        let task = app.update(Message::Installation(installation::Message::Edited(
+            Action::Edit(Edit::Paste(std::sync::Arc::new(long.clone()))),
+        )));
+        let expected = activation_companion::id::read_installation_ids(&with_letter)
+            .slip
+            .expect("the letter is a slip")
+            .message(language);
+        assert!(
+            simulator(&app).find(expected.as_str()).is_ok(),
+            "{language:?}: {expected}"
+        );
+        assert!(
+            simulator(&app)
+                .find(Text::IidEmpty.in_language(language))
+                .is_err()
+        );
+        // The keyboard goes back to the box: a focus operation is among what the update asks.
+        let focuses = iced_test::runtime::task::into_stream(task)
+            .map(|stream| {
+                iced_test::futures::futures::executor::block_on_stream(stream)
+                    .filter(|action| matches!(action, iced_test::runtime::Action::Widget(_)))
+                    .count()
+            })
+            .unwrap_or(0);
+        assert!(focuses > 0, "{language:?}: the box keeps the keyboard");
     }
 }

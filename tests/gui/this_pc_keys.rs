@@ -103,14 +103,21 @@ fn the_installed_esu_year_2_add_on_is_shown_and_its_id_put_in_the_box() {
         let chosen = app.installation().product().unwrap();
         assert_eq!(chosen.id.digits(), ESU_YEAR_2_IID);
         assert_eq!(chosen.activation_id.as_deref(), Some(ESU_YEAR_2_ID));
+        // Kept as data, Windows' own name; worded with its year when shown.
+        assert_eq!(
+            chosen.name.as_deref(),
+            Some("Windows(R), Client-ESU-Year2 add-on")
+        );
+        let label = words::offered_product_label(
+            chosen.name.as_deref(),
+            chosen.activation_id.as_deref(),
+            language,
+        );
         assert!(
-            chosen
-                .name
+            label
                 .as_deref()
-                .unwrap()
-                .starts_with(language.pick("ESU 2 年目", "ESU Year 2")),
-            "{:?}",
-            chosen.name
+                .is_some_and(|label| label.starts_with(language.pick("ESU 2 年目", "ESU Year 2"))),
+            "{label:?}"
         );
     }
 }
