@@ -361,8 +361,8 @@ fn scan(text: &str) -> Vec<DigitRun> {
 /// What stands beside a run, unread: on its line, the token of ASCII letters and digits next
 /// to it (before, else after) with nothing but separators between, when it holds a digit;
 /// else, when the run begins (ends) its line, the line before (after) it when that holds
-/// nothing but digits and separators (a group or block on a line of its own, as IDs are typed
-/// a line a group). Never a part of another run (a second copy of the same ID). `ID 4891263...`
+/// nothing but digits, separators and at most one letter (a group or block on a line of its
+/// own, as IDs are typed a line a group, with a slip in it). Never a part of another run (a second copy of the same ID). `ID 4891263...`
 /// and `ID: 4891263...` have nothing beside them: a word without digits, or punctuation, stands
 /// there; nor has an ID under a heading or beside an Extended PID's line, which hold letters
 /// or dots.
@@ -388,12 +388,20 @@ fn beside(text: &str, span: &Range<usize>, runs: &[Range<usize>]) -> Option<Stri
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-    // A line of nothing but digits and separators.
+    // A line of nothing but digits and separators, and at most one letter (a slip for a
+    // digit: `J00000` on the line after seven blocks), after a label if it has one.
     let digit_line = |line: Range<usize>| {
-        let digits_only = text[line.clone()]
+        // After a label of its own (`H: a00000` under blocks A-G labelled).
+        let start =
+            label_head(text, line.start).map_or(line.start, |(_, _, end)| end.min(line.end));
+        let line_text = &text[start..line.end];
+        let digits_only = line_text
             .chars()
-            .all(|c| c.is_ascii_digit() || is_separator(c));
-        digits_only.then(|| unread(line)).flatten()
+            .all(|c| c.is_ascii_alphanumeric() || is_separator(c));
+        let letters = line_text.bytes().filter(u8::is_ascii_alphabetic).count();
+        (digits_only && letters <= 1)
+            .then(|| unread(line))
+            .flatten()
     };
     let line_before = || {
         let line_end = before.strip_suffix('\n')?.trim_end_matches('\r').len();
@@ -402,7 +410,12 @@ fn beside(text: &str, span: &Range<usize>, runs: &[Range<usize>]) -> Option<Stri
     };
     let line_after = || {
         let rest = &text[after_start..];
-        let rest = rest.strip_prefix('\r').unwrap_or(rest).strip_prefix('\n')?;
+        let rest = rest.strip_prefix('\r').unwrap_or(rest);
+        // `unlabel` put a `|` where the separator after a labelled ID's last piece was.
+        let rest = match rest.strip_prefix('|') {
+            Some(rest) => rest.trim_start_matches(between),
+            None => rest.strip_prefix('\n')?,
+        };
         let line_start = text.len() - rest.len();
         let line_end = line_start + rest.find('\n').unwrap_or(rest.len());
         digit_line(line_start..line_end)

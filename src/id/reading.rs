@@ -272,4 +272,46 @@ mod tests {
             format!("489126343257012289105546522085205332958764158851011127139061121\n\n{CID}");
         assert_eq!(read_confirmation_id(&with_iid).unwrap().digits(), CID);
     }
+
+    /// The shrunk cases the generator of one slip found (tests/properties.rs): each left a
+    /// valid ID of other digits, or of another format, and a part unread beside it.
+    #[test]
+    fn slips_the_generator_found_are_named() {
+        let seven = |last: &str| format!("{}\n{last}", ["000000"; 7].join("\n"));
+        let labelled = |last: &str| {
+            let blocks: Vec<String> = (0..7)
+                .map(|i| format!("{}: 000000", char::from(b'A' + i)))
+                .collect();
+            format!("{}\n{last}", blocks.join("\n"))
+        };
+        for (text, slip) in [
+            (seven("J00000"), "J00000"),
+            (labelled("H: A00000"), "H: A00000"),
+            (
+                "0000000 000000 000000 000000 000000 000000 000000 000000".to_string(),
+                "0000000",
+            ),
+        ] {
+            assert_eq!(
+                read_confirmation_id(&text),
+                Err(IdProblem::Beside {
+                    kind: IdKind::Confirmation,
+                    text: slip.to_string()
+                }),
+                "{text}"
+            );
+        }
+        // A group written twice under a number of its own (10) makes the ID too long.
+        let numbered: Vec<String> = (1..=9).map(|n| format!("{n}: 000000")).collect();
+        let reading = read_installation_ids(&format!("{}\n10: 11", numbered.join("\n")));
+        assert!(!reading.all_valid(), "{reading:?}");
+        // A letter glued to a 50-digit prefix of a 54-digit ID.
+        let nine_by_six = "000000".repeat(9);
+        let reading =
+            read_installation_ids(&format!("{}O{}", &nine_by_six[..50], &nine_by_six[51..]));
+        assert!(
+            reading.slip.is_some() && !reading.all_valid(),
+            "{reading:?}"
+        );
+    }
 }
