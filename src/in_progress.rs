@@ -331,9 +331,13 @@ impl ActivationInProgress {
         if contents.len() <= MOST_BOX_TEXT && digits_of(contents).len() <= BLOCK_LENGTH {
             return self.type_into(index, contents);
         }
-        self.refused = Some(Refused::DoesNotFit {
-            digits: digits.len(),
-            box_letter: block_letter(index),
+        // A whole ID with a slip beside it (a seventh digit in H) is said as such.
+        self.refused = Some(match read_confirmation_id_in(pasted, self.formats()) {
+            Err(beside @ IdProblem::Beside { .. }) => Refused::Id(beside),
+            _ => Refused::DoesNotFit {
+                digits: digits.len(),
+                box_letter: block_letter(index),
+            },
         });
         Step::default()
     }

@@ -157,6 +157,8 @@ const TOP_BAR_ON_ONE_LINE: f32 = 1000.0;
 const NARROW_WINDOW: f32 = 600.0;
 /// The widest the footer is on one line with a short notice.
 const FOOTER_ON_ONE_LINE: f32 = 760.0;
+/// The most characters a notice has to stand beside the keyboard hint.
+const SHORT_NOTICE: usize = 60;
 
 /// The "Cancel" of "Start over?": where the keyboard goes when it is asked.
 const CANCEL_START_OVER: &str = "cancel-start-over";
@@ -988,8 +990,11 @@ impl App {
         let hint = text(Text::KeyboardHelp.in_language(language))
             .size(14)
             .color(theme::MUTED);
+        // A long notice (a restored session's blocks named) takes the footer's whole width,
+        // the hint under it, rather than a narrow column beside the hint.
+        let short = notice.chars().count() <= SHORT_NOTICE;
         let notice = text(notice).font(fonts::BOLD).width(Length::Fill);
-        if room.fits(FOOTER_ON_ONE_LINE) {
+        if short && room.fits(FOOTER_ON_ONE_LINE) {
             row![notice, hint.wrapping(text::Wrapping::None)]
                 .spacing(16)
                 .align_y(Alignment::Center)

@@ -200,12 +200,14 @@ impl State {
                 .align_y(Alignment::Center)
                 .wrap()
                 .vertical_spacing(8),
-            lines
         ]
         .spacing(14);
+        // What was refused stands above the boxes, where the keyboard goes back to: in sight
+        // in a short or zoomed window, where the page scrolls to box A.
         if let Some(refused) = progress.refused() {
             page = page.push(text(refused.message(language)).color(theme::BAD));
         }
+        page = page.push(lines);
         if shown.len() > progress.format().block_count() {
             page = page.push(text(Text::BlockHNotInSeven.in_language(language)).color(theme::BAD));
         }

@@ -17,8 +17,11 @@ use iced::{Border, Color, Element, Event, Length, Rectangle, Renderer, Size, Tas
 
 /// The ring around the control with the focus (the colour of a focused text field's ring).
 const RING: Color = Color::from_rgb(0.1, 0.35, 0.85);
-/// Room kept between a control scrolled into sight and the edge of its scroll area.
-const MARGIN: f32 = 12.0;
+/// Room kept between a control scrolled into sight and the edge of its scroll area: above it,
+/// enough for the label over a field (screen 3's block letters, 24 pixels and their gap, were
+/// scrolled out of sight with the boxes in it); below it, for the mark under a field.
+const MARGIN_BEFORE: f32 = 40.0;
+const MARGIN_AFTER: f32 = 28.0;
 
 /// A button that takes the keyboard's focus: iced's button, built the same way, and a stop
 /// of the focus once it is put on screen.
@@ -558,10 +561,10 @@ fn revealing(
     length: f32,
 ) -> f32 {
     let shown_from = view_start + offset;
-    let wanted = if start - MARGIN < shown_from {
-        start - MARGIN - view_start
-    } else if start + length + MARGIN > shown_from + view_length {
-        start + length + MARGIN - view_start - view_length
+    let wanted = if start - MARGIN_BEFORE < shown_from {
+        start - MARGIN_BEFORE - view_start
+    } else if start + length + MARGIN_AFTER > shown_from + view_length {
+        start + length + MARGIN_AFTER - view_start - view_length
     } else {
         offset
     };
@@ -594,5 +597,32 @@ impl<T> Operation<T> for ApplyScrolls {
             });
         }
         self.at += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revealing;
+
+    /// Screen 3 at 800 x 600 in Japanese: a paste put the keyboard on box A, and the page was
+    /// scrolled so that the box stood 12 pixels under the top, its letter (24 pixels and a gap
+    /// of 4 above it) out of sight. The letter stays in sight now, and so does the mark under a
+    /// box brought up from below.
+    #[test]
+    fn a_field_scrolled_into_sight_keeps_its_label_and_mark_in_sight() {
+        const LABEL: f32 = 24.0 + 4.0;
+        const MARK: f32 = 4.0 + 14.0;
+        // The view shows 300 pixels of a 1000-pixel page, scrolled down to 500; box A at 450.
+        let offset = revealing(500.0, 0.0, 300.0, 1000.0, 450.0, 52.0);
+        assert!(
+            450.0 - offset >= LABEL,
+            "the letter above box A is cut: {offset}"
+        );
+        // Box H below the view, at 900: its mark shows under it.
+        let offset = revealing(0.0, 0.0, 300.0, 1000.0, 900.0, 52.0);
+        assert!(
+            offset + 300.0 >= 900.0 + 52.0 + MARK,
+            "the mark under box H is cut: {offset}"
+        );
     }
 }

@@ -207,7 +207,7 @@ impl Localized for IdProblem {
                 )
             }
             (IdProblem::Beside { kind, text }, Language::English) => format!(
-                "“{text}” stands beside {} on the same line and is not part of it: a digit too \
+                "\"{text}\" stands beside {} on the same line and is not part of it: a digit too \
                  many or too few, or a letter for a digit? Nothing was taken: check that line.",
                 match kind {
                     IdKind::Installation => "the Installation ID",

@@ -14,7 +14,7 @@ pub fn visible_character(c: char) -> String {
     {
         format!("U+{:04X}", u32::from(c))
     } else {
-        format!("“{c}”")
+        format!("\"{c}\"")
     }
 }
 
@@ -40,7 +40,7 @@ impl Localized for Refused {
                 "ボックス {box_letter} にはすでに 6 桁が入っていて、次のボックスも空ではないため、変更していません。そのブロックを修正するか、次のボックスに入力してください。"
             ),
             (Refused::ProductKey, Language::English) => {
-                "This is a product key, not a Confirmation ID: it was not kept. Install it with “Install a product key…” on screen 1.".to_string()
+                "This is a product key, not a Confirmation ID: it was not kept. Install it with \"Install a product key…\" on screen 1.".to_string()
             }
             (Refused::ProductKey, Language::Japanese) => {
                 "これはプロダクト キーで、確認 ID ではありません。入力欄には残していません。プロダクト キーは画面 1 の [プロダクト キーをインストール…] でインストールしてください。".to_string()
@@ -71,6 +71,6 @@ pub fn blocks_not_taken(not_taken: &[NotTaken], language: Language) -> String {
 pub fn product_key_in_iid_box(language: Language) -> &'static str {
     language.pick(
         "これはプロダクト キーで、インストール ID ではありません。入力欄から取り除き、保存していません。プロダクト キーはこの画面の [プロダクト キーをインストール…] でインストールしてください。",
-        "That is a product key, not an Installation ID: it was taken out of the box and not kept. Install it with “Install a product key…” on this screen.",
+        "That is a product key, not an Installation ID: it was taken out of the box and not kept. Install it with \"Install a product key…\" on this screen.",
     )
 }
