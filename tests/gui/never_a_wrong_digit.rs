@@ -599,3 +599,29 @@ fn a_long_paste_with_a_letter_for_a_digit_names_the_letter() {
         assert!(focuses > 0, "{language:?}: the box keeps the keyboard");
     }
 }
+
+/// A session saved by the previous version (no `cid_for`: its blocks went with screen 1's
+/// chosen ID) still loads: the blocks come back with that ID, and a half-typed one goes on.
+#[test]
+fn a_session_of_the_previous_version_still_loads() {
+    let home = tempfile::tempdir().unwrap();
+    let old = format!(
+        r#"{{"installation_text": "Installation ID: {SLMGR_DTI_IID}", "this_pc_products": [],
+            "chosen_product": 0, "route": "Phone", "country": "JP", "ticked_steps": [],
+            "cid_format": "8x6", "cid_blocks": ["426296", "483130", "8290"], "language": "en"}}"#
+    );
+    std::fs::write(home.path().join("session.json"), old).unwrap();
+    let mut app = start(&home, Language::English, None);
+    assert_eq!(blocks(&app)[..3], ["426296", "483130", "8290"]);
+    for (index, block) in as_blocks(CID).iter().enumerate().skip(2) {
+        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
+            index,
+            block.clone(),
+        )));
+        run(&mut app, task);
+    }
+    assert_eq!(
+        recorded(&home),
+        vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
+    );
+}
