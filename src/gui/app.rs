@@ -10,6 +10,7 @@ use iced::{Alignment, Element, Length, Subscription, Task};
 
 use super::autosave::Autosave;
 use super::focus::{self, button};
+use super::question::{self, Answer, Question};
 use super::room::Room;
 use super::shortcuts::shortcuts;
 use super::{confirmation, fonts, installation, record, route, theme, this_pc};
@@ -17,7 +18,6 @@ use crate::centers::ActivationCenter;
 use crate::id::{ConfirmationId, InstallationId};
 use crate::in_progress::{ActivationInProgress, Completed, NotTaken, Step};
 use crate::language::Language;
-use crate::licensing::ApplyVerdict;
 use crate::platform::{BrowserError, ClipboardError};
 use crate::record::{
     Activation, ActivationRecord, Applied, Outcome, RecordChange, RecordError, RecordStore,
@@ -81,9 +81,10 @@ pub enum Message {
     ShowRoute(Route),
     ToggleLanguage,
     Zoom(Zoom),
+    /// "Start over": asks first.
     StartOver,
-    ConfirmStartOver,
-    CancelStartOver,
+    /// The question on show was answered.
+    Answered(Answer),
     /// A save ended (`None`: the thread writing it died).
     Saved(Option<Result<(), SessionError>>),
     /// The user closed the window: save what is on screen, then go.
@@ -136,7 +137,8 @@ pub struct App {
     /// clipboard still holds it.
     copied: Option<String>,
     notice: Option<Notice>,
-    asking_to_start_over: bool,
+    /// The window's one question, while it is asked (see `question`).
+    question: Option<Question>,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
     /// The phone list, once made (screen 2 has it too).
     centers: Option<Vec<ActivationCenter>>,
@@ -159,9 +161,6 @@ const NARROW_WINDOW: f32 = 600.0;
 const FOOTER_ON_ONE_LINE: f32 = 760.0;
 /// The most characters a notice has to stand beside the keyboard hint.
 const SHORT_NOTICE: usize = 60;
-
-/// The "Cancel" of "Start over?": where the keyboard goes when it is asked.
-const CANCEL_START_OVER: &str = "cancel-start-over";
 
 const ZOOM_STEP: f32 = 0.1;
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.0);
@@ -259,13 +258,13 @@ impl App {
             record: record::Keeper::open(options.record),
             claim,
             waiting,
-            record_screen: record::State::default(),
+            record_screen: record::State,
             clock: options.clock,
             open_in_browser: options.open_in_browser,
             keep_clipboard: options.keep_clipboard,
             copied: None,
             notice,
-            asking_to_start_over: false,
+            question: None,
             centers: options.centers,
             default_country: country,
         };
@@ -322,12 +321,22 @@ impl App {
     }
 
     /// What depositing the Confirmation ID on this PC came to, kept in the record.
-    fn deposited(&mut self, verdict: &ApplyVerdict) -> Task<Message> {
-        let (Some(product), Some(cid)) = (self.progress.product(), self.progress.consistent_id())
-        else {
+    /// Kept with the Installation ID and Confirmation ID that were deposited, whatever is on
+    /// screen by the time Windows answers.
+    fn deposited(&mut self, deposited: &this_pc::Deposited) -> Task<Message> {
+        let this_pc::Deposited {
+            verdict,
+            confirmation_id,
+            product,
+        } = deposited;
+        let installation_id = product
+            .as_ref()
+            .map(|product| &product.id)
+            .or(verdict.product().and_then(|p| p.installation_id.as_ref()));
+        let Some(installation_id) = installation_id else {
             return Task::none();
         };
-        match Activation::of_deposit((self.clock)(), verdict, &product.id, &cid) {
+        match Activation::of_deposit((self.clock)(), verdict, installation_id, confirmation_id) {
             Some(activation) => self.keep(activation),
             None => Task::none(),
         }
@@ -503,6 +512,32 @@ impl App {
         iced::clipboard::write(contents)
     }
 
+    /// Asks the window's one question. Asked already, a second click (a double-click) or
+    /// Ctrl+N again only asks again: the question's own button answers, away from where the
+    /// first click was, and the keyboard starts on "Cancel".
+    fn ask(&mut self, question: Question) -> Task<Message> {
+        self.question = Some(question);
+        focus::focus(question::CANCEL)
+    }
+
+    /// "Start over", answered yes: everything typed goes (the record stays).
+    fn start_over(&mut self) -> Task<Message> {
+        self.installation = installation::State::default();
+        self.progress.start_over();
+        self.confirmation = confirmation::State::default();
+        self.route = route::State::new(
+            Route::PortalOnPhone,
+            self.default_country.clone(),
+            [],
+            self.centers.clone().unwrap_or_default(),
+        );
+        self.screen = Screen::InstallationId;
+        self.notice = None;
+        // Saved like any change, after any write under way: a write still running
+        // cannot bring the old session back.
+        Task::batch([self.save(), installation::State::focus_input()])
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let task = self.handle(message);
         // The one place screen 1's product meets the activation in progress, after every
@@ -556,19 +591,12 @@ impl App {
             Message::Record(message) => match self.record_screen.update(message) {
                 record::Action::None => Task::none(),
                 record::Action::CopyToClipboard(contents) => self.copy(contents),
-                record::Action::Focus(id) => focus::focus(id),
                 record::Action::UseAgain((installation_id, digits)) => {
                     let step = self.progress.use_again(&installation_id, &digits);
                     self.screen = Screen::ConfirmationId;
                     Task::batch([self.stepped(step), self.focus_screen()])
                 }
-                record::Action::Remove((installation_id, confirmation_id)) => {
-                    let write = self.record.change(RecordChange::Remove {
-                        installation_id,
-                        confirmation_id,
-                    });
-                    self.write_record(write)
-                }
+                record::Action::AskToRemove(entry) => self.ask(Question::Remove(entry)),
             },
             Message::RecordWritten(result) => {
                 let next = self.record.written(result);
@@ -586,7 +614,10 @@ impl App {
                 {
                     this_pc::Action::None => Task::none(),
                     this_pc::Action::Run(task) => task.map(Message::ThisPc),
-                    this_pc::Action::Applied(verdict) => self.deposited(&verdict),
+                    this_pc::Action::AskToApply { product } => {
+                        self.ask(Question::Apply { product })
+                    }
+                    this_pc::Action::Applied(deposited) => self.deposited(&deposited),
                     this_pc::Action::ShowProducts(products) => {
                         self.installation.show_this_pc(products);
                         self.save()
@@ -638,34 +669,25 @@ impl App {
                 };
                 Task::none()
             }
-            // Asked already: a second click (a double-click) or Ctrl+N again only asks again.
-            // The question's own button confirms, away from where the first click was, and
-            // the keyboard starts on "Cancel".
-            Message::StartOver => {
-                self.asking_to_start_over = true;
-                focus::focus(CANCEL_START_OVER)
-            }
-            Message::CancelStartOver => {
-                self.asking_to_start_over = false;
+            Message::StartOver => self.ask(Question::StartOver),
+            Message::Answered(Answer::No) => {
+                self.question = None;
                 Task::none()
             }
-            Message::ConfirmStartOver => {
-                self.asking_to_start_over = false;
-                self.installation = installation::State::default();
-                self.progress.start_over();
-                self.confirmation = confirmation::State::default();
-                self.route = route::State::new(
-                    Route::PortalOnPhone,
-                    self.default_country.clone(),
-                    [],
-                    self.centers.clone().unwrap_or_default(),
-                );
-                self.screen = Screen::InstallationId;
-                self.notice = None;
-                // Saved like any change, after any write under way: a write still running
-                // cannot bring the old session back.
-                Task::batch([self.save(), installation::State::focus_input()])
-            }
+            Message::Answered(Answer::Yes) => match self.question.take() {
+                Some(Question::StartOver) => self.start_over(),
+                Some(Question::Remove((installation_id, confirmation_id))) => {
+                    let write = self.record.change(RecordChange::Remove {
+                        installation_id,
+                        confirmation_id,
+                    });
+                    self.write_record(write)
+                }
+                Some(Question::Apply { .. }) => {
+                    self.handle(Message::ThisPc(this_pc::Message::Apply))
+                }
+                None => Task::none(),
+            },
             Message::Saved(result) => {
                 // A writer thread that died wrote nothing: the next change tries again.
                 if let Some(result) = result {
@@ -730,15 +752,10 @@ impl App {
         }
         if let Key::Named(Named::Escape) = key {
             // Escape answers "no" to the question on show, whichever field has the focus.
-            return if self.asking_to_start_over {
-                Some(Message::CancelStartOver)
-            } else if self.screen == Screen::Record && self.record_screen.is_asking() {
-                Some(Message::Record(record::Message::CancelRemove))
-            } else if self.screen == Screen::ConfirmationId && self.this_pc.is_asking() {
-                Some(Message::ThisPc(this_pc::Message::CancelApply))
-            } else {
-                None
-            };
+            return self
+                .question
+                .as_ref()
+                .map(|_| Message::Answered(Answer::No));
         }
         if !modifiers.command() {
             return None;
@@ -790,8 +807,9 @@ impl App {
         let inner = room.inside(PAGE_PADDING);
         let screen = self.screen_view(inner.beside(theme::SCROLLBAR_ROOM));
         let question = self
-            .asking_to_start_over
-            .then(|| self.start_over_question());
+            .question
+            .as_ref()
+            .map(|question| question.view(self.language).map(Message::Answered));
         let page: Element<'_, Message> = if room.height >= SHORT_WINDOW {
             column![
                 self.top_bar(inner),
@@ -908,11 +926,7 @@ impl App {
                 ]
                 .spacing(14);
                 if self.progress.consistent_id().is_some() {
-                    screen = screen.push(
-                        self.this_pc
-                            .apply_view(language, self.installation.product())
-                            .map(Message::ThisPc),
-                    );
+                    screen = screen.push(self.this_pc.apply_view(language).map(Message::ThisPc));
                 }
                 screen.into()
             }
@@ -937,29 +951,6 @@ impl App {
         )
         .padding(PAGE_PADDING)
         .center(Length::Fill)
-        .into()
-    }
-
-    fn start_over_question(&self) -> Element<'_, Message> {
-        let language = self.language;
-        container(
-            row![
-                text(Text::StartOverQuestion.in_language(language)),
-                button(text(Text::Cancel.in_language(language)))
-                    .id(CANCEL_START_OVER)
-                    .on_press(Message::CancelStartOver),
-                button(text(Text::ConfirmStartOver.in_language(language)))
-                    .style(button::danger)
-                    .on_press(Message::ConfirmStartOver),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center)
-            .wrap()
-            .vertical_spacing(8),
-        )
-        .padding(8)
-        .width(Length::Fill)
-        .style(theme::warning)
         .into()
     }
 

@@ -167,9 +167,8 @@ pub enum Message {
     Copy(String),
     /// Put this entry's Confirmation ID into screen 3's boxes (for its Installation ID only).
     UseAgain(Entry),
+    /// "Remove from the record…": asks first (the window's one question).
     AskToRemove(Entry),
-    Remove,
-    CancelRemove,
 }
 
 pub enum Action {
@@ -177,17 +176,14 @@ pub enum Action {
     CopyToClipboard(String),
     /// Put this entry's Confirmation ID into screen 3's boxes, and show it.
     UseAgain(Entry),
-    /// The user confirmed: remove this entry from the record.
-    Remove(Entry),
-    /// Put the keyboard on this control.
-    Focus(&'static str),
+    /// Ask whether to remove this entry.
+    AskToRemove(Entry),
 }
 
+/// Screen 4 keeps nothing of its own: the record is the app's, and "remove?" is the window's
+/// one question.
 #[derive(Debug, Default)]
-pub struct State {
-    /// The entry the user asked to remove, waiting for "really".
-    removing: Option<Entry>,
-}
+pub struct State;
 
 /// Offered on screen 1 when its Installation ID was recorded with a Confirmation ID.
 pub fn offer(activation: &Activation, language: Language) -> Element<'_, Message> {
@@ -214,28 +210,12 @@ fn entry(activation: &Activation) -> Entry {
     )
 }
 
-/// Where the keyboard goes when "remove?" is asked: its "Cancel".
-const CANCEL_REMOVE: &str = "cancel-remove";
-
 impl State {
-    /// Whether "remove this entry?" is asked.
-    pub fn is_asking(&self) -> bool {
-        self.removing.is_some()
-    }
-
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Copy(digits) => Action::CopyToClipboard(digits),
             Message::UseAgain(entry) => Action::UseAgain(entry),
-            Message::AskToRemove(entry) => {
-                self.removing = Some(entry);
-                Action::Focus(CANCEL_REMOVE)
-            }
-            Message::Remove => self.removing.take().map_or(Action::None, Action::Remove),
-            Message::CancelRemove => {
-                self.removing = None;
-                Action::None
-            }
+            Message::AskToRemove(entry) => Action::AskToRemove(entry),
         }
     }
 
@@ -322,29 +302,6 @@ impl State {
             .wrap()
             .vertical_spacing(8),
         );
-        // The question comes on a line of its own under the buttons, so its "Remove" is never
-        // where the click that asked was: a double-click asks twice and removes nothing.
-        if self.removing.as_ref() == Some(&entry(activation)) {
-            card = card.push(
-                container(
-                    row![
-                        text(Text::ReallyRemoveQuestion.in_language(language)),
-                        button(text(Text::Cancel.in_language(language)))
-                            .id(CANCEL_REMOVE)
-                            .on_press(Message::CancelRemove),
-                        button(text(Text::ReallyRemove.in_language(language)))
-                            .style(button::danger)
-                            .on_press(Message::Remove),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center)
-                    .wrap()
-                    .vertical_spacing(8),
-                )
-                .padding(8)
-                .style(theme::warning),
-            );
-        }
         container(card)
             .padding(10)
             .width(Length::Fill)

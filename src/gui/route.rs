@@ -15,6 +15,7 @@ use iced::{Alignment, Element, Length};
 
 use super::focus::{button, focusable};
 use super::fonts;
+use super::job::Job;
 use super::room::Room;
 use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, Origin};
@@ -69,15 +70,6 @@ pub struct CopiedGroup {
     pub digits: String,
 }
 
-/// Where "open the portal on this PC" stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PortalHere {
-    NotYet,
-    Opening,
-    Opened,
-    Failed,
-}
-
 pub struct State {
     route: Route,
     country: Option<String>,
@@ -87,7 +79,8 @@ pub struct State {
     /// The bundled table, or this PC's own list when it could be read.
     centers: Vec<ActivationCenter>,
     portal_qr: Option<qr_code::Data>,
-    portal_here: PortalHere,
+    /// "Open the portal on this PC": the OS asked to open it in the browser.
+    portal_here: Job<(), BrowserError>,
     copied_group: Option<CopiedGroup>,
 }
 
@@ -105,7 +98,7 @@ impl State {
             ticked: ticked.into_iter().collect(),
             centers,
             portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
-            portal_here: PortalHere::NotYet,
+            portal_here: Job::Idle,
             copied_group: None,
         };
         state.choose_country(country);
@@ -190,7 +183,7 @@ impl State {
             }
             // Once per opening: a second Ctrl+B while the browser is being started would
             // start another.
-            Message::OpenPortalHere if self.portal_here == PortalHere::Opening => {
+            Message::OpenPortalHere if self.portal_here.is_running() => {
                 self.route = Route::PortalOnThisPc;
                 return Action::Changed;
             }
@@ -205,10 +198,7 @@ impl State {
                 };
             }
             Message::PortalOpened(answer) => {
-                self.portal_here = match answer {
-                    Some(Ok(())) => PortalHere::Opened,
-                    _ => PortalHere::Failed,
-                };
+                self.portal_here = Job::finished(answer);
                 return Action::None;
             }
             Message::ChoseRoute(route) => self.route = route,
@@ -243,7 +233,7 @@ impl State {
 
     /// The OS has been asked to open the portal: said until it answers.
     pub fn opening_portal(&mut self) {
-        self.portal_here = PortalHere::Opening;
+        self.portal_here = Job::Running;
     }
 
     /// `id` is the Installation ID on screen 1: the portal on this PC is opened with it.
@@ -291,12 +281,12 @@ impl State {
         let script = script::call_script(Route::PortalOnThisPc);
         let steps = self.checklist(script, language);
         let ready = id.is_some_and(InstallationId::is_valid);
-        let status = match (ready, self.portal_here) {
+        let status = match (ready, &self.portal_here) {
             (false, _) => Some((Text::NeedsValidIid, theme::BAD)),
-            (true, PortalHere::NotYet) => None,
-            (true, PortalHere::Opening) => Some((Text::PortalOpening, theme::MUTED)),
-            (true, PortalHere::Opened) => Some((Text::PortalOpened, theme::OK)),
-            (true, PortalHere::Failed) => Some((Text::BrowserFailed, theme::BAD)),
+            (true, Job::Idle) => None,
+            (true, Job::Running) => Some((Text::PortalOpening, theme::MUTED)),
+            (true, Job::Done(())) => Some((Text::PortalOpened, theme::OK)),
+            (true, Job::Failed(_)) => Some((Text::BrowserFailed, theme::BAD)),
         };
         let mut side = column![
             button(text(Text::OpenPortalHere.in_language(language)))

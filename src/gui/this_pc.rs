@@ -10,22 +10,25 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::focus::button;
 use super::installation::Product;
+use super::job::{self, Job};
 use super::theme;
 use crate::id::ConfirmationId;
 use crate::language::Language;
 use crate::licensing::{
     ApplyVerdict, InstallError, InstallVerdict, InstalledProduct, KeyProblem, LicensingError,
-    LicensingReading, ServiceError, check_product_key, codes, pick_target,
+    LicensingReading, ServiceError, check_product_key, pick_target,
 };
-use crate::platform;
+use crate::platform::{self, ElevationError};
+use crate::storage::IoReason;
 use crate::words::{self, Localized, Text};
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Read,
     ReadDone(Option<Result<Box<LicensingReading>, ServiceError>>),
+    /// "Apply to this PC": asks first (the window's one question).
     AskToApply,
-    CancelApply,
+    /// The question answered yes: deposit the Confirmation ID.
     Apply,
     ApplyDone(Option<Result<Box<ApplyVerdict>, LicensingError>>),
     /// Offers the Installation ID Windows shows now (after "it changed").
@@ -39,40 +42,48 @@ pub enum Message {
     InstallDone(Option<Result<Box<InstallVerdict>, InstallError>>),
     LeaveOutIds(bool),
     WriteReport,
-    /// Where the report was written, or the sentence saying why it was not.
-    ReportDone(Option<Result<PathBuf, String>>),
+    /// Where the report was written, or why it was not.
+    ReportDone(Option<Result<PathBuf, ReportNotWritten>>),
+}
+
+/// Why a support report was not written: the file and the OS's reason.
+#[derive(Debug, Clone)]
+pub struct ReportNotWritten {
+    pub path: PathBuf,
+    pub reason: IoReason,
+}
+
+impl Localized for ReportNotWritten {
+    fn message(&self, language: Language) -> String {
+        words::cannot_write_for(Some(&self.path), self.reason, language)
+    }
+}
+
+/// What was deposited on this PC, and what Windows made of it: the record keeps the
+/// Confirmation ID with the product and Installation ID it was deposited for, whatever is on
+/// screen when the answer comes.
+#[derive(Debug)]
+pub struct Deposited {
+    pub verdict: Box<ApplyVerdict>,
+    pub confirmation_id: ConfirmationId,
+    pub product: Option<Product>,
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
+    /// Ask whether to apply, naming the product the Confirmation ID would go to.
+    AskToApply {
+        product: Option<String>,
+    },
     /// Offer these products, read from this PC, on screen 1.
     ShowProducts(Vec<Product>),
     /// This product's Installation ID is now this one: offer it instead.
     ReplaceInstallationId(Product),
     /// The Confirmation ID went to Windows: this is what came of it.
-    Applied(Box<ApplyVerdict>),
+    Applied(Deposited),
     /// Restarting elevated: the session is saved, the window may close.
     Exit,
-}
-
-#[derive(Debug, Default)]
-enum Reading {
-    #[default]
-    NotYet,
-    Running,
-    Done(Box<LicensingReading>),
-    Failed(ServiceError),
-}
-
-#[derive(Debug, Default)]
-enum Applying {
-    #[default]
-    Idle,
-    Asking,
-    Running,
-    Done(Box<ApplyVerdict>),
-    Failed(LicensingError),
 }
 
 /// A product key as typed: hidden on screen, never saved, and never printed by `Debug` (a
@@ -92,36 +103,24 @@ impl From<&str> for TypedKey {
     }
 }
 
+/// The form to install a product key, while it is open: the key as typed, and why it was
+/// refused before anything was sent.
 #[derive(Debug, Default)]
-enum Installing {
-    #[default]
-    Closed,
-    /// The form is open: the key as typed, and why it was refused before anything was sent.
-    Open {
-        typed: TypedKey,
-        problem: Option<KeyProblem>,
-    },
-    Running,
-    Done(Box<InstallVerdict>),
-    Failed(InstallError),
-}
-
-#[derive(Debug, Default)]
-enum Reporting {
-    #[default]
-    Idle,
-    Running,
-    Written(PathBuf),
-    Failed(String),
+struct KeyForm {
+    typed: TypedKey,
+    problem: Option<KeyProblem>,
 }
 
 #[derive(Debug, Default)]
 pub struct State {
-    reading: Reading,
-    applying: Applying,
-    elevation_error: Option<String>,
-    installing: Installing,
-    reporting: Reporting,
+    reading: Job<Box<LicensingReading>, ServiceError>,
+    applying: Job<Box<ApplyVerdict>, LicensingError>,
+    /// What is being deposited: the Confirmation ID and the product it is for.
+    applying_for: Option<(ConfirmationId, Option<Product>)>,
+    elevation_error: Option<ElevationError>,
+    key_form: Option<KeyForm>,
+    installing: Job<Box<InstallVerdict>, InstallError>,
+    reporting: Job<PathBuf, ReportNotWritten>,
     leave_out_ids: bool,
 }
 
@@ -188,75 +187,60 @@ impl State {
     ) -> Action {
         match message {
             Message::Read => {
-                self.reading = Reading::Running;
-                Action::Run(Task::perform(
-                    super::off_the_ui_thread(|| platform::this_pc_licensing().map(Box::new)),
+                self.reading = Job::Running;
+                Action::Run(job::run(
+                    || platform::this_pc_licensing().map(Box::new),
                     Message::ReadDone,
                 ))
             }
-            Message::ReadDone(result) => {
-                // A worker that died answered nothing: as good as a service that cannot be used.
-                let result = result.unwrap_or(Err(ServiceError::Unavailable {
-                    code: codes::E_UNEXPECTED,
-                }));
-                match result {
-                    Ok(reading) => {
-                        // Not activated, with an offline route and an ID: a KMS client key or
-                        // an evaluation edition has nothing to carry.
-                        let to_activate = to_carry(&reading, None);
-                        self.reading = Reading::Done(reading);
-                        Action::ShowProducts(to_activate)
-                    }
-                    Err(error) => {
-                        self.reading = Reading::Failed(error);
-                        Action::None
-                    }
+            Message::ReadDone(answer) => {
+                self.reading = Job::finished(answer);
+                // Not activated, with an offline route and an ID: a KMS client key or an
+                // evaluation edition has nothing to carry.
+                match self.reading.done() {
+                    Some(reading) => Action::ShowProducts(to_carry(reading, None)),
+                    None => Action::None,
                 }
             }
-            Message::AskToApply => {
-                self.applying = Applying::Asking;
-                Action::None
-            }
-            Message::CancelApply => {
-                self.applying = Applying::Idle;
-                Action::None
-            }
+            Message::AskToApply => Action::AskToApply {
+                product: self.target_name(chosen, language),
+            },
             Message::Apply => {
                 let Some(cid) = cid else { return Action::None };
                 let activation_id = chosen.and_then(|p| p.activation_id.clone());
                 let obtained_for = chosen.map(|p| p.id.clone());
-                self.applying = Applying::Running;
-                Action::Run(Task::perform(
-                    super::off_the_ui_thread(move || {
+                self.applying = Job::Running;
+                self.applying_for = Some((cid.clone(), chosen.cloned()));
+                Action::Run(job::run(
+                    move || {
                         platform::apply_to_this_pc(
                             &cid,
                             activation_id.as_deref(),
                             obtained_for.as_ref(),
                         )
                         .map(Box::new)
-                    }),
+                    },
                     Message::ApplyDone,
                 ))
             }
-            Message::ApplyDone(result) => {
-                let (applying, action) = match result {
-                    Some(Ok(verdict)) => {
-                        self.refresh_status(&verdict);
-                        (Applying::Done(verdict.clone()), Action::Applied(verdict))
-                    }
-                    Some(Err(error)) => (Applying::Failed(error), Action::None),
-                    None => (
-                        Applying::Failed(LicensingError::Service(ServiceError::Unavailable {
-                            code: codes::E_UNEXPECTED,
-                        })),
-                        Action::None,
-                    ),
+            Message::ApplyDone(answer) => {
+                self.applying = Job::finished(answer);
+                let Job::Done(verdict) = &self.applying else {
+                    return Action::None;
                 };
-                self.applying = applying;
-                action
+                let verdict = verdict.clone();
+                self.refresh_status(&verdict);
+                match self.applying_for.take() {
+                    Some((confirmation_id, product)) => Action::Applied(Deposited {
+                        verdict,
+                        confirmation_id,
+                        product,
+                    }),
+                    None => Action::None,
+                }
             }
             Message::UseNewInstallationId => {
-                let Applying::Done(verdict) = &self.applying else {
+                let Some(verdict) = self.applying.done() else {
                     return Action::None;
                 };
                 match verdict.product().and_then(offered) {
@@ -267,69 +251,47 @@ impl State {
                 }
             }
             Message::OpenKeyForm => {
-                self.installing = Installing::Open {
-                    typed: TypedKey::default(),
-                    problem: None,
-                };
+                self.key_form = Some(KeyForm::default());
                 Action::None
             }
             Message::KeyEdited(typed) => {
-                self.installing = Installing::Open {
+                self.key_form = Some(KeyForm {
                     typed,
                     problem: None,
-                };
+                });
                 Action::None
             }
             Message::InstallKey => {
-                let Installing::Open { typed, .. } = &self.installing else {
+                let Some(form) = &mut self.key_form else {
                     return Action::None;
                 };
-                match check_product_key(&typed.0) {
+                match check_product_key(&form.typed.0) {
                     Err(problem) => {
-                        let typed = typed.clone();
-                        self.installing = Installing::Open {
-                            typed,
-                            problem: Some(problem),
-                        };
+                        form.problem = Some(problem);
                         Action::None
                     }
                     Ok(key) => {
                         // The typed key goes no further than this task.
-                        self.installing = Installing::Running;
-                        Action::Run(Task::perform(
-                            super::off_the_ui_thread(move || {
-                                platform::install_key_on_this_pc(&key).map(Box::new)
-                            }),
+                        self.key_form = None;
+                        self.installing = Job::Running;
+                        Action::Run(job::run(
+                            move || platform::install_key_on_this_pc(&key).map(Box::new),
                             Message::InstallDone,
                         ))
                     }
                 }
             }
-            Message::InstallDone(result) => {
-                let result =
-                    result.unwrap_or(Err(InstallError::Service(ServiceError::Unavailable {
-                        code: codes::E_UNEXPECTED,
-                    })));
-                match result {
-                    Ok(verdict) => {
-                        let action = match verdict.as_ref() {
-                            InstallVerdict::Installed {
-                                product, reading, ..
-                            } => {
-                                let products = to_carry(reading, Some(&product.activation_id));
-                                self.reading = Reading::Done(reading.clone());
-                                Action::ShowProducts(products)
-                            }
-                            _ => Action::None,
-                        };
-                        self.installing = Installing::Done(verdict);
-                        action
-                    }
-                    Err(error) => {
-                        self.installing = Installing::Failed(error);
-                        Action::None
-                    }
-                }
+            Message::InstallDone(answer) => {
+                self.installing = Job::finished(answer);
+                let Some(InstallVerdict::Installed {
+                    product, reading, ..
+                }) = self.installing.done().map(Box::as_ref)
+                else {
+                    return Action::None;
+                };
+                let products = to_carry(reading, Some(&product.activation_id));
+                self.reading = Job::Done(reading.clone());
+                Action::ShowProducts(products)
             }
             Message::LeaveOutIds(leave_out) => {
                 self.leave_out_ids = leave_out;
@@ -337,9 +299,9 @@ impl State {
             }
             Message::WriteReport => {
                 let leave_out = self.leave_out_ids;
-                self.reporting = Reporting::Running;
-                Action::Run(Task::perform(
-                    super::off_the_ui_thread(move || {
+                self.reporting = Job::Running;
+                Action::Run(job::run(
+                    move || {
                         let now = std::time::SystemTime::now();
                         let (recorded, reading) = platform::this_pc_report();
                         let recorded =
@@ -349,29 +311,23 @@ impl State {
                             .expect("a report always serialises");
                         crate::storage::write_atomically(&path, format!("{text}\n").as_bytes())
                             .map(|()| path.clone())
-                            .map_err(|error| words::cannot_write(Some(&path), &error, language))
-                    }),
+                            .map_err(|error| ReportNotWritten {
+                                path,
+                                reason: IoReason::from(&error),
+                            })
+                    },
                     Message::ReportDone,
                 ))
             }
-            Message::ReportDone(result) => {
-                self.reporting = match result {
-                    Some(Ok(path)) => Reporting::Written(path),
-                    Some(Err(sentence)) => Reporting::Failed(sentence),
-                    None => Reporting::Failed(
-                        ServiceError::Unavailable {
-                            code: codes::E_UNEXPECTED,
-                        }
-                        .message(language),
-                    ),
-                };
+            Message::ReportDone(answer) => {
+                self.reporting = Job::finished(answer);
                 Action::None
             }
             Message::RestartAsAdministrator => {
                 match platform::relaunch_elevated(&platform::current_args()) {
                     Ok(()) => Action::Exit,
                     Err(error) => {
-                        self.elevation_error = Some(error.message(language));
+                        self.elevation_error = Some(error);
                         Action::None
                     }
                 }
@@ -381,7 +337,7 @@ impl State {
 
     /// Screen 1's list shows the product as the verdict last read it (activated, or not).
     fn refresh_status(&mut self, verdict: &ApplyVerdict) {
-        let (Reading::Done(reading), Some(after)) = (&mut self.reading, verdict.product()) else {
+        let (Job::Done(reading), Some(after)) = (&mut self.reading, verdict.product()) else {
             return;
         };
         if let Some(product) = reading
@@ -398,16 +354,18 @@ impl State {
     /// the one Windows product not activated), when this PC was read.
     fn target_name(&self, chosen: Option<&Product>, language: Language) -> Option<String> {
         if let Some(Product {
-            name: Some(name),
-            activation_id: Some(_),
+            name: name @ Some(_),
+            activation_id: activation_id @ Some(_),
             ..
         }) = chosen
         {
-            return Some(name.clone());
+            return words::offered_product_label(
+                name.as_deref(),
+                activation_id.as_deref(),
+                language,
+            );
         }
-        let Reading::Done(reading) = &self.reading else {
-            return None;
-        };
+        let reading = self.reading.done()?;
         pick_target(&reading.products, None, chosen.map(|p| &p.id))
             .ok()
             .map(|product| words::product_label(product, language))
@@ -417,7 +375,7 @@ impl State {
     pub fn read_view(&self, language: Language) -> Element<'_, Message> {
         let mut panel = column![].spacing(6);
         if AVAILABLE {
-            let reading = matches!(self.reading, Reading::Running);
+            let reading = self.reading.is_running();
             let mut line = row![
                 button(text(Text::ReadFromPc.in_language(language)))
                     .on_press_maybe((!reading).then_some(Message::Read))
@@ -436,7 +394,7 @@ impl State {
             );
         }
         match &self.reading {
-            Reading::Done(reading) => {
+            Job::Done(reading) => {
                 for product in &reading.products {
                     let colour = if product.is_activated() {
                         theme::OK
@@ -462,23 +420,22 @@ impl State {
                     panel = panel.push(text(words::esu_note(language)).size(14));
                 }
             }
-            Reading::Failed(error) => {
-                panel = panel.push(text(error.message(language)).color(theme::BAD));
+            Job::Failed(failure) => {
+                panel = panel.push(text(failure.message(language)).color(theme::BAD));
             }
-            Reading::NotYet | Reading::Running => {}
+            Job::Idle | Job::Running => {}
         }
         if AVAILABLE {
             let mut actions = row![].spacing(8);
-            if matches!(self.installing, Installing::Closed) {
+            if self.key_form.is_none() && matches!(self.installing, Job::Idle) {
                 actions = actions.push(
                     button(text(Text::InstallKeyOpen.in_language(language)))
                         .on_press(Message::OpenKeyForm),
                 );
             }
             actions = actions.push(
-                button(text(Text::WriteReport.in_language(language))).on_press_maybe(
-                    (!matches!(self.reporting, Reporting::Running)).then_some(Message::WriteReport),
-                ),
+                button(text(Text::WriteReport.in_language(language)))
+                    .on_press_maybe((!self.reporting.is_running()).then_some(Message::WriteReport)),
             );
             panel = panel.push(actions).push(super::focus::focusable(
                 checkbox(self.leave_out_ids)
@@ -490,20 +447,20 @@ impl State {
             panel = panel.push(key_panel);
         }
         match &self.reporting {
-            Reporting::Idle => {}
-            Reporting::Running => {
+            Job::Idle => {}
+            Job::Running => {
                 panel =
                     panel.push(text(Text::WritingReport.in_language(language)).color(theme::MUTED));
             }
-            Reporting::Written(path) => {
+            Job::Done(path) => {
                 panel = panel.push(text(words::report_written(
                     path,
                     self.leave_out_ids,
                     language,
                 )));
             }
-            Reporting::Failed(sentence) => {
-                panel = panel.push(text(sentence.clone()).color(theme::BAD));
+            Job::Failed(failure) => {
+                panel = panel.push(text(failure.message(language)).color(theme::BAD));
             }
         }
         panel.width(Length::Fill).into()
@@ -512,9 +469,9 @@ impl State {
     /// Installing a product key: the hidden field, then the verdict (and restarting as
     /// administrator when that is what it needs). `None` while the form is closed.
     fn key_view(&self, language: Language) -> Option<Element<'_, Message>> {
-        let panel: Element<'_, Message> = match &self.installing {
-            Installing::Closed => return None,
-            Installing::Open { typed, problem } => {
+        let panel: Element<'_, Message> = match (&self.key_form, &self.installing) {
+            (None, Job::Idle) => return None,
+            (Some(KeyForm { typed, problem }), _) => {
                 let mut form = column![
                     text(Text::InstallKeyIntro.in_language(language)).size(14),
                     row![
@@ -542,8 +499,8 @@ impl State {
                 }
                 form.into()
             }
-            Installing::Running => text(Text::InstallingKey.in_language(language)).into(),
-            Installing::Done(verdict) => verdict_column(
+            (None, Job::Running) => text(Text::InstallingKey.in_language(language)).into(),
+            (None, Job::Done(verdict)) => verdict_column(
                 verdict.message(language),
                 verdict.is_installed(),
                 verdict.needs_administrator(),
@@ -554,8 +511,8 @@ impl State {
                     .on_press(Message::OpenKeyForm),
             )
             .into(),
-            Installing::Failed(error) => column![
-                text(error.message(language)).color(theme::BAD),
+            (None, Job::Failed(failure)) => column![
+                text(failure.message(language)).color(theme::BAD),
                 button(text(Text::InstallKeyOpen.in_language(language)))
                     .on_press(Message::OpenKeyForm),
             ]
@@ -564,7 +521,7 @@ impl State {
         };
         let mut panel = column![panel].spacing(6);
         if let Some(error) = &self.elevation_error {
-            panel = panel.push(text(error.clone()).color(theme::BAD));
+            panel = panel.push(text(error.message(language)).color(theme::BAD));
         }
         Some(
             container(panel)
@@ -575,41 +532,22 @@ impl State {
         )
     }
 
-    /// Whether "apply the Confirmation ID?" is asked.
-    pub fn is_asking(&self) -> bool {
-        matches!(self.applying, Applying::Asking)
-    }
-
     /// The "Apply to this PC" panel on the Confirmation ID screen, once the CID is consistent.
-    pub fn apply_view(&self, language: Language, chosen: Option<&Product>) -> Element<'_, Message> {
+    pub fn apply_view(&self, language: Language) -> Element<'_, Message> {
         let apply_again =
             || button(text(Text::ApplyAgain.in_language(language))).on_press(Message::AskToApply);
         let panel: Element<'_, Message> = match &self.applying {
-            Applying::Idle if !AVAILABLE => {
+            Job::Idle if !AVAILABLE => {
                 return text(Text::ApplyOnlyOnWindows.in_language(language))
                     .size(14)
                     .color(theme::MUTED)
                     .into();
             }
-            Applying::Idle => button(text(Text::ApplyToPc.in_language(language)))
+            Job::Idle => button(text(Text::ApplyToPc.in_language(language)))
                 .on_press(Message::AskToApply)
                 .into(),
-            Applying::Asking => {
-                let product = self.target_name(chosen, language);
-                column![
-                    text(words::apply_question(product.as_deref(), language)),
-                    row![
-                        button(text(Text::RunIt.in_language(language))).on_press(Message::Apply),
-                        button(text(Text::Cancel.in_language(language)))
-                            .on_press(Message::CancelApply),
-                    ]
-                    .spacing(8),
-                ]
-                .spacing(6)
-                .into()
-            }
-            Applying::Running => text(Text::ApplyRunning.in_language(language)).into(),
-            Applying::Done(verdict) => {
+            Job::Running => text(Text::ApplyRunning.in_language(language)).into(),
+            Job::Done(verdict) => {
                 let mut done = verdict_column(
                     verdict.message(language),
                     verdict.is_activated(),
@@ -627,8 +565,8 @@ impl State {
                 }
                 done.into()
             }
-            Applying::Failed(error) => column![
-                text(error.message(language)).color(theme::BAD),
+            Job::Failed(failure) => column![
+                text(failure.message(language)).color(theme::BAD),
                 apply_again(),
             ]
             .spacing(6)
@@ -636,7 +574,7 @@ impl State {
         };
         let mut panel = column![panel].spacing(6);
         if let Some(error) = &self.elevation_error {
-            panel = panel.push(text(error.clone()).color(theme::BAD));
+            panel = panel.push(text(error.message(language)).color(theme::BAD));
         }
         container(panel)
             .padding(10)

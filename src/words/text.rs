@@ -35,6 +35,7 @@ texts! {
     TryAgain => "もう一度試す", "Try again";
     Restored => "前回の続きから再開しました。", "Your unfinished session was restored.";
     Copied => "コピーしました。", "Copied.";
+    WorkerDied => "処理が応答しないまま終了しました。何が行われたかはわかりません。もう一度実行してください。", "The work ended without an answer, so what it did is not known. Try again.";
     SevenBlocksOnlyAsked => "Windows XP の時代の 7 ブロック（A～G）の確認 ID なら、--blocks 7 を付けて実行してください。", "For a 7-block Confirmation ID of the Windows XP era (A–G), run it again with --blocks 7.";
     ZoomOut => "−", "−";
     ZoomIn => "+", "+";

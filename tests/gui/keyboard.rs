@@ -261,7 +261,7 @@ fn every_action_is_reachable_by_keyboard() {
     close(&mut app);
     let mut app = start(&home, language, None);
     let _ = app.update(Message::StartOver);
-    let _ = app.update(Message::ConfirmStartOver);
+    let _ = app.update(Message::Answered(gui::question::Answer::Yes));
     paste(&mut app, SLMGR_DTI.to_string());
     press(&mut app, Text::UseRecordedCid.in_language(language));
     assert_eq!(app.screen(), Screen::ConfirmationId);

@@ -327,7 +327,7 @@ fn start_over_asks_first_then_clears_everything() {
         app.installation().id().is_some(),
         "nothing is cleared before the user confirms"
     );
-    let cleared = app.update(Message::ConfirmStartOver);
+    let cleared = app.update(Message::Answered(gui::question::Answer::Yes));
     run(&mut app, cleared);
     assert!(app.installation().id().is_none());
     assert!(app.confirmation().blocks().iter().all(String::is_empty));
@@ -401,7 +401,7 @@ fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
     close(&mut app);
     let mut app = start(&home, language, None);
     let _ = app.update(Message::StartOver);
-    let _ = app.update(Message::ConfirmStartOver);
+    let _ = app.update(Message::Answered(gui::question::Answer::Yes));
     paste(&mut app, SLMGR_DTI.to_string());
     visit("installation-id-seen-before", &app);
 }
@@ -430,6 +430,8 @@ fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
         product: pro,
         error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
+    // Deposited as the window does it: asked, answered, then Windows' verdict.
+    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(refused),
     )))));
@@ -809,6 +811,8 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     activated.status = LicenseStatus::Licensed;
     activated.reason = 0;
     let verdict = ApplyVerdict::Activated { product: activated };
+    // Deposited as the window does it: asked, answered, then Windows' verdict.
+    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(verdict.clone()),
     )))));
@@ -843,6 +847,8 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
         product: pro.clone(),
         error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
+    // Deposited as the window does it: asked, answered, then Windows' verdict.
+    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(refused),
     )))));
@@ -853,6 +859,8 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     changed.installation_id = Some(activation_companion::id::InstallationId::from_typed(
         "130096098742538877424757780434931350325192537413574684069762241",
     ));
+    // Deposited as the window does it: asked, answered, then Windows' verdict.
+    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(ApplyVerdict::IidChanged {
             product: changed,

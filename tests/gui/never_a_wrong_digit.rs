@@ -625,3 +625,58 @@ fn a_session_of_the_previous_version_still_loads() {
         vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
     );
 }
+
+/// A deposit is recorded with what was deposited: the Installation ID chosen and the
+/// Confirmation ID in the boxes when the user said yes, even when screen 1 shows another ID
+/// (with its own consistent Confirmation ID) by the time Windows answers. It was recorded with
+/// whatever was on screen then.
+#[test]
+fn a_deposit_is_recorded_with_the_ids_that_were_deposited() {
+    use activation_companion::gui::this_pc;
+    use activation_companion::licensing::{ApplyVerdict, LicenseStatus};
+
+    let reading = recorded_pc("windows_pro_notification.json");
+    let mut pro = reading.products[0].clone();
+    let deposited_iid = pro.installation_id.clone().expect("the row has an ID");
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
+        Box::new(reading),
+    )))));
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    ctrl_v(&mut app, 0, CID);
+    let _ = app.update(Message::ThisPc(this_pc::Message::AskToApply));
+    let _ = app.update(Message::Answered(gui::question::Answer::Yes));
+    // While Windows works, another PC's ID and its own Confirmation ID on screen.
+    let _ = app.update(Message::Show(Screen::InstallationId));
+    paste_on_screen_1(&mut app, OTHER_IID);
+    for index in 0..16 {
+        if app.installation().id().map(|id| id.digits()) != Some(OTHER_IID) {
+            let _ = app.update(Message::Installation(installation::Message::Chose(index)));
+        }
+    }
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    ctrl_v(&mut app, 0, CORRECTED);
+    assert_eq!(
+        app.installation().id().map(|id| id.digits()),
+        Some(OTHER_IID)
+    );
+    pro.status = LicenseStatus::Licensed;
+    pro.reason = 0;
+    let task = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
+        Box::new(ApplyVerdict::Activated { product: pro }),
+    )))));
+    run(&mut app, task);
+    let activated: Vec<(String, String)> = RecordStore::in_dir(home.path())
+        .load()
+        .unwrap()
+        .activations
+        .into_iter()
+        .filter(|a| a.outcome == activation_companion::record::Outcome::Activated)
+        .map(|a| (a.installation_id, a.confirmation_id))
+        .collect();
+    assert_eq!(
+        activated,
+        vec![(deposited_iid.digits().to_string(), CID.to_string())]
+    );
+}

@@ -144,7 +144,7 @@ fn the_phone_list_is_made_when_screen_2_is_first_shown() {
     );
     // Starting over keeps it.
     let _ = app.update(Message::StartOver);
-    let _ = app.update(Message::ConfirmStartOver);
+    let _ = app.update(Message::Answered(gui::question::Answer::Yes));
     let _ = app.update(Message::ShowRoute(Route::Phone));
     assert!(!app.route().centers().is_empty());
 }

@@ -73,7 +73,7 @@ fn a_removal_in_the_window_keeps_what_another_writer_added() {
         OTHER_IID.to_string(),
         CID.to_string(),
     ))));
-    let removed = app.update(Message::Record(gui::record::Message::Remove));
+    let removed = app.update(Message::Answered(gui::question::Answer::Yes));
     run(&mut app, removed);
     assert_eq!(pairs_on_disk(&home), [pair(OTHER_IID, OTHER_CID)]);
     // Another store adding later does not bring it back either.

@@ -210,9 +210,31 @@ fn a_written_report_says_where_and_what_to_do_with_it() {
     let sentence = words::report_written(&path, false, Language::Japanese);
     assert!(sentence.contains("サポート レポート"), "{sentence}");
     assert!(simulator(&app).find(sentence.as_str()).is_ok());
+    let not_written = this_pc::ReportNotWritten {
+        path: path.clone(),
+        reason: activation_companion::storage::IoReason::from(&std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied,
+        )),
+    };
+    let sentence = not_written.message(Language::Japanese);
     send(
         &mut app,
-        this_pc::Message::ReportDone(Some(Err("書き込めませんでした".into()))),
+        this_pc::Message::ReportDone(Some(Err(not_written))),
     );
-    assert!(simulator(&app).find("書き込めませんでした").is_ok());
+    assert!(simulator(&app).find(sentence.as_str()).is_ok());
+    // Worded when drawn: Ctrl+L says it again in English.
+    let _ = app.update(Message::ToggleLanguage);
+    let english = sentence_in_english(&path);
+    assert!(simulator(&app).find(english.as_str()).is_ok(), "{english}");
+}
+
+/// The report's "cannot write" sentence in English, for a file the OS refused.
+fn sentence_in_english(path: &std::path::Path) -> String {
+    this_pc::ReportNotWritten {
+        path: path.to_path_buf(),
+        reason: activation_companion::storage::IoReason::from(&std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied,
+        )),
+    }
+    .message(Language::English)
 }
