@@ -3,7 +3,6 @@
 //! `crate::words`'; the engine never imports from here, and nothing here parses digits itself.
 
 mod app;
-mod autosave;
 pub mod confirmation;
 mod focus;
 pub mod fonts;

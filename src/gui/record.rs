@@ -167,7 +167,7 @@ pub enum Message {
     Copy(String),
     /// Put this entry's Confirmation ID into screen 3's boxes (for its Installation ID only).
     UseAgain(Entry),
-    /// "Remove from the record…": asks first (the window's one question).
+    /// "Remove from the record...": asks first (the window's one question).
     AskToRemove(Entry),
 }
 

@@ -52,13 +52,12 @@ pub enum Message {
 pub enum Action {
     None,
     Changed,
-    /// Copy the Installation ID and ask the OS to open the portal.
-    OpenPortalHere,
-    /// Copy the group after `after` (0-based; `None`: group 1) of screen 1's ID, and say so
-    /// with [`State::copied_group`].
-    CopyNextGroup {
-        after: Option<usize>,
+    /// Copy these digits (the whole Installation ID) and ask the OS to open the portal.
+    OpenPortal {
+        digits: String,
     },
+    /// Copy these digits (a group for the portal's box of its number).
+    Copy(String),
 }
 
 /// A group put on the clipboard for the portal's box of the same number: which one, and its
@@ -145,11 +144,6 @@ impl State {
         script::call_script(self.route)
     }
 
-    /// A group was put on the clipboard for the portal's box of its number.
-    pub fn group_copied(&mut self, group: CopiedGroup) {
-        self.copied_group = Some(group);
-    }
-
     /// The first step of the script on show not yet ticked.
     fn next_step(&self) -> Option<Message> {
         let script = self.script();
@@ -173,29 +167,44 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    /// `id`: screen 1's Installation ID, which the portal on this PC is given. Only a
+    /// consistent one is copied (a mistyped one would be carried to Microsoft): otherwise the
+    /// screen says what is missing.
+    pub fn update(&mut self, message: Message, id: Option<&InstallationId>) -> Action {
+        let valid = id.filter(|id| id.is_valid());
         match message {
             Message::TickNextStep => {
                 return match self.next_step() {
-                    Some(tick) => self.update(tick),
+                    Some(tick) => self.update(tick, id),
                     None => Action::None,
                 };
             }
             // Once per opening: a second Ctrl+B while the browser is being started would
             // start another.
-            Message::OpenPortalHere if self.portal_here.is_running() => {
-                self.route = Route::PortalOnThisPc;
-                return Action::Changed;
-            }
             Message::OpenPortalHere => {
                 self.route = Route::PortalOnThisPc;
-                return Action::OpenPortalHere;
+                if let Some(id) = valid.filter(|_| !self.portal_here.is_running()) {
+                    self.portal_here = Job::Running;
+                    return Action::OpenPortal {
+                        digits: id.digits().to_string(),
+                    };
+                }
             }
+            // "One group at a time" for the portal's nine boxes: the group after the one
+            // copied last (group 1 first, and again after the last).
             Message::CopyNextGroup => {
                 self.route = Route::PortalOnThisPc;
-                return Action::CopyNextGroup {
-                    after: self.copied_group.as_ref().map(|group| group.index),
-                };
+                let groups: Vec<&str> = valid.map(|id| id.groups().collect()).unwrap_or_default();
+                if !groups.is_empty() {
+                    let after = self.copied_group.as_ref().map(|group| group.index);
+                    let index = after.map_or(0, |after| (after + 1) % groups.len());
+                    let digits = groups[index].to_string();
+                    self.copied_group = Some(CopiedGroup {
+                        index,
+                        digits: digits.clone(),
+                    });
+                    return Action::Copy(digits);
+                }
             }
             Message::PortalOpened(answer) => {
                 self.portal_here = Job::finished(answer);
@@ -229,11 +238,6 @@ impl State {
             }
         }
         Action::Changed
-    }
-
-    /// The OS has been asked to open the portal: said until it answers.
-    pub fn opening_portal(&mut self) {
-        self.portal_here = Job::Running;
     }
 
     /// `id` is the Installation ID on screen 1: the portal on this PC is opened with it.
