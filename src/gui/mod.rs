@@ -7,7 +7,7 @@ pub mod confirmation;
 mod focus;
 pub mod fonts;
 pub mod installation;
-mod job;
+pub mod job;
 pub mod question;
 pub mod record;
 pub mod room;

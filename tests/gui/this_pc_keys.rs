@@ -238,3 +238,81 @@ fn sentence_in_english(path: &std::path::Path) -> String {
     }
     .message(Language::English)
 }
+
+/// Issue 23: errors are values until drawn. With an error from each source on screen (the
+/// licensing service, installing a key, restarting as administrator, writing the report, a
+/// worker that died, screen 3's refusal, screen 1's reading), Ctrl+L says each again in the
+/// other language; none stays in the one it happened in.
+#[test]
+fn every_error_on_screen_is_said_again_after_ctrl_l() {
+    use activation_companion::gui::job::Failure;
+    use activation_companion::in_progress::Refused;
+    use activation_companion::platform::ElevationError;
+
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(&home, Language::Japanese, Some("4891263 43257O1"));
+    let service = ServiceError::Unavailable {
+        code: codes::WMI_INVALID_QUERY,
+    };
+    send(
+        &mut app,
+        this_pc::Message::ReadDone(Some(Err(service.clone()))),
+    );
+    send(&mut app, this_pc::Message::InstallDone(None));
+    send(&mut app, this_pc::Message::RestartAsAdministrator);
+    let not_written = this_pc::ReportNotWritten {
+        path: home.path().join("report.json"),
+        reason: activation_companion::storage::IoReason::from(&std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied,
+        )),
+    };
+    send(
+        &mut app,
+        this_pc::Message::ReportDone(Some(Err(not_written.clone()))),
+    );
+    let slip = activation_companion::id::read_installation_ids("4891263 43257O1")
+        .slip
+        .expect("a letter for a digit");
+    let errors_on_screen_1 = |language: Language| {
+        vec![
+            service.message(language),
+            Failure::<InstallError>::WorkerDied.message(language),
+            ElevationError::NotWindows.message(language),
+            not_written.message(language),
+            slip.message(language),
+        ]
+    };
+    for language in [Language::Japanese, Language::English] {
+        if language == Language::English {
+            let _ = app.update(Message::ToggleLanguage);
+        }
+        let mut ui = tall_simulator(&app);
+        for sentence in errors_on_screen_1(language) {
+            assert!(
+                ui.find(sentence.as_str()).is_ok(),
+                "{language:?}: {sentence}"
+            );
+        }
+    }
+    // Screen 3's refusal, the same.
+    let _ = app.update(Message::Show(Screen::ConfirmationId));
+    let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
+        0,
+        "4a".into(),
+    )));
+    let refused = Refused::NotADigit {
+        character: 'a',
+        box_letter: 'A',
+    };
+    assert!(
+        simulator(&app)
+            .find(refused.message(Language::English).as_str())
+            .is_ok()
+    );
+    let _ = app.update(Message::ToggleLanguage);
+    assert!(
+        simulator(&app)
+            .find(refused.message(Language::Japanese).as_str())
+            .is_ok()
+    );
+}
