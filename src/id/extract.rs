@@ -539,7 +539,12 @@ fn label_head(text: &str, start: usize) -> Option<(u8, bool, usize)> {
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     });
     let mut at = start + usize::from(bracketed) + word.map_or(0, |w| w.len());
-    at = skip(bytes, at, b" \t");
+    // Spaces only after a bracket or a word: a bare label starts at its letter or digit (where
+    // `find_labels` tries it anyway), and skipping a run of spaces from each of its positions
+    // made a long run quadratic.
+    if bracketed || word.is_some() {
+        at = skip(bytes, at, b" \t");
+    }
     let (ordinal, numeric) = match *bytes.get(at)? {
         c @ b'A'..=b'H' => (c - b'A', false),
         c @ b'a'..=b'h' => (c - b'a', false),
