@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Exit, Report, input};
+use super::{Exit, ProblemJson, Report, TooLong, Unanswered, exit_for, input};
 use crate::id::{
     CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, block_letters,
     read_confirmation_id, read_installation_ids,
@@ -23,21 +23,62 @@ struct IidJson<'a> {
     valid: bool,
     bad_groups: Vec<usize>,
     label: Option<&'a str>,
-    problem: Option<String>,
+    problem: Option<ProblemJson>,
 }
 
-pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
+/// An ID's problem as `--json` says it (see [`ProblemJson`]).
+pub(super) fn problem_json(problem: &IdProblem, language: Language) -> ProblemJson {
+    let (kind, part, character) = match problem {
+        IdProblem::NotFound { .. } => ("not_found", None, None),
+        IdProblem::WrongLength { first_bad, .. } => ("wrong_length", first_bad.clone(), None),
+        IdProblem::Mistyped { parts, .. } => ("mistyped", parts.first().cloned(), None),
+        IdProblem::LookalikeLetter { part, letter, .. } => (
+            "letter_for_a_digit",
+            Some(part.clone()),
+            Some(letter.to_string()),
+        ),
+        IdProblem::SeveralDifferent { .. } => ("several_different", None, None),
+        IdProblem::Unmatched { .. } => ("unmatched", None, None),
+    };
+    ProblemJson {
+        kind,
+        part,
+        character,
+        message: problem.message(language),
+    }
+}
+
+/// A command that found nothing to answer with: one line on standard error and, with
+/// `--json`, `{"problem": ...}` on standard output.
+pub(super) fn unanswered(
+    mut report: Report,
+    json: bool,
+    problem: ProblemJson,
+    exit: Exit,
+) -> Report {
+    let message = problem.message.clone();
+    if json {
+        report.json(&Unanswered { problem });
+    }
+    report.fail(message, exit)
+}
+
+/// Standard input past its bound, as [`unanswered`] says it.
+pub(super) fn too_long(report: Report, json: bool, error: TooLong, language: Language) -> Report {
+    let problem = ProblemJson::new("input_too_long", error.message(language));
+    unanswered(report, json, problem, Exit::Unusable)
+}
+
+pub(super) fn iid(text: Result<String, TooLong>, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let reading = read_installation_ids(text);
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => return too_long(report, json, error, language),
+    };
+    let reading = read_installation_ids(&text);
     if let Some(problem) = reading.problem() {
-        if json {
-            report.line("[]");
-        }
-        let exit = match reading.lookalike {
-            Some(_) => Exit::Invalid,
-            None => Exit::Unusable,
-        };
-        return report.fail(problem.message(language), exit);
+        let exit = exit_for(&problem);
+        return unanswered(report, json, problem_json(&problem, language), exit);
     }
     let ids = &reading.ids;
     if json {
@@ -50,7 +91,7 @@ pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
                 valid: id.is_valid(),
                 bad_groups: id.bad_groups(),
                 label: id.label(),
-                problem: id.problem().map(|p| p.message(language)),
+                problem: id.problem().map(|p| problem_json(&p, language)),
             })
             .collect();
         report.json(&rows);
@@ -113,22 +154,20 @@ struct CidJson<'a> {
     format: Option<&'static str>,
     valid: bool,
     bad_blocks: Vec<String>,
-    problem: Option<String>,
+    problem: Option<ProblemJson>,
 }
 
-pub(super) fn cid(text: &str, json: bool, language: Language) -> Report {
+pub(super) fn cid(text: Result<String, TooLong>, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let cid = match read_confirmation_id(text) {
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => return too_long(report, json, error, language),
+    };
+    let cid = match read_confirmation_id(&text) {
         Ok(cid) => cid,
         Err(problem) => {
-            if json {
-                report.line("null");
-            }
-            let exit = match problem {
-                IdProblem::NotFound { .. } | IdProblem::Unmatched { .. } => Exit::Unusable,
-                _ => Exit::Invalid,
-            };
-            return report.fail(problem.message(language), exit);
+            let exit = exit_for(&problem);
+            return unanswered(report, json, problem_json(&problem, language), exit);
         }
     };
     if json {
@@ -138,7 +177,7 @@ pub(super) fn cid(text: &str, json: bool, language: Language) -> Report {
             format: cid.format().map(|f| f.code()),
             valid: cid.is_valid(),
             bad_blocks: cid.bad_blocks().iter().map(ToString::to_string).collect(),
-            problem: cid.problem().map(|p| p.message(language)),
+            problem: cid.problem().map(|p| problem_json(&p, language)),
         });
     } else {
         write_confirmation_id(&mut report, &cid, language);
@@ -202,32 +241,34 @@ pub(super) fn qr(
             Exit::Invalid,
         ))
     } else {
-        let text = input(text);
-        let reading = read_installation_ids(&text);
-        match (reading.problem(), reading.ids.first()) {
-            (None, Some(id)) => {
-                Qr::for_installation_id(id).map_err(|e| (e.message(language), Exit::Invalid))
+        match input(text, super::ID_INPUT_LIMIT) {
+            Err(error) => Err((error.message(language), Exit::Unusable)),
+            Ok(text) => {
+                let reading = read_installation_ids(&text);
+                match (reading.problem(), reading.ids.first()) {
+                    (None, Some(id)) => Qr::for_installation_id(id)
+                        .map_err(|e| (e.message(language), Exit::Invalid)),
+                    (problem, _) => Err((
+                        words::lookalike_or_not_found(
+                            problem.as_ref(),
+                            IdKind::Installation,
+                            language,
+                        ),
+                        problem.as_ref().map_or(Exit::Unusable, exit_for),
+                    )),
+                }
             }
-            (problem, _) => Err((
-                words::lookalike_or_not_found(problem.as_ref(), IdKind::Installation, language),
-                match reading.lookalike {
-                    Some(_) => Exit::Invalid,
-                    None => Exit::Unusable,
-                },
-            )),
         }
     };
     let qr = match made {
         Ok(qr) => qr,
         Err((message, exit)) => return report.fail(message, exit),
     };
-    if let Err(error) = std::fs::write(out, qr.to_png(module_pixels)) {
-        return report.fail(
-            words::cannot_write(Some(out), &error, language),
-            Exit::Unusable,
-        );
-    }
     let mut report = report;
-    report.line(out.display().to_string());
+    match super::write_output(&mut report, out, &qr.to_png(module_pixels), language) {
+        Ok(super::Written::StandardOutput) => {}
+        Ok(super::Written::Named) => report.line(out.display().to_string()),
+        Err(message) => return report.fail(message, Exit::Unusable),
+    }
     report
 }
