@@ -1264,6 +1264,9 @@ fn help_and_command_line_mistakes_are_in_japanese() {
         "default",
         "Carry",
         "Find and",
+        // The usage line's placeholders (issue 24).
+        "[OPTIONS]",
+        "[COMMAND]",
     ];
     for args in [
         &["--lang", "ja", "--help"][..],
@@ -1775,5 +1778,38 @@ fn install_key_at_a_terminal_prompts_without_echo_and_enter_ends_it() {
         for group in WELL_FORMED_KEY.split('-').take(4) {
             assert!(!shown.contains(group), "the key was echoed: {shown}");
         }
+    }
+}
+
+// ---- the command line's small things (issue 24, item 6) ----------------------------------------
+
+#[test]
+fn japanese_cid_output_has_no_space_after_a_full_stop() {
+    let output = run(&["cid", "--lang", "ja", CID], None);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("。"), "{text}");
+    assert!(!text.contains("。 "), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_named_with_its_position() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    for (language, said) in [
+        ("en", "argument 4, \"caf\u{FFFD}\""),
+        ("ja", "4 番目の引数「caf\u{FFFD}」"),
+    ] {
+        let output = Command::new(BINARY)
+            .args(["--lang", language, "iid"])
+            .arg(OsStr::from_bytes(b"caf\xff"))
+            .env("LANG", "C")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(output.status.code(), Some(2));
+        let error = stderr(&output);
+        assert!(error.contains(said), "{error}");
+        assert_eq!(error.trim_end().lines().count(), 1, "{error}");
     }
 }

@@ -199,9 +199,12 @@ fn write_confirmation_id(report: &mut Report, cid: &ConfirmationId, language: La
         return;
     }
     report.line(format!(
-        "  {} {}",
-        Text::AllBlocksConsistent.in_language(language),
-        Text::OnlyWindowsDecides.in_language(language)
+        "  {}",
+        words::two_sentences(
+            Text::AllBlocksConsistent.in_language(language),
+            Text::OnlyWindowsDecides.in_language(language),
+            language
+        )
     ));
     if cid.format() == Some(CidFormat::SevenBlocks) {
         // slmgr and ospp exist only where Confirmation IDs have 48 digits.

@@ -178,7 +178,14 @@ pub enum Command {
 /// system's (clap's own are English). Returns that language with the command line, so the
 /// system's is asked once.
 pub fn parse() -> (Cli, Language) {
-    parse_from(std::env::args_os().collect()).unwrap_or_else(|(error, language)| match language {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // clap says only that some argument is not UTF-8: name which, as far as it can be read.
+    if let Some((position, lossy)) = first_unreadable(&args) {
+        let language = language_asked(&args).unwrap_or_else(crate::platform::user_language);
+        eprintln!("{}", words::argument_not_text(position, &lossy, language));
+        std::process::exit(Exit::Unusable as i32);
+    }
+    parse_from(args).unwrap_or_else(|(error, language)| match language {
         Language::English => error.exit(),
         Language::Japanese => {
             use clap::error::ErrorKind;
@@ -207,6 +214,16 @@ pub fn parse_from(
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map(|cli| (cli, language))
         .map_err(|error| (error, language))
+}
+
+/// The first argument that is not UTF-8: its position (1 for the first after the program's
+/// name) and its text with what cannot be read replaced.
+fn first_unreadable(args: &[std::ffi::OsString]) -> Option<(usize, String)> {
+    args.iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, arg)| arg.to_str().is_none())
+        .map(|(position, arg)| (position, arg.to_string_lossy().into_owned()))
 }
 
 /// The `--lang` on the command line, read before clap (whose help depends on it).
@@ -245,7 +262,26 @@ fn in_japanese(command: clap::Command, name: &str) -> clap::Command {
                 .help(help(Some("version"))),
         );
     }
+    // The usage line as clap writes it, with its English placeholders in Japanese.
+    let usage = {
+        let bin_name = match name {
+            "" => "activation-companion".to_string(),
+            _ => format!("activation-companion {name}"),
+        };
+        let rendered = command
+            .clone()
+            .bin_name(bin_name)
+            .render_usage()
+            .to_string();
+        let rendered = rendered.trim_start_matches("Usage:").trim().to_string();
+        words::JAPANESE_USAGE_WORDS
+            .iter()
+            .fold(rendered, |usage, (english, japanese)| {
+                usage.replace(english, japanese)
+            })
+    };
     command = command
+        .override_usage(usage)
         .about(help(None))
         .long_about(None)
         .help_template(words::JAPANESE_HELP_TEMPLATE)

@@ -14,6 +14,27 @@ pub fn module_pixels_out_of_range(low: u32, high: u32, given: u32, language: Lan
     }
 }
 
+/// An argument that is not UTF-8 text: which one (1 for the first after the program's name),
+/// as far as it can be read.
+pub fn argument_not_text(position: usize, lossy: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => format!(
+            "エラー: {position} 番目の引数「{lossy}」を読み取れませんでした（UTF-8 ではない文字があります）。使い方は activation-companion --help で表示できます。"
+        ),
+        Language::English => format!(
+            "error: argument {position}, \"{lossy}\", cannot be read: it is not UTF-8 text (what cannot be read is replaced). For help: activation-companion --help"
+        ),
+    }
+}
+
+/// Two sentences on one line: a space between them in English, none after 。 in Japanese.
+pub fn two_sentences(first: &str, second: &str, language: Language) -> String {
+    match language {
+        Language::Japanese => format!("{first}{second}"),
+        Language::English => format!("{first} {second}"),
+    }
+}
+
 /// A size in bytes as the help and the messages say it: `4 KB`, `1 MB` (of 1,024).
 fn size_in_words(bytes: u64) -> String {
     match bytes {
@@ -157,6 +178,12 @@ pub fn japanese_help(command: &str, arg: Option<&str>) -> Option<&'static str> {
 /// The Japanese help's own headings and template (clap's are English).
 pub const JAPANESE_HELP_TEMPLATE: &str = "{about-with-newline}\n使い方: {usage}\n\n{all-args}";
 pub const JAPANESE_COMMANDS: &str = "コマンド";
+/// clap's placeholders in the usage line, and what the Japanese one says instead.
+pub const JAPANESE_USAGE_WORDS: [(&str, &str); 3] = [
+    ("[OPTIONS]", "[オプション]"),
+    ("[COMMAND]", "[コマンド]"),
+    ("<COMMAND>", "<コマンド>"),
+];
 pub const JAPANESE_OPTIONS: &str = "オプション";
 pub const JAPANESE_ARGUMENTS: &str = "引数";
 

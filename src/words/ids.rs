@@ -24,7 +24,7 @@ impl Localized for IdProblem {
         match (self, language) {
             (IdProblem::NotFound { kind: IdKind::Installation }, Language::English) => {
                 "No Installation ID found. It has 63 digits (54 or 50 on older products); \
-                 slui 4 or `slmgr /dti` shows it."
+                 slui 4 or slmgr /dti shows it."
                     .into()
             }
             (IdProblem::NotFound { kind: IdKind::Installation }, Language::Japanese) => {

@@ -348,7 +348,7 @@ impl Localized for InstallError {
                 .pick(
                     "プロダクト キーのインストールは Windows でのみ使えます。ライセンス認証する PC で、管理者として開いたコマンド プロンプトから slmgr /ipk <プロダクト キー> と入力することもできます。",
                     "Installing a product key works on Windows only. On the PC being activated, \
-                     `slmgr /ipk <product key>` in a Command Prompt opened as administrator does \
+                     slmgr /ipk <product key> in a Command Prompt opened as administrator does \
                      the same.",
                 )
                 .to_string(),
@@ -371,7 +371,7 @@ impl Localized for InstallError {
                 error.message(language),
                 language.pick(
                     "キーは、管理者として開いたコマンド プロンプトで slmgr /ipk <プロダクト キー> と入力してもインストールできます。",
-                    "The key can also be installed with `slmgr /ipk <product key>` in a Command \
+                    "The key can also be installed with slmgr /ipk <product key> in a Command \
                      Prompt opened as administrator.",
                 )
             ),
@@ -383,10 +383,10 @@ impl Localized for InstallError {
 fn manual_route(language: Language) -> &'static str {
     language.pick(
         "次に: インストール ID を手動で取得してください。slui 4 の画面に表示される数字をこのアプリに入力するか、コマンド プロンプトで slmgr /dti を実行して、表示された内容を貼り付けます。確認 ID は、slui 4 の画面に入力するか、管理者として開いたコマンド プロンプトで slmgr /atp <確認 ID> [アクティベーション ID] を実行して適用します（アクティベーション ID は ESU などの追加ライセンスの場合だけ必要です）。",
-        "Next: paste the Installation ID that slui 4 shows (or that `slmgr /dti` prints in a \
+        "Next: paste the Installation ID that slui 4 shows (or that slmgr /dti prints in a \
          Command Prompt) into this app. Apply the Confirmation ID by typing it into slui 4, or in \
-         a Command Prompt opened as administrator with `slmgr /atp <Confirmation ID> \
-         [Activation ID]` (the Activation ID is needed only for an add-on such as ESU).",
+         a Command Prompt opened as administrator with slmgr /atp <Confirmation ID> \
+         [Activation ID] (the Activation ID is needed only for an add-on such as ESU).",
     )
 }
 
@@ -446,8 +446,8 @@ impl Localized for ServiceError {
                     "ライセンス情報の読み取りと確認 ID の適用は Windows でのみ使えます。ライセンス認証する PC の slui 4 の画面か slmgr /dti に表示されるインストール ID を、このアプリに入力してください。確認 ID は、その PC の slui 4 の画面に入力するか、slmgr /atp <確認 ID> で適用します。",
                     "Reading the licensing service and applying a Confirmation ID work on Windows \
                      only. On the PC being activated, paste the Installation ID that slui 4 or \
-                     `slmgr /dti` shows, and type the Confirmation ID into slui 4 (or use \
-                     `slmgr /atp <Confirmation ID>`).",
+                     slmgr /dti shows, and type the Confirmation ID into slui 4 (or use \
+                     slmgr /atp <Confirmation ID>).",
                 )
                 .to_string(),
         }
@@ -923,7 +923,7 @@ pub fn report_written(path: &std::path::Path, left_out: bool, language: Language
         (true, Language::Japanese) => "インストール ID は含めていません。",
         (false, Language::English) => {
             "It includes the Installation IDs, which identify this PC's hardware; to leave them \
-             out, write it again with `report --leave-out-ids` or the window's \u{201c}Leave out \
+             out, write it again with report --leave-out-ids or the window's \u{201c}Leave out \
              the Installation IDs\u{201d}."
         }
         (false, Language::Japanese) => {
