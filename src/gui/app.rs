@@ -129,6 +129,8 @@ pub struct App {
     /// What this window last put on the clipboard: kept there after it closes, when the
     /// clipboard still holds it.
     copied: Option<String>,
+    /// How many copies this window made: a notice of a copy is the latest one's.
+    copies: u64,
     notice: Option<Notice>,
     asking_to_start_over: bool,
     /// Kept so "Start over" can rebuild the route screen with the same phone list.
@@ -142,6 +144,9 @@ const WAITING_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Around the page.
 const PAGE_PADDING: f32 = 16.0;
+/// The page's scroll area (the screen's, or in a short window the whole page's).
+pub const PAGE_SCROLL: &str = "page";
+
 /// Below this height (logical pixels) the tabs and the footer scroll with the screen.
 const SHORT_WINDOW: f32 = 480.0;
 /// The widest the top bar is on one line (the English tabs, the language switch, the zoom and
@@ -243,6 +248,7 @@ impl App {
             open_in_browser: options.open_in_browser,
             keep_clipboard: options.keep_clipboard,
             copied: None,
+            copies: 0,
             notice,
             asking_to_start_over: false,
             centers: options.centers,
@@ -315,13 +321,22 @@ impl App {
 
     /// Puts the keyboard where the screen's work is: the paste box, the country search, or
     /// the first Confirmation ID block not yet full.
+    /// A screen shown: it opens at its top (the page's scroll area is one for every screen,
+    /// and kept where the last screen left it), then the focus goes to its first field. The
+    /// route screen's country search is below the steps of "Talk to a person": it takes the
+    /// focus without being scrolled to, so the screen opens at its heading and step 1.
     fn focus_screen(&self) -> Task<Message> {
-        match self.screen {
+        let top = iced::widget::operation::snap_to(
+            PAGE_SCROLL,
+            iced::widget::operation::RelativeOffset::START,
+        );
+        let focus = match self.screen {
             Screen::InstallationId => installation::State::focus_input(),
-            Screen::Route => focus::focus(route::SEARCH_ID),
+            Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
             Screen::ConfirmationId => focus::focus(self.confirmation.first_unfilled()),
             Screen::Record => Task::none(),
-        }
+        };
+        top.chain(focus)
     }
 
     pub fn title(&self) -> String {
@@ -465,12 +480,23 @@ impl App {
 
     fn copy(&mut self, contents: String) -> Task<Message> {
         self.notice = Some(Notice::Copied(self.screen));
+        self.copies += 1;
         self.copied = Some(contents.clone());
         iced::clipboard::write(contents)
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // "Copied." says what the last action did: it goes with the screen it was said on, and
+        // with the next action that changes anything (a copy says it again).
+        let (screen, copies) = (self.screen, self.copies);
+        let before = matches!(self.notice, Some(Notice::Copied(_))).then(|| self.session());
         let task = self.handle(message);
+        if matches!(self.notice, Some(Notice::Copied(_)))
+            && self.copies == copies
+            && (self.screen != screen || before.is_some_and(|before| before != self.session()))
+        {
+            self.notice = None;
+        }
         // Screen 3 takes the Confirmation ID in the formats screen 1's ID answers to.
         self.confirmation.answers(self.installation.cid_formats());
         // The phone list (~2 ms; this PC's phone.inf read on Windows), made the first time
@@ -764,6 +790,7 @@ impl App {
             column![
                 self.top_bar(inner),
                 scrollable(screen)
+                    .id(PAGE_SCROLL)
                     .spacing(theme::SCROLLBAR_GAP)
                     .height(Length::Fill),
             ]
@@ -778,6 +805,7 @@ impl App {
                     .push(self.footer(inner))
                     .spacing(16),
             )
+            .id(PAGE_SCROLL)
             .spacing(theme::SCROLLBAR_GAP)
             .height(Length::Fill)
             .into()
