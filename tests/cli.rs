@@ -303,7 +303,7 @@ fn a_person_is_the_portals_callback_and_the_phone_line_is_history() {
         ja.starts_with("担当者と話す（ポータルからの折り返し電話）"),
         "{ja}"
     );
-    assert!(ja.contains("自動音声の電話認証の流れ（日本）― 2025 年 12 月に終了"));
+    assert!(ja.contains("自動音声の電話認証の流れ（日本、2025 年 12 月に終了）"));
 }
 
 #[test]
@@ -1416,7 +1416,7 @@ fn install_key_refuses_a_mistyped_key_where_it_is_wrong_on_any_os() {
     for (key, en, ja) in [
         (
             "BCDFG-HJKMP-QOTVW-XY234-6789B",
-            "Group 3, character 2 is the letter O: product keys have no O or 0 — check the key.",
+            "Group 3, character 2 is the letter O: product keys have no O or 0. Check the key.",
             "グループ 3 の 2 文字目が文字「O」です",
         ),
         (

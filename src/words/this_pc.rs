@@ -91,12 +91,12 @@ fn month(year: u16, month: u8, day: Option<u8>, language: Language) -> String {
     }
 }
 
-/// "ESU Year 2 (October 2026 – October 2027)" / "ESU 2 年目（2026 年 10 月～2027 年 10 月）".
+/// "ESU Year 2 (October 2026 to October 2027)" / "ESU 2 年目（2026 年 10 月～2027 年 10 月）".
 pub fn esu_year_name(year: EsuYear, language: Language) -> String {
     let from = month(year.from.0, year.from.1, year.from.2, language);
     let to = month(year.to.0, year.to.1, year.to.2, language);
     match language {
-        Language::English => format!("ESU Year {} ({from} – {to})", year.year),
+        Language::English => format!("ESU Year {} ({from} to {to})", year.year),
         Language::Japanese => format!("ESU {} 年目（{from}～{to}）", year.year),
     }
 }
@@ -213,7 +213,7 @@ impl Localized for KeyProblem {
                 },
                 Language::English,
             ) => format!(
-                "Group {group}, character {position} is {} — check the key.{refused}",
+                "Group {group}, character {position} is {}. Check the key.{refused}",
                 what(*found)
             ),
             (
@@ -229,22 +229,22 @@ impl Localized for KeyProblem {
             ),
             (KeyProblem::SecondN { group, position }, Language::English) => format!(
                 "Group {group}, character {position} is a second N: a product key holds at most \
-                 one N — check the key.{refused}"
+                 one N. Check the key.{refused}"
             ),
             (KeyProblem::SecondN { group, position }, Language::Japanese) => format!(
                 "グループ {group} の {position} 文字目は 2 つ目の N です。プロダクト キーに N は 1 つまでです。\
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::GroupLength { group, found }, Language::English) => format!(
-                "Group {group} has {found} characters: a product key is five groups of five — \
-                 check the key.{refused}"
+                "Group {group} has {found} characters: a product key is five groups of five. \
+                 Check the key.{refused}"
             ),
             (KeyProblem::GroupLength { group, found }, Language::Japanese) => format!(
                 "グループ {group} が {found} 文字です。プロダクト キーは 5 文字ずつの 5 グループです。\
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::GroupCount { found }, Language::English) => format!(
-                "The key has {found} groups: a product key is five groups of five — check the \
+                "The key has {found} groups: a product key is five groups of five. Check the \
                  key.{refused}"
             ),
             (KeyProblem::GroupCount { found }, Language::Japanese) => format!(
@@ -252,7 +252,7 @@ impl Localized for KeyProblem {
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::WrongLength { found }, Language::English) => format!(
-                "The key has {found} characters: a product key has 25 — check the key.{refused}"
+                "The key has {found} characters: a product key has 25. Check the key.{refused}"
             ),
             (KeyProblem::WrongLength { found }, Language::Japanese) => format!(
                 "キーが {found} 文字です。プロダクト キーは 25 文字です。キーを確かめてください{refused}。"
@@ -454,7 +454,7 @@ impl Localized for ServiceError {
     }
 }
 
-/// The status sentence: "Windows(R), Professional edition: activated — nothing to do." etc.
+/// The status sentence: "Windows(R), Professional edition: activated; nothing to do." etc.
 impl Localized for InstalledProduct {
     fn message(&self, language: Language) -> String {
         let name = product_label(self, language);
@@ -484,7 +484,7 @@ impl Localized for InstalledProduct {
         };
         match (self.state(), language) {
             (ActivationState::Permanent, Language::English) => {
-                format!("{name}: activated — nothing to do.")
+                format!("{name}: activated; nothing to do.")
             }
             (ActivationState::Permanent, Language::Japanese) => {
                 format!("{name}: ライセンス認証されています。操作は不要です。")
@@ -507,7 +507,7 @@ impl Localized for InstalledProduct {
                 },
                 Language::English,
             ) => format!(
-                "{name}: not activated — {} with {} days left. {activate_next}",
+                "{name}: not activated; {} with {} days left. {activate_next}",
                 license_status(status, language),
                 days_left(minutes_left)
             ),
@@ -823,7 +823,7 @@ impl Localized for ApplyError {
                 .pick(
                     "これは 42 桁（Windows XP 時代）の確認 ID です。Windows Vista 以降と Office 2010 以降には A～H の 8 ブロック（48 桁）の確認 ID が必要なため、適用していません。",
                     "This is a 42-digit Confirmation ID (Windows XP era). Windows Vista and later \
-                     and Office 2010 and later take 48 digits in blocks A–H, so it was not applied.",
+                     and Office 2010 and later take 48 digits in blocks A-H, so it was not applied.",
                 )
                 .to_string(),
             ApplyError::InvalidActivationId(id) => match language {
