@@ -1680,6 +1680,8 @@ fn help_says_the_bounds_in_both_languages() {
 
 // ---- install-key: a key as an argument, a key at a terminal (issue 24) ------------------------
 
+/// Not on Windows: there the key would be installed.
+#[cfg(not(windows))]
 #[test]
 fn a_key_given_as_an_argument_gets_a_note_about_who_can_see_it() {
     let output = run(&["install-key", "--lang", "en", WELL_FORMED_KEY], None);
@@ -1811,5 +1813,49 @@ fn an_argument_that_is_not_utf8_is_named_with_its_position() {
         let error = stderr(&output);
         assert!(error.contains(said), "{error}");
         assert_eq!(error.trim_end().lines().count(), 1, "{error}");
+    }
+}
+
+// ---- product-key messages (issue 24, item 5) ---------------------------------------------------
+
+#[test]
+fn a_key_problem_names_the_character_as_the_user_sees_it() {
+    for (key, en, ja) in [
+        (
+            "VK7JG\u{200B}-NPHTM-C97JM-9MPGT-3V66T",
+            "Group 1 holds an invisible character, U+200B, after character 5",
+            "グループ 1 の 5 文字目の後に、見えない文字（U+200B）があります",
+        ),
+        (
+            "VK7JG-NPHTM-C97JM-9MPGT-3\u{2165}6T",
+            "Group 5, character 2 is the character \u{2165}",
+            "グループ 5 の 2 文字目が文字「\u{2165}」です",
+        ),
+        (
+            "VK7JG-NPHTM-C97JM-9MPGT-3V6\u{24C9}T",
+            "Group 5, character 4 is the character \u{24C9}",
+            "グループ 5 の 4 文字目が文字「\u{24C9}」です",
+        ),
+    ] {
+        let output = run(&["install-key", "--lang", "en", key], None);
+        assert_eq!(output.status.code(), Some(1), "{key}");
+        assert!(stderr(&output).contains(en), "{}", stderr(&output));
+        let output = run(&["install-key", "--lang", "ja", key], None);
+        assert!(stderr(&output).contains(ja), "{}", stderr(&output));
+    }
+    // Text around the key, and _ between groups: read as the key (then "Windows only"; not
+    // run on Windows, where the key would be installed).
+    #[cfg(not(windows))]
+    for key in [
+        "Product key: BCDFG-HJKMP-QRTVW-XY234-6789B",
+        "BCDFG_HJKMP_QRTVW_XY234_6789B",
+    ] {
+        let output = run(&["install-key", "--lang", "en"], Some(key.as_bytes()));
+        let said = stderr(&output);
+        assert!(
+            !said.contains("Nothing was sent to Windows"),
+            "{key}: {said}"
+        );
+        assert!(said.contains("works on Windows only"), "{key}: {said}");
     }
 }

@@ -7,7 +7,7 @@ use crate::licensing::esu::EsuYear;
 use crate::licensing::{
     ActivationState, ApplyError, ApplyVerdict, InstallError, InstallVerdict, InstalledProduct,
     KeyProblem, LicenseStatus, LicensingError, OfflineRoute, ProductKind, ServiceError,
-    TargetError, codes, days_left,
+    TargetError, codes, days_left, is_invisible,
 };
 use crate::platform::ElevationError;
 
@@ -161,7 +161,7 @@ pub fn esu_note(language: Language) -> &'static str {
 impl Localized for KeyProblem {
     fn message(&self, language: Language) -> String {
         let what = |c: char| -> String {
-            let kind = match (c.is_ascii_digit(), c.is_alphabetic(), language) {
+            let kind = match (c.is_ascii_digit(), c.is_ascii_alphabetic(), language) {
                 (true, _, Language::English) => "the digit",
                 (_, true, Language::English) => "the letter",
                 (_, _, Language::English) => "the character",
@@ -205,6 +205,42 @@ impl Localized for KeyProblem {
                     "No product key was typed. Type its 25 characters (five groups of five).",
                 )
                 .to_string(),
+            // An invisible character (a zero-width space from a web page) is named by its code
+            // point, after the character the user sees before it.
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::English,
+            ) if is_invisible(*found) => {
+                let code = format!("U+{:04X}", u32::from(*found));
+                let place = match position {
+                    1 => "at its start".to_string(),
+                    _ => format!("after character {}", position - 1),
+                };
+                format!(
+                    "Group {group} holds an invisible character, {code}, {place}: delete it (copies from web pages often bring one). Check the key.{refused}"
+                )
+            }
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::Japanese,
+            ) if is_invisible(*found) => {
+                let code = format!("U+{:04X}", u32::from(*found));
+                let place = match position {
+                    1 => "最初".to_string(),
+                    _ => format!(" {} 文字目の後", position - 1),
+                };
+                format!(
+                    "グループ {group} の{place}に、見えない文字（{code}）があります。消してから、キーを確かめてください{refused}。"
+                )
+            }
             (
                 KeyProblem::NotInAlphabet {
                     group,
