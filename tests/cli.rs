@@ -1859,3 +1859,44 @@ fn a_key_problem_names_the_character_as_the_user_sees_it() {
         assert!(said.contains("works on Windows only"), "{key}: {said}");
     }
 }
+
+// ---- readings (issue 24, item 7) ---------------------------------------------------------------
+
+/// A copied table whose H cell is empty: the number on the next line is not block H.
+#[test]
+fn a_table_with_an_empty_h_cell_does_not_take_the_next_line_as_h() {
+    let table = "A\tB\tC\tD\tE\tF\tG\tH\n\
+                 426296\t483130\t829081\t394993\t064403\t777482\t905722\t\n\
+                 123456\n";
+    let output = run(&["cid", "--json", "--lang", "en"], Some(table.as_bytes()));
+    let cid = json(&output);
+    assert_eq!(
+        cid["digits"], "426296483130829081394993064403777482905722",
+        "{cid}"
+    );
+    assert!(!stdout(&output).contains("123456"), "{}", stdout(&output));
+    let output = run(&["cid", "--lang", "en"], Some(table.as_bytes()));
+    assert!(
+        stdout(&output).contains("block H is missing"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// A labelled Installation ID in two columns (`1: ... 6: ...` on one line): read in label
+/// order, not as 72 digits.
+#[test]
+fn a_labelled_iid_in_two_columns_is_read_in_label_order() {
+    let groups = common::groups(WINDOWS_11);
+    let mut text = String::new();
+    for row in 0..5 {
+        text.push_str(&format!("{}: {}", row + 1, groups[row]));
+        if row + 5 < 9 {
+            text.push_str(&format!("   {}: {}", row + 6, groups[row + 5]));
+        }
+        text.push('\n');
+    }
+    let output = run(&["iid", "--json", "--lang", "en"], Some(text.as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{text}\n{}", stdout(&output));
+    assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
+}
