@@ -255,6 +255,7 @@ impl App {
             default_country: country,
         };
         app.confirmation.answers(app.installation.cid_formats());
+        app.route.set_language(app.language);
         if app.waiting.is_some() {
             // Tried again every few seconds: when the other window closes (or the one this
             // one was restarted from as administrator), this one takes over by itself.
@@ -490,7 +491,9 @@ impl App {
         // with the next action that changes anything (a copy says it again).
         let (screen, copies) = (self.screen, self.copies);
         let before = matches!(self.notice, Some(Notice::Copied(_))).then(|| self.session());
+        self.route.set_language(self.language);
         let task = self.handle(message);
+        self.route.set_language(self.language);
         if matches!(self.notice, Some(Notice::Copied(_)))
             && self.copies == copies
             && (self.screen != screen || before.is_some_and(|before| before != self.session()))

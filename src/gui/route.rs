@@ -89,6 +89,8 @@ pub struct State {
     portal_qr: Option<qr_code::Data>,
     portal_here: PortalHere,
     copied_group: Option<CopiedGroup>,
+    /// The window's language: the country list is in its order (Japanese by reading).
+    language: Language,
 }
 
 impl State {
@@ -107,9 +109,15 @@ impl State {
             portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
             portal_here: PortalHere::NotYet,
             copied_group: None,
+            language: Language::English,
         };
         state.choose_country(country);
         state
+    }
+
+    /// The window's language, for the country list's order.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// The phone list it shows.
@@ -456,6 +464,7 @@ impl State {
     /// without scrolling.
     fn shown_countries(&self) -> Vec<&ActivationCenter> {
         let mut matches = centers::find_in(&self.centers, &self.query);
+        centers::in_order(&mut matches, self.language);
         if let Some(position) = matches
             .iter()
             .position(|c| Some(c.iso.as_str()) == self.country.as_deref())
