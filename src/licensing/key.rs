@@ -99,7 +99,7 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
-/// Full-width ASCII (a Japanese input method's `ＶＫ７ＪＧ－…`) as ASCII, and the ideographic
+/// Full-width ASCII (U+FF01 to U+FF5E, as a Japanese input method types it) as ASCII, and the ideographic
 /// space as a space: what is promised, and nothing more (a circled letter, a superscript digit
 /// or a Roman numeral stays itself, to be named where it is).
 fn half_width(c: char) -> char {
@@ -339,7 +339,7 @@ mod tests {
     fn a_key_is_found_in_text_around_it_and_characters_are_named_as_typed() {
         for typed in [
             "Product key: VK7JG-NPHTM-C97JM-9MPGT-3V66T",
-            "プロダクト キー：VK7JG-NPHTM-C97JM-9MPGT-3V66T（Pro）",
+            "\u{30D7}\u{30ED}\u{30C0}\u{30AF}\u{30C8} \u{30AD}\u{30FC}\u{FF1A}VK7JG-NPHTM-C97JM-9MPGT-3V66T\u{FF08}Pro\u{FF09}",
             "VK7JG_NPHTM_C97JM_9MPGT_3V66T",
             "key VK7JGNPHTMC97JM9MPGT3V66T.",
         ] {
