@@ -1900,3 +1900,17 @@ fn a_labelled_iid_in_two_columns_is_read_in_label_order() {
     assert_eq!(output.status.code(), Some(0), "{text}\n{}", stdout(&output));
     assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
 }
+
+/// `history --json` with a record that cannot be read: the problem, as JSON, exit 2.
+#[test]
+fn history_json_with_an_unreadable_record_is_json() {
+    let home = tempfile::tempdir().expect("a folder");
+    std::fs::write(home.path().join("activations.json"), b"{ not json").expect("written");
+    let output = run_with_home(
+        Some(home.path()),
+        &["history", "--json", "--lang", "en"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["problem"]["kind"], "record_unreadable");
+}

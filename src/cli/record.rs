@@ -29,7 +29,12 @@ pub(super) fn history(
     let report = Report::new();
     let record = match store.load() {
         Ok(record) => record,
-        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+        // With --json (and no export), standard output still answers: the problem.
+        Err(error) => {
+            let problem = super::ProblemJson::new("record_unreadable", error.message(language));
+            let json = json && export.is_none();
+            return super::ids::unanswered(report, json, problem, Exit::Unusable);
+        }
     };
     match export {
         Some(path) => export_to(report, &record, path, language),
