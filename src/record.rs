@@ -949,8 +949,12 @@ pub fn read_file(path: &Path, now: SystemTime) -> Result<Imported, RecordError> 
             });
         }
     };
-    let text = decode::decode(&bytes).text;
-    drop(bytes);
+    import_bytes(&bytes, now)
+}
+
+/// [`read_file`] of bytes already read (standard input, `history --import -`).
+pub fn import_bytes(bytes: &[u8], now: SystemTime) -> Result<Imported, RecordError> {
+    let text = decode::decode(bytes).text;
     ActivationRecord::import(&text, now)
 }
 

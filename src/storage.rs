@@ -117,7 +117,13 @@ fn temporary_beside(path: &Path) -> PathBuf {
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk, renamed
 /// over the old one (whose permissions it keeps). Makes the folder when it is missing. On any
 /// error the temporary file is removed and the old file is left as it was.
+///
+/// A symbolic link stays a link: its target is replaced (the temporary file is made in the
+/// target's folder, so the rename stays on one file system), as for a record kept on a USB
+/// stick and linked into the data folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = through_links(path);
+    let path = target.as_path();
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
@@ -163,13 +169,25 @@ fn through_links(path: &Path) -> PathBuf {
 /// Writes `bytes` to what `path` names, as a user means it: a regular file or a new path is
 /// replaced atomically (see [`write_atomically`]); a symbolic link stays a link and its target
 /// is written (atomically when that is a regular file or not there yet); a device or a named
-/// pipe (`/dev/null`, a FIFO, `NUL` on Windows) is opened and written to, never replaced.
+/// pipe (`/dev/null`, a FIFO, `NUL` on Windows) is opened and written to, never replaced, and
+/// a write it refuses (a full device) is an error; a folder is refused as one.
+///
+/// Every output a user names goes through here: `report --out`, `qr --out`,
+/// `history --export`, and the window's support report.
 pub fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = through_links(path);
+    let names_a_folder = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
     match fs::metadata(&target) {
+        Ok(metadata) if metadata.is_dir() => Err(io::ErrorKind::IsADirectory.into()),
+        // `new-folder/`: a name that can only be a folder's.
+        Err(error) if error.kind() == io::ErrorKind::NotFound && names_a_folder => {
+            Err(io::ErrorKind::IsADirectory.into())
+        }
         Err(error) if error.kind() == io::ErrorKind::NotFound => write_atomically(&target, bytes),
         Ok(metadata) if metadata.is_file() => write_atomically(&target, bytes),
-        Ok(metadata) if metadata.is_dir() => Err(io::ErrorKind::IsADirectory.into()),
         // A device, a pipe, or a path the OS will say more about when it is opened.
         _ => {
             let mut file = OpenOptions::new().write(true).open(&target)?;
@@ -290,6 +308,29 @@ mod tests {
         assert!(write_atomically(&path, b"new").is_err());
         let files: Vec<_> = fs::read_dir(home.path()).unwrap().collect();
         assert_eq!(files.len(), 1, "{files:?}");
+    }
+
+    /// `session.json` or `activations.json` linked to a file elsewhere (a USB stick): the
+    /// target is replaced atomically, in its own folder, and the link stays.
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_write_through_a_link_replaces_the_target_and_keeps_the_link() {
+        let home = tempfile::tempdir().unwrap();
+        let usb = tempfile::tempdir().unwrap();
+        let target = usb.path().join("session.json");
+        let link = home.path().join("session.json");
+        fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new").expect("written through the link");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        let left: Vec<_> = fs::read_dir(usb.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
     }
 
     #[test]

@@ -223,7 +223,7 @@ fn the_installation_id_goes_into_the_portals_nine_boxes_either_way() {
         );
         assert!(ja.contains("1 番の欄にしか入ら"), "{}", script.id);
         let en = joined(script, Language::English);
-        assert!(en.contains("groups 1–9 are the portal's boxes 1–9"), "{en}");
+        assert!(en.contains("groups 1-9 are the portal's boxes 1-9"), "{en}");
         assert!(en.contains("only box 1 took"), "{}", script.id);
         assert!(!en.contains("without spaces or dashes") && !ja.contains("1 つながり"));
     }
@@ -434,7 +434,7 @@ fn uk_script_enters_nine_groups_and_reads_blocks_a_to_h() {
         en.contains("one group at a time") && en.contains("group 9"),
         "{en}"
     );
-    assert!(en.contains("blocks A–H"));
+    assert!(en.contains("blocks A-H"));
     assert!(en.contains("* to repeat"));
     let ja = joined(gb, Language::Japanese);
     assert!(

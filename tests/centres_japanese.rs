@@ -218,3 +218,58 @@ fn the_command_line_finds_the_us_as_beikoku_and_as_america() {
     assert!(centers_json("アメリカ").contains(&"US".to_string()));
     assert_eq!(centers_json("中華人民共和国香港特別行政区"), ["HK"]);
 }
+
+/// The Japanese list is in reading order (gojuon), as a Japanese reader looks a country up:
+/// 南極 (ナンキョク) in the な row, 日本 (ニホン) among the に, 中国 (チュウゴク) among the ち;
+/// the English order put 南極 between アンギラ and アンティグア (issue 24).
+#[test]
+fn the_japanese_list_is_in_reading_order() {
+    use activation_companion::centers::{self, ActivationCenter};
+    use activation_companion::language::Language;
+
+    let mut list: Vec<&ActivationCenter> = centers::bundled_centers().iter().collect();
+    centers::in_order(&mut list, Language::Japanese);
+    let at = |iso: &str| {
+        list.iter()
+            .position(|center| center.iso == iso)
+            .unwrap_or_else(|| panic!("{iso} is in the list"))
+    };
+    // ナミビア, 南極, then ニウエ: the な row, before the に row.
+    assert!(at("NA") < at("AQ") && at("AQ") < at("NU"));
+    // ニジェール, 日本, ニューカレドニア.
+    assert!(at("NE") < at("JP") && at("JP") < at("NC"));
+    // タンザニア, 中国, ツバル.
+    assert!(at("TZ") < at("CN") && at("CN") < at("TV"));
+    // アンギラ, アンゴラ, アンティグア・バーブーダ, アンドラ: next to each other.
+    assert_eq!(
+        [at("AO"), at("AG"), at("AD")],
+        [at("AI") + 1, at("AI") + 2, at("AI") + 3]
+    );
+    // Every name has its reading, in katakana (kanji read by hand in the data).
+    for center in &list {
+        let reading = centers::reading_ja(center);
+        assert!(
+            !reading.is_empty()
+                && reading
+                    .chars()
+                    .all(|c| matches!(c, '\u{30A1}'..='\u{30FC}' | '（' | '）')),
+            "{} {}: {reading}",
+            center.iso,
+            center.country_ja
+        );
+    }
+    // In order from first to last.
+    for pair in list.windows(2) {
+        assert!(
+            centers::gojuon_key(centers::reading_ja(pair[0]))
+                <= centers::gojuon_key(centers::reading_ja(pair[1])),
+            "{} before {}",
+            pair[0].country_ja,
+            pair[1].country_ja
+        );
+    }
+    // English keeps the English order.
+    let mut english: Vec<&ActivationCenter> = centers::bundled_centers().iter().collect();
+    centers::in_order(&mut english, Language::English);
+    assert_eq!(english[0].country, "Afghanistan");
+}

@@ -78,8 +78,10 @@ fn iid_exit_1_names_the_bad_group() {
     let id = &json(&output)[0];
     assert_eq!(id["valid"], false);
     assert_eq!(id["bad_groups"], serde_json::json!([4]));
+    assert_eq!(id["problem"]["kind"], "mistyped");
+    assert_eq!(id["problem"]["part"], "4");
     assert!(
-        id["problem"]
+        id["problem"]["message"]
             .as_str()
             .unwrap()
             .starts_with("Group 4 looks mistyped")
@@ -100,8 +102,9 @@ fn iid_wrong_length_says_what_it_found() {
     assert_eq!(output.status.code(), Some(1));
     let id = &json(&output)[0];
     assert_eq!(id["format"], Value::Null);
+    assert_eq!(id["problem"]["kind"], "wrong_length");
     assert_eq!(
-        id["problem"],
+        id["problem"]["message"],
         "Found 62 digits; an Installation ID has 63, 54 or 50 digits."
     );
 }
@@ -140,7 +143,7 @@ fn a_huge_run_of_digits_is_a_wrong_length_not_a_crash() {
     let output = run(&["iid", "--json", "--lang", "en"], Some(digits.as_bytes()));
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        json(&output)[0]["problem"]
+        json(&output)[0]["problem"]["message"]
             .as_str()
             .unwrap()
             .starts_with("Found 200000 digits")
@@ -300,7 +303,7 @@ fn a_person_is_the_portals_callback_and_the_phone_line_is_history() {
         ja.starts_with("担当者と話す（ポータルからの折り返し電話）"),
         "{ja}"
     );
-    assert!(ja.contains("自動音声の電話認証の流れ（日本）― 2025 年 12 月に終了"));
+    assert!(ja.contains("自動音声の電話認証の流れ（日本、2025 年 12 月に終了）"));
 }
 
 #[test]
@@ -496,7 +499,11 @@ fn a_full_disk_is_one_line_and_exit_2() {
 #[test]
 fn a_qr_file_that_cannot_be_written_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("no-such-folder").join("iid.png");
+    // Under a file: no folder can be made there (a missing folder is made, as for every
+    // output the user names).
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    let out = blocked.join("iid.png");
     let output = run(
         &[
             "qr",
@@ -630,8 +637,9 @@ fn utf16_without_a_byte_order_mark_is_read() {
 
 #[test]
 fn human_output_of_a_huge_paste_finishes() {
-    // 571,429 groups, every one failing its check: the output used to be quadratic in them.
-    let digits = "1234567".repeat(571_429);
+    // 149,796 groups (standard input's bound, 1 MB), every one failing its check: the output
+    // used to be quadratic in them.
+    let digits = "1234567".repeat(149_796);
     let mut child = Command::new(BINARY)
         .args(["iid", "--lang", "en"])
         .stdin(Stdio::piped())
@@ -655,7 +663,7 @@ fn human_output_of_a_huge_paste_finishes() {
     let output = reader.join().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert_eq!(text.matches("  × check it").count(), 571_429);
+    assert_eq!(text.matches("  × check it").count(), 149_796);
 }
 
 #[test]
@@ -1319,6 +1327,9 @@ fn help_and_command_line_mistakes_are_in_japanese() {
         "default",
         "Carry",
         "Find and",
+        // The usage line's placeholders (issue 24).
+        "[OPTIONS]",
+        "[COMMAND]",
     ];
     for args in [
         &["--lang", "ja", "--help"][..],
@@ -1468,7 +1479,7 @@ fn install_key_refuses_a_mistyped_key_where_it_is_wrong_on_any_os() {
     for (key, en, ja) in [
         (
             "BCDFG-HJKMP-QOTVW-XY234-6789B",
-            "Group 3, character 2 is the letter O: product keys have no O or 0 — check the key.",
+            "Group 3, character 2 is the letter O: product keys have no O or 0. Check the key.",
             "グループ 3 の 2 文字目が文字「O」です",
         ),
         (
@@ -1577,4 +1588,393 @@ fn report_to_a_file_that_cannot_be_written_exits_2() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(!stderr(&output).is_empty());
+}
+
+// ---- --json always answers; one table of exit codes (issue 24) --------------------------------
+
+#[test]
+fn json_always_prints_one_value_with_the_problem() {
+    // Nothing found: an object with the problem, exit 2 (the same for iid and cid).
+    for command in ["iid", "cid"] {
+        let output = run(&[command, "--json", "--lang", "en", "nothing here"], None);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let answer = json(&output);
+        assert_eq!(
+            answer["problem"]["kind"], "not_found",
+            "{command}: {answer}"
+        );
+        assert!(
+            answer["problem"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("No ")),
+            "{answer}"
+        );
+    }
+    // A letter for a digit: its block and the letter, exit 1.
+    let output = run(
+        &[
+            "cid",
+            "--json",
+            "--lang",
+            "en",
+            &CID.replacen("829081", "829O81", 1),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let answer = json(&output);
+    assert_eq!(answer["problem"]["kind"], "letter_for_a_digit", "{answer}");
+    assert_eq!(answer["problem"]["part"], "C");
+    assert_eq!(answer["problem"]["character"], "O");
+}
+
+#[cfg(not(windows))]
+#[test]
+fn status_json_without_the_licensing_service_is_json() {
+    let output = run(&["status", "--json", "--lang", "en"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let answer = json(&output);
+    assert_eq!(answer["problem"]["kind"], "licensing_service", "{answer}");
+    assert!(
+        answer["problem"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Windows only")),
+        "{answer}"
+    );
+}
+
+#[test]
+fn nothing_found_is_exit_2_in_every_command() {
+    for args in [
+        &["iid", "--lang", "en", "nothing here"][..],
+        &["cid", "--lang", "en", "nothing here"],
+        &["apply", "--lang", "en", "nothing here"],
+        &[
+            "qr",
+            "--lang",
+            "en",
+            "--out",
+            "never-written.png",
+            "nothing here",
+        ],
+    ] {
+        let output = run(args, None);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+// ---- standard input to a bound (issue 24) -----------------------------------------------------
+
+/// The binary with `args`, fed `total` bytes of junk on standard input (written while it
+/// reads; a reader that stops early ends the writing).
+fn run_fed(args: &[&str], total: usize) -> Output {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("a pipe");
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 64 * 1024];
+        let mut sent = 0;
+        while sent < total {
+            if input.write_all(&chunk).is_err() {
+                break;
+            }
+            sent += chunk.len();
+        }
+    });
+    let output = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("the writer ends");
+    output
+}
+
+#[test]
+fn standard_input_past_its_bound_is_refused_in_both_languages() {
+    // 64 MB: past every bound; the command stops reading at its bound.
+    let total = 64 * 1024 * 1024;
+    for (args, en) in [
+        (&["iid", "--lang", "en"][..], "longer than 1 MB"),
+        (&["cid", "--lang", "en"], "longer than 1 MB"),
+        (&["apply", "--lang", "en"], "longer than 1 MB"),
+        (&["install-key", "--lang", "en"], "longer than 4 KB"),
+    ] {
+        let output = run_fed(args, total);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = stderr(&output);
+        assert!(said.contains(en), "{args:?}: {said}");
+        assert_eq!(said.trim_end().lines().count(), 1, "{said}");
+    }
+    let output = run_fed(&["iid", "--json", "--lang", "ja"], 2 * 1024 * 1024);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["problem"]["kind"], "input_too_long");
+    assert!(
+        stderr(&output).contains("標準入力が 1 MB を超えています"),
+        "{}",
+        stderr(&output)
+    );
+    // Exactly at the bound is read.
+    let mut text = format!("{WINDOWS_11}\n").into_bytes();
+    text.resize(1024 * 1024, b' ');
+    let output = run(&["iid", "--lang", "en"], Some(&text));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn help_says_the_bounds_in_both_languages() {
+    for (language, iid, key) in [
+        ("en", "at most 1 MB", "at most 4 KB"),
+        ("ja", "1 MB まで", "4 KB まで"),
+    ] {
+        let help = stdout(&run(&["iid", "--help", "--lang", language], None));
+        assert!(help.contains(iid), "{help}");
+        let help = stdout(&run(&["install-key", "--help", "--lang", language], None));
+        assert!(help.contains(key), "{help}");
+    }
+}
+
+// ---- install-key: a key as an argument, a key at a terminal (issue 24) ------------------------
+
+/// Not on Windows: there the key would be installed.
+#[cfg(not(windows))]
+#[test]
+fn a_key_given_as_an_argument_gets_a_note_about_who_can_see_it() {
+    let output = run(&["install-key", "--lang", "en", WELL_FORMED_KEY], None);
+    let said = stderr(&output);
+    assert!(said.contains("visible to other processes"), "{said}");
+    assert!(said.contains("shell's history"), "{said}");
+    let output = run(
+        &["install-key", "--lang", "en"],
+        Some(WELL_FORMED_KEY.as_bytes()),
+    );
+    assert!(!stderr(&output).contains("visible to other processes"));
+}
+
+/// Through a pseudo-terminal, as a person types: a prompt, nothing typed echoed, and Enter
+/// (not the end of input) ends the key.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn install_key_at_a_terminal_prompts_without_echo_and_enter_ends_it() {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+
+    for (language, prompt) in [
+        ("en", "Type the product key and press Enter"),
+        ("ja", "プロダクト キーを入力して Enter を押してください"),
+    ] {
+        let (mut master, slave) = {
+            let (mut master, mut slave) = (-1, -1);
+            // SAFETY: openpty writes two descriptors, which are owned from here on.
+            let opened = unsafe {
+                libc::openpty(
+                    &mut master,
+                    &mut slave,
+                    std::ptr::null_mut(),
+                    std::ptr::null(),
+                    std::ptr::null(),
+                )
+            };
+            assert_eq!(opened, 0, "openpty");
+            // SAFETY: fresh descriptors from openpty, each owned once.
+            unsafe {
+                (
+                    std::fs::File::from(OwnedFd::from_raw_fd(master)),
+                    OwnedFd::from_raw_fd(slave),
+                )
+            }
+        };
+        let mut child = Command::new(BINARY)
+            .args(["install-key", "--lang", language])
+            .env("LANG", "C")
+            .stdin(Stdio::from(slave.try_clone().expect("the terminal")))
+            .stdout(Stdio::from(slave.try_clone().expect("the terminal")))
+            .stderr(Stdio::from(slave))
+            .spawn()
+            .expect("the binary runs");
+        // Should Enter not end the key, the child would wait for ever: it is ended here after
+        // a minute, and the test fails on what it shows (a safety net, not a timing).
+        let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let pid = child.id() as libc::pid_t;
+        {
+            let finished = finished.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(60));
+                if !finished.load(std::sync::atomic::Ordering::SeqCst) {
+                    // SAFETY: a signal to our own child, which has not been waited for.
+                    unsafe { libc::kill(pid, libc::SIGKILL) };
+                }
+            });
+        }
+        // What the terminal shows, read until `wanted` is on it (or the terminal closes).
+        fn read_until(master: &mut std::fs::File, wanted: &str, shown: &mut Vec<u8>) {
+            let mut buffer = [0u8; 1024];
+            while !String::from_utf8_lossy(shown).contains(wanted) {
+                match master.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => shown.extend_from_slice(&buffer[..n]),
+                }
+            }
+        }
+        let mut shown = Vec::new();
+        read_until(&mut master, prompt, &mut shown);
+        assert!(
+            String::from_utf8_lossy(&shown).contains(prompt),
+            "{}",
+            String::from_utf8_lossy(&shown)
+        );
+        // Typed after the prompt, then Enter; the terminal stays open (no end of input).
+        master
+            .write_all(format!("{WELL_FORMED_KEY}\r").as_bytes())
+            .expect("typed");
+        read_until(&mut master, "slmgr /ipk", &mut shown);
+        let status = child.wait().expect("the binary ends");
+        finished.store(true, std::sync::atomic::Ordering::SeqCst);
+        let shown = String::from_utf8_lossy(&shown);
+        assert_eq!(status.code(), Some(2), "{shown}");
+        assert!(shown.contains("slmgr /ipk"), "the key was read: {shown}");
+        for group in WELL_FORMED_KEY.split('-').take(4) {
+            assert!(!shown.contains(group), "the key was echoed: {shown}");
+        }
+    }
+}
+
+// ---- the command line's small things (issue 24, item 6) ----------------------------------------
+
+#[test]
+fn japanese_cid_output_has_no_space_after_a_full_stop() {
+    let output = run(&["cid", "--lang", "ja", CID], None);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("。"), "{text}");
+    assert!(!text.contains("。 "), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_named_with_its_position() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    for (language, said) in [
+        ("en", "argument 4, \"caf\u{FFFD}\""),
+        ("ja", "4 番目の引数「caf\u{FFFD}」"),
+    ] {
+        let output = Command::new(BINARY)
+            .args(["--lang", language, "iid"])
+            .arg(OsStr::from_bytes(b"caf\xff"))
+            .env("LANG", "C")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(output.status.code(), Some(2));
+        let error = stderr(&output);
+        assert!(error.contains(said), "{error}");
+        assert_eq!(error.trim_end().lines().count(), 1, "{error}");
+    }
+}
+
+// ---- product-key messages (issue 24, item 5) ---------------------------------------------------
+
+#[test]
+fn a_key_problem_names_the_character_as_the_user_sees_it() {
+    for (key, en, ja) in [
+        (
+            "VK7JG\u{200B}-NPHTM-C97JM-9MPGT-3V66T",
+            "Group 1 holds an invisible character, U+200B, after character 5",
+            "グループ 1 の 5 文字目の後に、見えない文字（U+200B）があります",
+        ),
+        (
+            "VK7JG-NPHTM-C97JM-9MPGT-3\u{2165}6T",
+            "Group 5, character 2 is the character \u{2165}",
+            "グループ 5 の 2 文字目が文字「\u{2165}」です",
+        ),
+        (
+            "VK7JG-NPHTM-C97JM-9MPGT-3V6\u{24C9}T",
+            "Group 5, character 4 is the character \u{24C9}",
+            "グループ 5 の 4 文字目が文字「\u{24C9}」です",
+        ),
+    ] {
+        let output = run(&["install-key", "--lang", "en", key], None);
+        assert_eq!(output.status.code(), Some(1), "{key}");
+        assert!(stderr(&output).contains(en), "{}", stderr(&output));
+        let output = run(&["install-key", "--lang", "ja", key], None);
+        assert!(stderr(&output).contains(ja), "{}", stderr(&output));
+    }
+    // Text around the key, and _ between groups: read as the key (then "Windows only"; not
+    // run on Windows, where the key would be installed).
+    #[cfg(not(windows))]
+    for key in [
+        "Product key: BCDFG-HJKMP-QRTVW-XY234-6789B",
+        "BCDFG_HJKMP_QRTVW_XY234_6789B",
+    ] {
+        let output = run(&["install-key", "--lang", "en"], Some(key.as_bytes()));
+        let said = stderr(&output);
+        assert!(
+            !said.contains("Nothing was sent to Windows"),
+            "{key}: {said}"
+        );
+        assert!(said.contains("works on Windows only"), "{key}: {said}");
+    }
+}
+
+// ---- readings (issue 24, item 7) ---------------------------------------------------------------
+
+/// A copied table whose H cell is empty: the number on the next line is not block H.
+#[test]
+fn a_table_with_an_empty_h_cell_does_not_take_the_next_line_as_h() {
+    let table = "A\tB\tC\tD\tE\tF\tG\tH\n\
+                 426296\t483130\t829081\t394993\t064403\t777482\t905722\t\n\
+                 123456\n";
+    let output = run(&["cid", "--json", "--lang", "en"], Some(table.as_bytes()));
+    let cid = json(&output);
+    assert_eq!(
+        cid["digits"], "426296483130829081394993064403777482905722",
+        "{cid}"
+    );
+    assert!(!stdout(&output).contains("123456"), "{}", stdout(&output));
+    // Eight blocks are read unless seven are asked for: the seven found are too few.
+    let output = run(&["cid", "--lang", "en"], Some(table.as_bytes()));
+    assert!(
+        stdout(&output).contains("Found 42 digits; a Confirmation ID has 48 digits."),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// A labelled Installation ID in two columns (`1: ... 6: ...` on one line): read in label
+/// order, not as 72 digits.
+#[test]
+fn a_labelled_iid_in_two_columns_is_read_in_label_order() {
+    let groups = common::groups(WINDOWS_11);
+    let mut text = String::new();
+    for row in 0..5 {
+        text.push_str(&format!("{}: {}", row + 1, groups[row]));
+        if row + 5 < 9 {
+            text.push_str(&format!("   {}: {}", row + 6, groups[row + 5]));
+        }
+        text.push('\n');
+    }
+    let output = run(&["iid", "--json", "--lang", "en"], Some(text.as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{text}\n{}", stdout(&output));
+    assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
+}
+
+/// `history --json` with a record that cannot be read: the problem, as JSON, exit 2.
+#[test]
+fn history_json_with_an_unreadable_record_is_json() {
+    let home = tempfile::tempdir().expect("a folder");
+    std::fs::write(home.path().join("activations.json"), b"{ not json").expect("written");
+    let output = run_with_home(
+        Some(home.path()),
+        &["history", "--json", "--lang", "en"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["problem"]["kind"], "record_unreadable");
 }

@@ -194,3 +194,72 @@ fn every_ui_character_is_in_both_fonts() {
          If the script then says BIZ UDGothic itself lacks a character, change the string instead."
     );
 }
+
+/// The window's default text size (iced's), in pixels.
+const DEFAULT_TEXT_SIZE: f32 = 16.0;
+
+/// Every dash a sentence uses is drawn at least a pixel thick at the default size, in both
+/// fonts: BIZ UDGothic's en and em dashes are 0.77 px there (98 units of 2,048), and the en
+/// dash of "groups 1–9" was not drawn at all. The window title (the OS draws it in its own
+/// font) is left out.
+#[test]
+fn every_dash_in_a_sentence_is_at_least_a_pixel_thick() {
+    let dashes = |c: char| {
+        matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE58}'
+        )
+    };
+    let thin: BTreeMap<char, String> = ui_chars()
+        .into_iter()
+        .filter(|(c, _)| dashes(*c))
+        .filter(|(c, _)| {
+            FONTS.iter().any(|font| {
+                with_face(font, |face| {
+                    let glyph = face.glyph_index(*c).expect("covered (see the test above)");
+                    let bounds = face
+                        .glyph_bounding_box(glyph)
+                        .expect("a dash has an outline");
+                    let height = f32::from(bounds.y_max - bounds.y_min);
+                    height * DEFAULT_TEXT_SIZE / f32::from(face.units_per_em()) < 1.0
+                })
+            })
+        })
+        .collect();
+    // Where each thin dash stands in a sentence (not a comment, not the window title).
+    let mut used = Vec::new();
+    let mut files = Vec::new();
+    rs_files(&root().join("src/words"), &mut files);
+    for path in files {
+        let text = fs::read_to_string(&path).expect("a source file");
+        let shown = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (number, line) in shown.lines().enumerate() {
+            let comment = line.trim_start().starts_with("//");
+            if !comment && !line.contains("AppTitle") && line.chars().any(|c| thin.contains_key(&c))
+            {
+                used.push(format!(
+                    "{}:{}: {}",
+                    path.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    let scripts = fs::read_to_string(root().join("data/call_scripts.json")).expect("the scripts");
+    for (number, line) in scripts.lines().enumerate() {
+        if line.chars().any(|c| thin.contains_key(&c)) {
+            used.push(format!(
+                "data/call_scripts.json:{}: {}",
+                number + 1,
+                line.trim()
+            ));
+        }
+    }
+    assert!(
+        used.is_empty(),
+        "dashes thinner than a pixel at {DEFAULT_TEXT_SIZE} px ({:?}) in sentences:\n{}",
+        thin.keys().collect::<Vec<_>>(),
+        used.join("\n")
+    );
+}

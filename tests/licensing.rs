@@ -370,7 +370,7 @@ fn a_permanently_activated_windows_has_nothing_to_do() {
     let (en, ja) = assert_both_languages(pro);
     assert_eq!(
         en,
-        "Windows(R), Professional edition: activated — nothing to do."
+        "Windows(R), Professional edition: activated; nothing to do."
     );
     assert!(ja.contains("操作は不要"), "{ja}");
     assert!(!en.contains("Reason"), "{en}");
@@ -1293,7 +1293,7 @@ fn installing_the_esu_year_2_key_shows_its_add_on_ready_to_carry() {
     );
     let (en, ja) = assert_both_languages(&verdict);
     assert!(
-        en.starts_with("The product key ending 6789B is installed: it belongs to ESU Year 2 (October 2026 – October 2027)"),
+        en.starts_with("The product key ending 6789B is installed: it belongs to ESU Year 2 (October 2026 to October 2027)"),
         "{en}"
     );
     assert!(
@@ -1492,7 +1492,7 @@ fn the_esu_years_are_named_with_their_periods_and_other_add_ons_by_their_row() {
     assert_eq!(year_1.esu_year().map(|y| y.year), Some(1));
     assert_eq!(
         words::product_label(year_1, Language::English),
-        "ESU Year 1 (14 October 2025 – 13 October 2026): Windows(R), Client-ESU-Year1 add-on"
+        "ESU Year 1 (14 October 2025 to 13 October 2026): Windows(R), Client-ESU-Year1 add-on"
     );
     assert_eq!(
         words::product_label(year_1, Language::Japanese),
@@ -1505,7 +1505,7 @@ fn the_esu_years_are_named_with_their_periods_and_other_add_ons_by_their_row() {
     assert_eq!(windows.why_not_activated(), None);
     assert_eq!(
         windows.message(Language::English),
-        "Windows(R), Professional edition: activated — nothing to do."
+        "Windows(R), Professional edition: activated; nothing to do."
     );
 
     // An ESU add-on this app has no year for (LTSC, a later year) is found by its row.
@@ -1811,7 +1811,7 @@ fn the_report_written_under_wine_replays_its_failure() {
 #[test]
 fn what_to_do_after_applying_is_the_portals_next_step() {
     let portal_retry = |en: &str, ja: &str| {
-        assert!(en.contains("compare each block A–H"), "{en}");
+        assert!(en.contains("compare each block A-H"), "{en}");
         assert!(en.contains("answer no") && en.contains("callback"), "{en}");
         assert!(
             ja.contains("[いいえ]") && ja.contains("[サポートに連絡する]"),

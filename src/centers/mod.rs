@@ -12,6 +12,7 @@
 
 mod iso3;
 mod phone_inf;
+mod reading;
 mod table;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ use unicode_normalization::char::is_combining_mark;
 use crate::language::{Bilingual, Language};
 
 pub use phone_inf::{PhoneInfError, parse_phone_inf, parse_phone_inf_with};
+pub use reading::{gojuon_key, in_order, reading_ja};
 pub use table::bundled_centers;
 
 /// Where a row's numbers come from.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Exit, Report, input};
+use super::{Exit, ProblemJson, Report, TooLong, Unanswered, exit_for, input};
 use crate::id::{
     CidFormat, ConfirmationId, GroupState, IdKind, IdProblem, InstallationId, block_letters,
     read_confirmation_id_in, read_installation_ids,
@@ -23,21 +23,63 @@ struct IidJson<'a> {
     valid: bool,
     bad_groups: Vec<usize>,
     label: Option<&'a str>,
-    problem: Option<String>,
+    problem: Option<ProblemJson>,
 }
 
-pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
+/// An ID's problem as `--json` says it (see [`ProblemJson`]).
+pub(super) fn problem_json(problem: &IdProblem, language: Language) -> ProblemJson {
+    let (kind, part, character) = match problem {
+        IdProblem::NotFound { .. } => ("not_found", None, None),
+        IdProblem::WrongLength { first_bad, .. } => ("wrong_length", first_bad.clone(), None),
+        IdProblem::Mistyped { parts, .. } => ("mistyped", parts.first().cloned(), None),
+        IdProblem::LookalikeLetter { part, letter, .. } => (
+            "letter_for_a_digit",
+            Some(part.clone()),
+            Some(letter.to_string()),
+        ),
+        IdProblem::SeveralDifferent { .. } => ("several_different", None, None),
+        IdProblem::Beside { text, .. } => ("beside", None, Some(text.clone())),
+        IdProblem::Unmatched { .. } => ("unmatched", None, None),
+    };
+    ProblemJson {
+        kind,
+        part,
+        character,
+        message: problem.message(language),
+    }
+}
+
+/// A command that found nothing to answer with: one line on standard error and, with
+/// `--json`, `{"problem": ...}` on standard output.
+pub(super) fn unanswered(
+    mut report: Report,
+    json: bool,
+    problem: ProblemJson,
+    exit: Exit,
+) -> Report {
+    let message = problem.message.clone();
+    if json {
+        report.json(&Unanswered { problem });
+    }
+    report.fail(message, exit)
+}
+
+/// Standard input past its bound, as [`unanswered`] says it.
+pub(super) fn too_long(report: Report, json: bool, error: TooLong, language: Language) -> Report {
+    let problem = ProblemJson::new("input_too_long", error.message(language));
+    unanswered(report, json, problem, Exit::Unusable)
+}
+
+pub(super) fn iid(text: Result<String, TooLong>, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let reading = read_installation_ids(text);
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => return too_long(report, json, error, language),
+    };
+    let reading = read_installation_ids(&text);
     if let Some(problem) = reading.problem() {
-        if json {
-            report.line("[]");
-        }
-        let exit = match reading.slip {
-            Some(_) => Exit::Invalid,
-            None => Exit::Unusable,
-        };
-        return report.fail(problem.message(language), exit);
+        let exit = exit_for(&problem);
+        return unanswered(report, json, problem_json(&problem, language), exit);
     }
     let ids = &reading.ids;
     if json {
@@ -50,7 +92,7 @@ pub(super) fn iid(text: &str, json: bool, language: Language) -> Report {
                 valid: id.is_valid(),
                 bad_groups: id.bad_groups(),
                 label: id.label(),
-                problem: id.problem().map(|p| p.message(language)),
+                problem: id.problem().map(|p| problem_json(&p, language)),
             })
             .collect();
         report.json(&rows);
@@ -113,27 +155,30 @@ struct CidJson<'a> {
     format: Option<&'static str>,
     valid: bool,
     bad_blocks: Vec<String>,
-    problem: Option<String>,
+    problem: Option<ProblemJson>,
 }
 
 /// `format`: the one the command line was told (eight blocks unless `--blocks 7`).
-pub(super) fn cid(text: &str, json: bool, format: CidFormat, language: Language) -> Report {
+pub(super) fn cid(
+    text: Result<String, TooLong>,
+    json: bool,
+    format: CidFormat,
+    language: Language,
+) -> Report {
     let mut report = Report::new();
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => return too_long(report, json, error, language),
+    };
     let formats: &'static [CidFormat] = match format {
         CidFormat::EightBlocks => &[CidFormat::EightBlocks],
         CidFormat::SevenBlocks => &[CidFormat::SevenBlocks],
     };
-    let cid = match read_confirmation_id_in(text, formats) {
+    let cid = match read_confirmation_id_in(&text, formats) {
         Ok(cid) => cid,
         Err(problem) => {
-            if json {
-                report.line("null");
-            }
-            let exit = match problem {
-                IdProblem::NotFound { .. } | IdProblem::Unmatched { .. } => Exit::Unusable,
-                _ => Exit::Invalid,
-            };
-            return report.fail(problem.message(language), exit);
+            let exit = exit_for(&problem);
+            return unanswered(report, json, problem_json(&problem, language), exit);
         }
     };
     if json {
@@ -143,7 +188,7 @@ pub(super) fn cid(text: &str, json: bool, format: CidFormat, language: Language)
             format: cid.format().map(|f| f.code()),
             valid: cid.is_valid(),
             bad_blocks: cid.bad_blocks().iter().map(ToString::to_string).collect(),
-            problem: cid.problem().map(|p| p.message(language)),
+            problem: cid.problem().map(|p| problem_json(&p, language)),
         });
     } else {
         write_confirmation_id(&mut report, &cid, language);
@@ -171,9 +216,12 @@ fn write_confirmation_id(report: &mut Report, cid: &ConfirmationId, language: La
         return;
     }
     report.line(format!(
-        "  {} {}",
-        Text::AllBlocksConsistent.in_language(language),
-        Text::OnlyWindowsDecides.in_language(language)
+        "  {}",
+        words::two_sentences(
+            Text::AllBlocksConsistent.in_language(language),
+            Text::OnlyWindowsDecides.in_language(language),
+            language
+        )
     ));
     if cid.format() == Some(CidFormat::SevenBlocks) {
         // slmgr and ospp exist only where Confirmation IDs have 48 digits.
@@ -213,32 +261,34 @@ pub(super) fn qr(
             Exit::Invalid,
         ))
     } else {
-        let text = input(text);
-        let reading = read_installation_ids(&text);
-        match (reading.problem(), reading.ids.first()) {
-            (None, Some(id)) => {
-                Qr::for_installation_id(id).map_err(|e| (e.message(language), Exit::Invalid))
+        match input(text, super::ID_INPUT_LIMIT) {
+            Err(error) => Err((error.message(language), Exit::Unusable)),
+            Ok(text) => {
+                let reading = read_installation_ids(&text);
+                match (reading.problem(), reading.ids.first()) {
+                    (None, Some(id)) => Qr::for_installation_id(id)
+                        .map_err(|e| (e.message(language), Exit::Invalid)),
+                    (problem, _) => Err((
+                        words::lookalike_or_not_found(
+                            problem.as_ref(),
+                            IdKind::Installation,
+                            language,
+                        ),
+                        problem.as_ref().map_or(Exit::Unusable, exit_for),
+                    )),
+                }
             }
-            (problem, _) => Err((
-                words::lookalike_or_not_found(problem.as_ref(), IdKind::Installation, language),
-                match reading.slip {
-                    Some(_) => Exit::Invalid,
-                    None => Exit::Unusable,
-                },
-            )),
         }
     };
     let qr = match made {
         Ok(qr) => qr,
         Err((message, exit)) => return report.fail(message, exit),
     };
-    if let Err(error) = std::fs::write(out, qr.to_png(module_pixels)) {
-        return report.fail(
-            words::cannot_write(Some(out), &error, language),
-            Exit::Unusable,
-        );
-    }
     let mut report = report;
-    report.line(out.display().to_string());
+    match super::write_output(&mut report, out, &qr.to_png(module_pixels), language) {
+        Ok(super::Written::StandardOutput) => {}
+        Ok(super::Written::Named) => report.line(out.display().to_string()),
+        Err(message) => return report.fail(message, Exit::Unusable),
+    }
     report
 }

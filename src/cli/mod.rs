@@ -12,7 +12,7 @@ mod record;
 mod this_pc;
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -67,13 +67,13 @@ pub enum RouteArg {
 /// TEXT is text even when it starts with a dash (see [`parse`]).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Find and check every Installation ID in TEXT (or standard input): slmgr/ospp output, typed groups...
+    /// Find and check every Installation ID in TEXT (or standard input, at most 1 MB): slmgr/ospp output, typed groups...
     Iid {
         text: Vec<String>,
         #[arg(long)]
         json: bool,
     },
-    /// Check a Confirmation ID block by block (A-H).
+    /// Check a Confirmation ID block by block (A-H), from TEXT or standard input (at most 1 MB).
     Cid {
         text: Vec<String>,
         #[arg(long)]
@@ -84,9 +84,10 @@ pub enum Command {
         #[arg(long, value_name = "7|8", default_value_t = 8, value_parser = clap::value_parser!(u8).range(7..=8))]
         blocks: u8,
     },
-    /// Write a QR code PNG of the first Installation ID's digits (or of the portal's address).
+    /// Write a QR code PNG of the first Installation ID's digits in TEXT or standard input (at most 1 MB), or of the portal's address.
     Qr {
         text: Vec<String>,
+        /// The PNG file to write (- is standard output).
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
         /// Refused: voice activation ended in December 2025, so no QR code of a phone number
@@ -121,7 +122,7 @@ pub enum Command {
     },
     /// Apply a Confirmation ID on this PC (Windows, as administrator) and say whether the product is now activated.
     Apply {
-        /// The Confirmation ID, with or without separators.
+        /// The Confirmation ID, with or without separators (omitted: standard input, at most 1 MB).
         cid: Vec<String>,
         /// The product's Activation ID (a GUID, see `status`): an add-on such as ESU, or Office.
         #[arg(long, value_name = "GUID")]
@@ -131,11 +132,11 @@ pub enum Command {
         #[arg(long, value_name = "DIGITS")]
         iid: Option<String>,
     },
-    /// Install a product key on this PC (Windows, as administrator), as slmgr /ipk does: each ESU year's new MAK, for example; then show the product it installed. KEY from the arguments or standard input; only its last five characters are ever shown.
+    /// Install a product key on this PC (Windows, as administrator), as slmgr /ipk does: each ESU year's new MAK, for example; then show the product it installed. KEY from the arguments, else typed at a prompt (not shown), else standard input (at most 4 KB); only its last five characters are ever shown.
     InstallKey { key: Vec<String> },
     /// Write a support report (JSON): versions, what the licensing service answered, the verdicts. Written even when the service fails.
     Report {
-        /// Write it to FILE instead of standard output.
+        /// Write it to FILE instead of standard output (- is standard output; a device, a pipe or a link's target is written to).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Leave out the Installation IDs (they identify this PC's hardware).
@@ -146,10 +147,10 @@ pub enum Command {
     History {
         #[arg(long)]
         json: bool,
-        /// Write the record to FILE: JSON, or CSV when the name ends in .csv.
+        /// Write the record to FILE: JSON, or CSV when the name ends in .csv (- is standard output).
         #[arg(long, value_name = "FILE", conflicts_with = "import")]
         export: Option<PathBuf>,
-        /// Take in the activations of FILE (a record exported on another PC, JSON or CSV); the same pair of IDs is kept once.
+        /// Take in the activations of FILE (a record exported on another PC, JSON or CSV; - is standard input; at most 32 MB); the same pair of IDs is kept once.
         #[arg(long, value_name = "FILE")]
         import: Option<PathBuf>,
     },
@@ -182,7 +183,14 @@ pub enum Command {
 /// system's (clap's own are English). Returns that language with the command line, so the
 /// system's is asked once.
 pub fn parse() -> (Cli, Language) {
-    parse_from(std::env::args_os().collect()).unwrap_or_else(|(error, language)| match language {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // clap says only that some argument is not UTF-8: name which, as far as it can be read.
+    if let Some((position, lossy)) = first_unreadable(&args) {
+        let language = language_asked(&args).unwrap_or_else(crate::platform::user_language);
+        eprintln!("{}", words::argument_not_text(position, &lossy, language));
+        std::process::exit(Exit::Unusable as i32);
+    }
+    parse_from(args).unwrap_or_else(|(error, language)| match language {
         Language::English => error.exit(),
         Language::Japanese => {
             use clap::error::ErrorKind;
@@ -211,6 +219,16 @@ pub fn parse_from(
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map(|cli| (cli, language))
         .map_err(|error| (error, language))
+}
+
+/// The first argument that is not UTF-8: its position (1 for the first after the program's
+/// name) and its text with what cannot be read replaced.
+fn first_unreadable(args: &[std::ffi::OsString]) -> Option<(usize, String)> {
+    args.iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, arg)| arg.to_str().is_none())
+        .map(|(position, arg)| (position, arg.to_string_lossy().into_owned()))
 }
 
 /// The `--lang` on the command line, read before clap (whose help depends on it).
@@ -249,7 +267,26 @@ fn in_japanese(command: clap::Command, name: &str) -> clap::Command {
                 .help(help(Some("version"))),
         );
     }
+    // The usage line as clap writes it, with its English placeholders in Japanese.
+    let usage = {
+        let bin_name = match name {
+            "" => "activation-companion".to_string(),
+            _ => format!("activation-companion {name}"),
+        };
+        let rendered = command
+            .clone()
+            .bin_name(bin_name)
+            .render_usage()
+            .to_string();
+        let rendered = rendered.trim_start_matches("Usage:").trim().to_string();
+        words::JAPANESE_USAGE_WORDS
+            .iter()
+            .fold(rendered, |usage, (english, japanese)| {
+                usage.replace(english, japanese)
+            })
+    };
     command = command
+        .override_usage(usage)
         .about(help(None))
         .long_about(None)
         .help_template(words::JAPANESE_HELP_TEMPLATE)
@@ -389,6 +426,8 @@ pub enum Exit {
 #[derive(Debug)]
 pub(super) struct Report {
     out: String,
+    /// Bytes for standard output after `out`: a file written to `-` (a QR code's PNG).
+    bytes: Vec<u8>,
     errors: Vec<String>,
     exit: Exit,
 }
@@ -397,6 +436,7 @@ impl Report {
     pub(super) fn new() -> Report {
         Report {
             out: String::new(),
+            bytes: Vec::new(),
             errors: Vec::new(),
             exit: Exit::Done,
         }
@@ -429,6 +469,7 @@ impl Report {
         let mut stdout = io::stdout().lock();
         let written = stdout
             .write_all(self.out.as_bytes())
+            .and_then(|()| stdout.write_all(&self.bytes))
             .and_then(|()| stdout.flush());
         let mut stderr = io::stderr().lock();
         for error in &self.errors {
@@ -449,13 +490,13 @@ impl Report {
 /// main).
 pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
     let report = match cli.command? {
-        Command::Iid { text, json } => ids::iid(&input(&text), json, language),
+        Command::Iid { text, json } => ids::iid(input(&text, ID_INPUT_LIMIT), json, language),
         Command::Cid { text, json, blocks } => {
             let format = match blocks {
                 7 => crate::id::CidFormat::SevenBlocks,
                 _ => crate::id::CidFormat::EightBlocks,
             };
-            ids::cid(&input(&text), json, format, language)
+            ids::cid(input(&text, ID_INPUT_LIMIT), json, format, language)
         }
         Command::Qr {
             text,
@@ -474,12 +515,12 @@ pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
             activation_id,
             iid,
         } => this_pc::apply(
-            &input(&cid),
+            input(&cid, ID_INPUT_LIMIT),
             activation_id.as_deref(),
             iid.as_deref(),
             language,
         ),
-        Command::InstallKey { key } => this_pc::install_key(&input(&key), language),
+        Command::InstallKey { key } => this_pc::install_key(&key, language),
         Command::Report { out, leave_out_ids } => {
             this_pc::report(out.as_deref(), leave_out_ids, language)
         }
@@ -494,6 +535,39 @@ pub fn run(cli: Cli, language: Language) -> Option<ExitCode> {
     Some(exit_code(report.deliver(language)))
 }
 
+/// Where [`write_output`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Written {
+    /// `-`: standard output, after the report's text.
+    StandardOutput,
+    /// The file, device, pipe or link's target the user named.
+    Named,
+}
+
+/// The one output rule of every command that writes a file the user names (`report --out`,
+/// `qr --out`, `history --export`): `-` is standard output; anything else is written as
+/// [`crate::storage::write_through`] says (a device, a pipe or a link's target written
+/// through, a regular file replaced atomically). The error is the sentence to show.
+pub(super) fn write_output(
+    report: &mut Report,
+    path: &Path,
+    bytes: &[u8],
+    language: Language,
+) -> Result<Written, String> {
+    if is_standard_stream(path) {
+        report.bytes.extend_from_slice(bytes);
+        return Ok(Written::StandardOutput);
+    }
+    crate::storage::write_through(path, bytes)
+        .map(|()| Written::Named)
+        .map_err(|error| words::cannot_write(Some(path), &error, language))
+}
+
+/// `-`: standard input where a file is read, standard output where one is written.
+pub(super) fn is_standard_stream(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn exit_code(exit: Exit) -> ExitCode {
     ExitCode::from(exit as u8)
 }
@@ -506,16 +580,92 @@ pub fn gui_country(query: &str, language: Language) -> Result<String, (String, E
         .map_err(|error| (error.message(language), exit_code(Exit::Invalid)))
 }
 
-/// The arguments joined with spaces, or all of standard input, decoded whatever its encoding
-/// (see [`crate::decode::text`]).
-pub(super) fn input(text: &[String]) -> String {
-    if !text.is_empty() {
-        return text.join(" ");
+/// The most `iid`, `cid`, `apply` and `qr` read from standard input: 1 MB. The window's box
+/// holds 16 KB (a screenful of `slmgr /dlv` is 2 KB, `ospp.vbs /dinstid` with every Office
+/// product some 10 KB); a log or a saved web page with an ID in it may be much longer, and a
+/// megabyte is still read and searched in well under a second.
+pub const ID_INPUT_LIMIT: u64 = 1024 * 1024;
+
+/// The most `install-key` reads from standard input: 4 KB. A key is 29 characters; a line
+/// such as `Product key: XXXXX-...` with a byte-order mark and UTF-16 fits many times over.
+pub const KEY_INPUT_LIMIT: u64 = 4 * 1024;
+
+/// Standard input past a command's bound ([`ID_INPUT_LIMIT`], [`KEY_INPUT_LIMIT`]): nothing
+/// past it is read, and the command does nothing (exit 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TooLong {
+    pub limit: u64,
+}
+
+impl Localized for TooLong {
+    fn message(&self, language: Language) -> String {
+        words::standard_input_too_long(self.limit, language)
     }
+}
+
+/// The arguments joined with spaces, or standard input (at most `limit` bytes; past it,
+/// [`TooLong`] and nothing more is read), decoded whatever its encoding (see
+/// [`crate::decode::text`]).
+pub(super) fn input(text: &[String], limit: u64) -> Result<String, TooLong> {
+    if !text.is_empty() {
+        return Ok(text.join(" "));
+    }
+    read_standard_input(limit)
+        .map(|bytes| crate::decode::text(&bytes))
+        .ok_or(TooLong { limit })
+}
+
+/// Standard input's bytes when there are at most `limit`; `None` when there are more (never
+/// more than `limit` + 1 bytes are held). An unreadable stdin is treated as empty: the
+/// command then says nothing was found.
+pub(super) fn read_standard_input(limit: u64) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
-    // An unreadable stdin is treated as empty: the command then says nothing was found.
-    let _ = io::stdin().read_to_end(&mut bytes);
-    crate::decode::text(&bytes)
+    let _ = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+    (bytes.len() as u64 <= limit).then_some(bytes)
+}
+
+/// What `--json` prints when there is no answer to give (nothing found, a letter for a digit,
+/// standard input too long, the licensing service out of reach): one object,
+/// `{"problem": {...}}`, so that standard output is always one JSON value.
+#[derive(Debug, Serialize)]
+pub(super) struct Unanswered {
+    pub problem: ProblemJson,
+}
+
+/// A problem as `--json` says it: its `kind` (a stable code), the group (`"4"`) or block
+/// (`"C"`) it is in, the character that does not belong, and the sentence.
+#[derive(Debug, Serialize)]
+pub(super) struct ProblemJson {
+    pub kind: &'static str,
+    pub part: Option<String>,
+    pub character: Option<String>,
+    pub message: String,
+}
+
+impl ProblemJson {
+    pub(super) fn new(kind: &'static str, message: String) -> ProblemJson {
+        ProblemJson {
+            kind,
+            part: None,
+            character: None,
+            message,
+        }
+    }
+}
+
+/// The one table of exit codes (README "Exit codes") for a problem with an ID: nothing
+/// ID-like found is exit 2, like a command line or input that cannot be used; something
+/// found but wrong (a letter for a digit, a typo, a wrong length, two different IDs) is 1.
+pub(super) fn exit_for(problem: &crate::id::IdProblem) -> Exit {
+    use crate::id::IdProblem;
+    match problem {
+        IdProblem::NotFound { .. } | IdProblem::Unmatched { .. } => Exit::Unusable,
+        IdProblem::WrongLength { .. }
+        | IdProblem::Mistyped { .. }
+        | IdProblem::LookalikeLetter { .. }
+        | IdProblem::Beside { .. }
+        | IdProblem::SeveralDifferent { .. } => Exit::Invalid,
+    }
 }
 
 #[cfg(test)]

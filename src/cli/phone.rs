@@ -74,11 +74,13 @@ impl<'a> CenterJson<'a> {
 
 pub(super) fn centers(query: &str, json: bool, language: Language) -> Report {
     let mut report = Report::new();
-    let found = centers::find_centers(query);
+    let mut found = centers::find_centers(query);
     if json {
         let rows: Vec<CenterJson> = found.iter().map(|center| CenterJson::of(center)).collect();
         report.json(&rows);
     } else {
+        // Listed as a reader of the language looks a country up (Japanese by reading).
+        centers::in_order(&mut found, language);
         for center in &found {
             write_center(&mut report, center, language);
         }

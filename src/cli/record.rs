@@ -29,7 +29,12 @@ pub(super) fn history(
     let report = Report::new();
     let record = match store.load() {
         Ok(record) => record,
-        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+        // With --json (and no export), standard output still answers: the problem.
+        Err(error) => {
+            let problem = super::ProblemJson::new("record_unreadable", error.message(language));
+            let json = json && export.is_none();
+            return super::ids::unanswered(report, json, problem, Exit::Unusable);
+        }
     };
     match export {
         Some(path) => export_to(report, &record, path, language),
@@ -49,7 +54,20 @@ pub(super) fn history(
 
 fn import_file(store: &RecordStore, path: &Path, language: Language) -> Report {
     let mut report = Report::new();
-    let imported = match record::read_file(path, SystemTime::now()) {
+    // `-` is standard input, to the same bound as a file.
+    let read = match super::is_standard_stream(path) {
+        true => match super::read_standard_input(record::MAX_IMPORT_BYTES) {
+            Some(bytes) => record::import_bytes(&bytes, SystemTime::now()),
+            None => {
+                let error = super::TooLong {
+                    limit: record::MAX_IMPORT_BYTES,
+                };
+                return report.fail(error.message(language), Exit::Unusable);
+            }
+        },
+        false => record::read_file(path, SystemTime::now()),
+    };
+    let imported = match read {
         Ok(imported) => imported,
         Err(error @ RecordError::NotARecord) => {
             return report.fail(error.message(language), Exit::Invalid);
@@ -105,22 +123,20 @@ fn export_to(
     path: &Path,
     language: Language,
 ) -> Report {
-    if path == Path::new("-") {
-        report.line(record.to_json());
-        return report;
-    }
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let text = if csv {
         format!("\u{FEFF}{}", record.to_csv())
     } else {
-        record.to_json()
+        // Standard output gets the JSON as `--json` prints it, line end included.
+        format!("{}\n", record.to_json())
     };
-    if let Err(error) = record::export(path, text.as_bytes()) {
-        return report.fail(error.message(language), Exit::Unusable);
+    match super::write_output(&mut report, path, text.as_bytes(), language) {
+        Ok(super::Written::StandardOutput) => return report,
+        Ok(super::Written::Named) => report.line(path.display().to_string()),
+        Err(message) => return report.fail(message, Exit::Unusable),
     }
-    report.line(path.display().to_string());
     if csv && !record.unknown.is_empty() {
         report
             .errors

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Exit, Report};
+use super::{Exit, ProblemJson, Report, TooLong, exit_for};
 use crate::id::{CidFormat, InstallationId, read_confirmation_id_in};
 use crate::language::Language;
 use crate::licensing::{
@@ -63,7 +63,10 @@ pub(super) fn status(json: bool, language: Language) -> Report {
     let mut report = Report::new();
     let reading = match platform::this_pc_licensing() {
         Ok(reading) => reading,
-        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+        Err(error) => {
+            let problem = ProblemJson::new("licensing_service", error.message(language));
+            return super::ids::unanswered(report, json, problem, Exit::Unusable);
+        }
     };
     if json {
         let rows: Vec<ProductJson> = reading
@@ -132,16 +135,21 @@ fn write_product(
 }
 
 pub(super) fn apply(
-    text: &str,
+    text: Result<String, TooLong>,
     activation_id: Option<&str>,
     iid: Option<&str>,
     language: Language,
 ) -> Report {
     let report = Report::new();
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => return report.fail(error.message(language), Exit::Unusable),
+    };
     // The licensing service is Vista's and later's: its Confirmation IDs have eight blocks.
-    let cid = match read_confirmation_id_in(text, &[CidFormat::EightBlocks]) {
+    let cid = match read_confirmation_id_in(&text, &[CidFormat::EightBlocks]) {
         Ok(cid) => cid,
-        Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
+        // Exit 2 for nothing found, 1 for a CID found but wrong: as `cid` does.
+        Err(problem) => return report.fail(problem.message(language), exit_for(&problem)),
     };
     let obtained_for = iid.map(InstallationId::from_typed);
     if let Some(problem) = obtained_for.as_ref().and_then(InstallationId::problem) {
@@ -187,9 +195,36 @@ pub(super) fn apply(
 
 /// `install-key`: the key is checked before anything is sent (on any OS), then installed as
 /// `slmgr /ipk` does, and the product it installed is shown with its Installation ID.
-pub(super) fn install_key(text: &str, language: Language) -> Report {
-    let report = Report::new();
-    let key = match check_product_key(text) {
+///
+/// KEY comes from the arguments (with a note that they can be seen), else from a prompt at a
+/// terminal (no echo, Enter ends it), else from standard input (at most
+/// [`super::KEY_INPUT_LIMIT`] bytes).
+pub(super) fn install_key(key: &[String], language: Language) -> Report {
+    let mut report = Report::new();
+    let text = if !key.is_empty() {
+        report
+            .errors
+            .push(words::key_argument_is_visible(language).to_string());
+        key.join(" ")
+    } else if platform::standard_input_is_a_terminal() {
+        match platform::read_line_unechoed(words::key_prompt(language), super::KEY_INPUT_LIMIT) {
+            Ok(Some(line)) => line,
+            Ok(None) => {
+                let error = TooLong {
+                    limit: super::KEY_INPUT_LIMIT,
+                };
+                return report.fail(error.message(language), Exit::Unusable);
+            }
+            // An unreadable terminal: nothing typed.
+            Err(_) => String::new(),
+        }
+    } else {
+        match super::input(&[], super::KEY_INPUT_LIMIT) {
+            Ok(text) => text,
+            Err(error) => return report.fail(error.message(language), Exit::Unusable),
+        }
+    };
+    let key = match check_product_key(&text) {
         Ok(key) => key,
         Err(problem) => return report.fail(problem.message(language), Exit::Invalid),
     };
@@ -233,14 +268,12 @@ pub(super) fn report(
     match out {
         None => report.line(text),
         Some(path) => {
-            match crate::storage::write_atomically(path, format!("{text}\n").as_bytes()) {
-                Ok(()) => report.line(words::report_written(path, leave_out_ids, language)),
-                Err(error) => {
-                    return report.fail(
-                        words::cannot_write(Some(path), &error, language),
-                        Exit::Unusable,
-                    );
+            match super::write_output(&mut report, path, format!("{text}\n").as_bytes(), language) {
+                Ok(super::Written::StandardOutput) => {}
+                Ok(super::Written::Named) => {
+                    report.line(words::report_written(path, leave_out_ids, language))
                 }
+                Err(message) => return report.fail(message, Exit::Unusable),
             }
         }
     }

@@ -16,7 +16,7 @@ mod shortcuts;
 pub mod theme;
 pub mod this_pc;
 
-pub use app::{App, Message, Screen, StartOptions, Zoom};
+pub use app::{App, Message, PAGE_SCROLL, Screen, StartOptions, Zoom};
 
 use iced::futures::channel::oneshot;
 

@@ -81,6 +81,8 @@ pub struct State {
     /// "Open the portal on this PC": the OS asked to open it in the browser.
     portal_here: Job<(), BrowserError>,
     copied_group: Option<CopiedGroup>,
+    /// The window's language: the country list is in its order (Japanese by reading).
+    language: Language,
 }
 
 impl State {
@@ -99,9 +101,15 @@ impl State {
             portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
             portal_here: Job::Idle,
             copied_group: None,
+            language: Language::English,
         };
         state.choose_country(country);
         state
+    }
+
+    /// The window's language, for the country list's order.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     /// The phone list it shows.
@@ -450,6 +458,7 @@ impl State {
     /// without scrolling.
     fn shown_countries(&self) -> Vec<&ActivationCenter> {
         let mut matches = centers::find_in(&self.centers, &self.query);
+        centers::in_order(&mut matches, self.language);
         if let Some(position) = matches
             .iter()
             .position(|c| Some(c.iso.as_str()) == self.country.as_deref())

@@ -309,7 +309,7 @@ impl State {
                         let path = report_path(now);
                         let text = serde_json::to_string_pretty(&recorded)
                             .expect("a report always serialises");
-                        crate::storage::write_atomically(&path, format!("{text}\n").as_bytes())
+                        crate::storage::write_through(&path, format!("{text}\n").as_bytes())
                             .map(|()| path.clone())
                             .map_err(|error| ReportNotWritten {
                                 path,

@@ -446,6 +446,9 @@ struct Label {
     /// How many labels, each naming one piece.
     count: u8,
     numeric: bool,
+    /// More labels than pieces on their line (a table's last cells empty): the row ends with
+    /// its line, and a piece after it is not a block whose label was lost.
+    short: bool,
 }
 
 /// The text with the labels of labelled IDs blanked out, so their groups chain like any
@@ -468,6 +471,9 @@ fn unlabel(text: &str) -> Cow<'_, str> {
     if parts < usize::from(MIN_LABELLED_PARTS) {
         return Cow::Borrowed(text);
     }
+    if let Some(reordered) = in_label_order(text, &labels) {
+        return Cow::Owned(reordered);
+    }
     // Copied only once a labelled ID is found: label lookalikes alone (`1 1 1 ...`) leave the
     // text as it is.
     let mut unlabelled: Option<Vec<u8>> = None;
@@ -489,7 +495,10 @@ fn unlabel(text: &str) -> Cow<'_, str> {
             end += 1;
         }
         let last = &labels[end - 1];
-        if first.ordinal != 0 || parts < MIN_LABELLED_PARTS || unlabelled_piece_after(text, last) {
+        if first.ordinal != 0
+            || parts < MIN_LABELLED_PARTS
+            || (!last.short && unlabelled_piece_after(text, last))
+        {
             k += 1;
             continue;
         }
@@ -515,6 +524,74 @@ fn unlabel(text: &str) -> Cow<'_, str> {
         Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())),
         None => Cow::Borrowed(text),
     }
+}
+
+/// Labelled parts laid out in columns (`1: ... 6: ...` on one line, `2: ... 7: ...` on the
+/// next, as a two-column form copies): every label names one piece, each label from the first
+/// to the last once, read down the columns, all pieces as long, nothing but separators
+/// between them, and not in order as they stand. The text with the pieces moved into label order (each piece into the place of the
+/// one its label's order puts there: as long, so the text keeps its length), the labels
+/// blanked and the run closed with `|` as [`unlabel`] does. `None` for any other text.
+fn in_label_order(text: &str, labels: &[Label]) -> Option<String> {
+    let first = labels.first()?;
+    let last = labels.last()?;
+    let length = |label: &Label| label.end - label.pieces_start;
+    let in_columns = labels.len() >= usize::from(MIN_LABELLED_PARTS)
+        && labels.iter().all(|label| {
+            label.count == 1 && label.numeric == first.numeric && length(label) == length(first)
+        })
+        && labels
+            .windows(2)
+            .any(|pair| pair[1].ordinal < pair[0].ordinal)
+        && labels.windows(2).all(|pair| {
+            text[pair[0].end..pair[1].start]
+                .chars()
+                .all(|c| is_separator(c) || is_list_mark(c))
+        });
+    // Read down each column, then the next: (column on its line, line) in order is the labels'
+    // order, over more than one line and more than one column. Labels out of order on one line
+    // are not columns (which blocks they name cannot be told).
+    let mut line = 0;
+    let mut column = 0;
+    let mut placed: Vec<(usize, usize, &Label)> = Vec::new();
+    for (n, label) in labels.iter().enumerate() {
+        if n > 0 && text[labels[n - 1].end..label.start].contains('\n') {
+            line += 1;
+            column = 0;
+        }
+        placed.push((column, line, label));
+        column += 1;
+    }
+    placed.sort_by_key(|&(column, line, _)| (column, line));
+    let by_ordinal: Vec<&Label> = placed.iter().map(|&(_, _, label)| label).collect();
+    let every_label_once_in_columns = line > 0
+        && placed.iter().any(|&(column, ..)| column > 0)
+        && by_ordinal
+            .iter()
+            .enumerate()
+            .all(|(n, label)| usize::from(label.ordinal) == n);
+    if !in_columns || !every_label_once_in_columns {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (place, piece) in labels.iter().zip(&by_ordinal) {
+        bytes[place.pieces_start..place.end]
+            .copy_from_slice(&text.as_bytes()[piece.pieces_start..piece.end]);
+    }
+    for label in labels {
+        bytes[label.start..label.pieces_start].fill(b' ');
+    }
+    for byte in &mut bytes[first.start..last.end] {
+        if !byte.is_ascii_digit() {
+            *byte = b' ';
+        }
+    }
+    bytes[first.start] = b'|';
+    if let Some(c) = text[last.end..].chars().next().filter(|&c| is_separator(c)) {
+        bytes[last.end..last.end + c.len_utf8()].fill(b' ');
+        bytes[last.end] = b'|';
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// Whether a piece of digits as long as `label`'s last follows it, with nothing but
@@ -582,9 +659,17 @@ fn label_at(text: &str, start: usize) -> Option<Label> {
     // piece, not labels 10 and 11 without pieces).
     (1..=ends.len()).rev().find_map(|count| {
         let mut at = ends[count - 1];
+        // Labels in a row on one line head a row of pieces on one line (a copied table): a
+        // piece on the next line is not theirs, even when a cell at the row's end is empty.
+        let labels_on_one_line = !bytes[start..at].contains(&b'\n');
         let mut pieces_start = None;
+        let mut pieces = 0;
         for _ in 0..count {
-            at = skip(bytes, at, b" \t\r\n");
+            let gap = skip(bytes, at, b" \t\r\n");
+            if pieces > 0 && labels_on_one_line && bytes[at..gap].contains(&b'\n') {
+                break;
+            }
+            at = gap;
             let digits = bytes[at..]
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
@@ -594,14 +679,16 @@ fn label_at(text: &str, start: usize) -> Option<Label> {
             }
             pieces_start.get_or_insert(at);
             at += digits;
+            pieces += 1;
         }
         Some(Label {
             start,
             pieces_start: pieces_start?,
             end: at,
             ordinal,
-            count: u8::try_from(count).ok()?,
+            count: u8::try_from(pieces).ok()?,
             numeric,
+            short: pieces < count,
         })
     })
 }
@@ -623,7 +710,12 @@ fn label_head(text: &str, start: usize) -> Option<(u8, bool, usize)> {
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     });
     let mut at = start + usize::from(bracketed) + word.map_or(0, |w| w.len());
-    at = skip(bytes, at, b" \t");
+    // Spaces only after a bracket or a word: a bare label starts at its letter or digit (where
+    // `find_labels` tries it anyway), and skipping a run of spaces from each of its positions
+    // made a long run quadratic.
+    if bracketed || word.is_some() {
+        at = skip(bytes, at, b" \t");
+    }
     // Letters and numbers past an ID's last (I, 10...) are labels too, so a block or group
     // written twice under labels of its own makes the labelled ID too long rather than leaving
     // a line beside it unread.

@@ -11,8 +11,6 @@
 //! whole key leaves this type only through [`ProductKey::for_the_licensing_service`], which
 //! the WMI call alone uses.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The characters a product key is made of (the N only once, see [`check_product_key`]).
 pub const KEY_ALPHABET: &str = "BCDFGHJKMNPQRTVWXY2346789";
 
@@ -72,18 +70,110 @@ pub enum KeyProblem {
 }
 
 fn is_separator(c: char) -> bool {
-    c == '-' || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+    c == '-' || c == '_' || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Whether `c` shows nothing where it stands (a zero-width space from a web page, a joiner, a
+/// byte-order mark, a control character): a message names it by its code point, `U+200B`.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// Full-width ASCII (U+FF01 to U+FF5E, as a Japanese input method types it) as ASCII, and the ideographic
+/// space as a space: what is promised, and nothing more (a circled letter, a superscript digit
+/// or a Roman numeral stays itself, to be named where it is).
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The key in a line with text around it (`Product key: VK7JG-NPHTM-...`), as IDs are found
+/// in what is pasted: five groups of five letters or digits with only separators between
+/// them, or a run of 25, standing apart from other letters and digits. `None` when there is
+/// not exactly one such key.
+fn key_in(text: &[char]) -> Option<&[char]> {
+    // Runs of letters and digits: (start, end), and whether only separators come before the
+    // next run.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].is_alphanumeric() {
+            let start = i;
+            while i < text.len() && text[i].is_alphanumeric() {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let separated = |a: (usize, usize), b: (usize, usize)| {
+        text[a.1..b.0].iter().all(|&c| is_separator(c)) && a.1 < b.0
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (n, &run) in runs.iter().enumerate() {
+        if run.1 - run.0 == KEY_LENGTH {
+            found.push(run);
+        }
+        let groups = runs.get(n..n + GROUPS);
+        if let Some(groups) = groups
+            && groups.iter().all(|g| g.1 - g.0 == GROUP_LENGTH)
+            && groups.windows(2).all(|pair| separated(pair[0], pair[1]))
+        {
+            found.push((groups[0].0, groups[GROUPS - 1].1));
+        }
+    }
+    match found.as_slice() {
+        [(start, end)] => Some(&text[*start..*end]),
+        _ => None,
+    }
 }
 
 /// Checks a typed product key. Full-width letters and digits (a Japanese input method's) are
-/// read as the same letters and digits (NFKC); lower case as upper case. Nothing else is
-/// changed: a character outside the alphabet is a [`KeyProblem::NotInAlphabet`].
+/// read as the same letters and digits; lower case as upper case; `-`, `_`, spaces and dashes
+/// separate groups. Text around one key (`Product key: ...`) is left out, as a label before a
+/// colon is. Nothing else is changed: a character outside the alphabet is a
+/// [`KeyProblem::NotInAlphabet`] at its place, as typed.
 pub fn check_product_key(typed: &str) -> Result<ProductKey, KeyProblem> {
-    let text: String = typed.nfkc().collect();
+    let folded: Vec<char> = typed.chars().map(half_width).collect();
+    let text: String = match key_in(&folded) {
+        Some(key) => key.iter().collect(),
+        // No whole key to be found: what follows a label's colon, else all of it.
+        None => {
+            let all: String = folded.iter().collect();
+            match all.rsplit_once(':') {
+                Some((_, after)) if !after.trim().is_empty() => after.to_string(),
+                _ => all,
+            }
+        }
+    };
     let groups: Vec<Vec<char>> = text
         .split(is_separator)
         .filter(|group| !group.is_empty())
-        .map(|group| group.chars().map(|c| c.to_ascii_uppercase()).collect())
+        .map(|group| group.chars().collect())
         .collect();
     if groups.is_empty() {
         return Err(KeyProblem::Empty);
@@ -104,12 +194,14 @@ pub fn check_product_key(typed: &str) -> Result<ProductKey, KeyProblem> {
     };
     // A character outside the alphabet is the likelier mistake: it is named first.
     let mut seen_n = false;
-    for (&c, &(group, position)) in chars.iter().zip(&positions) {
+    for (&typed, &(group, position)) in chars.iter().zip(&positions) {
+        // Named as typed (a lower-case o stays one); checked in upper case.
+        let c = typed.to_ascii_uppercase();
         if !KEY_ALPHABET.contains(c) {
             return Err(KeyProblem::NotInAlphabet {
                 group,
                 position,
-                found: c,
+                found: typed,
             });
         }
         if c == 'N' {
@@ -138,7 +230,9 @@ pub fn check_product_key(typed: &str) -> Result<ProductKey, KeyProblem> {
     } else if chars.len() != KEY_LENGTH {
         return Err(KeyProblem::WrongLength { found: chars.len() });
     }
-    Ok(ProductKey(chars.into_iter().collect()))
+    Ok(ProductKey(
+        chars.into_iter().map(|c| c.to_ascii_uppercase()).collect(),
+    ))
 }
 
 /// Where a text holds something shaped like a product key: five groups of five characters of
@@ -297,6 +391,59 @@ mod tests {
                 position: 3
             })
         );
+    }
+
+    /// Issue 24: text around the key, `_` between groups, and characters named as typed where
+    /// they are: an invisible one, a circled or superscript one (not converted), a Roman
+    /// numeral.
+    #[test]
+    fn a_key_is_found_in_text_around_it_and_characters_are_named_as_typed() {
+        for typed in [
+            "Product key: VK7JG-NPHTM-C97JM-9MPGT-3V66T",
+            "\u{30D7}\u{30ED}\u{30C0}\u{30AF}\u{30C8} \u{30AD}\u{30FC}\u{FF1A}VK7JG-NPHTM-C97JM-9MPGT-3V66T\u{FF08}Pro\u{FF09}",
+            "VK7JG_NPHTM_C97JM_9MPGT_3V66T",
+            "key VK7JGNPHTMC97JM9MPGT3V66T.",
+        ] {
+            let key = check_product_key(typed).unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+            assert_eq!(key.for_the_licensing_service(), PRO_GENERIC, "{typed}");
+        }
+        // A mistyped key in text: its character is named, not the text's.
+        assert_eq!(
+            check_product_key("Product key: VK7JG-NPHTM-C97JM-9MPGT-3V6oT"),
+            Err(KeyProblem::NotInAlphabet {
+                group: 5,
+                position: 4,
+                found: 'o'
+            })
+        );
+        assert_eq!(
+            check_product_key("VK7JG\u{200B}-NPHTM-C97JM-9MPGT-3V66T"),
+            Err(KeyProblem::NotInAlphabet {
+                group: 1,
+                position: 6,
+                found: '\u{200B}'
+            })
+        );
+        for (bad, at) in [('\u{24B7}', 1), ('\u{00B2}', 3), ('\u{2165}', 2)] {
+            // Circled B, superscript 2, Roman numeral six: never read as B, 2 or VI.
+            let typed = format!(
+                "VK7JG-NPHTM-C97JM-9MPGT-{}",
+                "3V66T"
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if i + 1 == at { bad } else { c })
+                    .collect::<String>()
+            );
+            assert_eq!(
+                check_product_key(&typed),
+                Err(KeyProblem::NotInAlphabet {
+                    group: 5,
+                    position: at,
+                    found: bad
+                }),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

@@ -53,7 +53,9 @@ pub use apply::{
     check_inputs, normalize_activation_id, pick_target,
 };
 pub use install::{InstallError, InstallVerdict, install_product_key};
-pub use key::{KEY_ALPHABET, KeyProblem, ProductKey, check_product_key, find_product_key};
+pub use key::{
+    KEY_ALPHABET, KeyProblem, ProductKey, check_product_key, find_product_key, is_invisible,
+};
 pub use product::{
     ActivationState, InstalledProduct, LicenseStatus, OfflineRoute, ProductKind, days_left,
     description_channel,

@@ -59,7 +59,7 @@ impl Localized for PhoneInfError {
 /// A number seen outside Microsoft's lists, with why it is not the main one.
 pub fn alternative_number(alternative: &AlternativeNumber, language: Language) -> String {
     format!(
-        "{}: {} — {}",
+        "{}: {} ({})",
         Text::Alternative.in_language(language),
         alternative.number.written,
         alternative.note.in_language(language)
@@ -133,7 +133,7 @@ fn source_list(list: SourceList, language: Language) -> &'static str {
         SourceList::Windows8 => language.pick("Windows 8 の phone.inf", "Windows 8's phone.inf"),
         SourceList::WindowsXp => language.pick(
             "Windows XP 時代の一覧（2005～2008 年頃）",
-            "The Windows XP-era list (c. 2005–2008)",
+            "The Windows XP-era list (c. 2005-2008)",
         ),
         SourceList::VolumeLicensing => language.pick(
             "ボリューム ライセンスのライセンス認証窓口の一覧（第三者による写し）",

@@ -12,14 +12,14 @@ fn explain_code(code: u32, language: Language) -> Option<&'static str> {
              次に: A～H の 8 ブロックがすべて数字だけで入力されているか確かめて、もう一度適用してください。\
              それでも失敗する場合は、確認 ID を取得し直してください。",
             "Windows says the Confirmation ID is not in the right format (0xC004F02C). \
-             Next: check that all 8 blocks A–H were entered, digits only, and apply again; \
+             Next: check that all 8 blocks A-H were entered, digits only, and apply again; \
              if it still fails, get a new Confirmation ID.",
         ),
         codes::OFFLINE_BLOB_WRONG_LENGTH => language.pick(
             "確認 ID の長さが正しくありません (0xC004F02F)。ブロックの抜けか重複があるようです。\
              次に: A～H の 8 ブロック（48 桁）を入力し直してください。",
             "Windows says the Confirmation ID has the wrong length (0xC004F02F). \
-             Next: a block is missing or doubled; enter all 8 blocks A–H (48 digits) again.",
+             Next: a block is missing or doubled; enter all 8 blocks A-H (48 digits) again.",
         ),
         codes::IID_CID_MISMATCH => language.pick(
             "確認 ID がこの PC の現在のインストール ID に対応していません (0xC004F031)。\

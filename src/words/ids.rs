@@ -24,7 +24,7 @@ impl Localized for IdProblem {
         match (self, language) {
             (IdProblem::NotFound { kind: IdKind::Installation }, Language::English) => {
                 "No Installation ID found. It has 63 digits (54 or 50 on older products); \
-                 slui 4 or `slmgr /dti` shows it."
+                 slui 4 or slmgr /dti shows it."
                     .into()
             }
             (IdProblem::NotFound { kind: IdKind::Installation }, Language::Japanese) => {
@@ -33,7 +33,7 @@ impl Localized for IdProblem {
                     .into()
             }
             (IdProblem::NotFound { kind: IdKind::Confirmation }, Language::English) => {
-                "No Confirmation ID found. It has 48 digits in 8 blocks A–H (42 in 7 blocks on \
+                "No Confirmation ID found. It has 48 digits in 8 blocks A-H (42 in 7 blocks on \
                  Windows XP)."
                     .into()
             }
@@ -170,7 +170,7 @@ impl Localized for IdProblem {
                     IdKind::Installation => {
                         ("groups", "group numbers", "type it group by group")
                     }
-                    IdKind::Confirmation => ("blocks", "labels A–H", "type it block by block"),
+                    IdKind::Confirmation => ("blocks", "labels A-H", "type it block by block"),
                 };
                 let why = if *labelled {
                     format!("their {labels} could not be matched to them")
@@ -336,7 +336,7 @@ mod tests {
         };
         assert_eq!(
             labels.message(Language::English),
-            "Found 48 digits in 8 blocks, but their labels A–H could not be matched to them, so \
+            "Found 48 digits in 8 blocks, but their labels A-H could not be matched to them, so \
              none was taken: copy the Confirmation ID again, or type it block by block."
         );
         assert_eq!(

@@ -39,7 +39,7 @@ texts! {
     SevenBlocksOnlyAsked => "Windows XP の時代の 7 ブロック（A～G）の確認 ID なら、--blocks 7 を付けて実行してください。", "For a 7-block Confirmation ID of the Windows XP era (A–G), run it again with --blocks 7.";
     ZoomOut => "−", "−";
     ZoomIn => "+", "+";
-    KeyboardHelp => "Ctrl+1～4 画面の切り替え・Tab 次の欄・Ctrl+L 言語・Ctrl++ / Ctrl+- 拡大・縮小", "Ctrl+1–4 screens · Tab next field · Ctrl+L language · Ctrl++ / Ctrl+- zoom";
+    KeyboardHelp => "Ctrl+1～4 画面の切り替え・Tab 次の欄・Ctrl+L 言語・Ctrl++ / Ctrl+- 拡大・縮小", "Ctrl+1-4 screens · Tab next field · Ctrl+L language · Ctrl++ / Ctrl+- zoom";
 
     IidPrompt => "slmgr /dti の出力を貼り付けるか、slui 4 の画面に表示された数字を入力してください。", "Paste what slmgr /dti prints, or type the digits slui 4 shows.";
     IidPlaceholder => "インストール ID（63 桁）をここに貼り付け", "Paste the Installation ID (63 digits) here";
@@ -50,21 +50,21 @@ texts! {
     ReadAloud => "1 グループずつ大きく表示 (Ctrl+R)", "One group at a time, to read aloud (Ctrl+R)";
     CopyDigits => "数字だけをコピー (Ctrl+D)", "Copy digits only (Ctrl+D)";
     CopyGrouped => "ハイフン区切りでコピー (Ctrl+G)", "Copy with groups (Ctrl+G)";
-    QrInstruction => "スマートフォンでこの QR コードを読み取ると、インストール ID の数字がまとめて表示されます。ポータルの 1 番の欄に貼り付け、1～9 の欄が埋まらなければ、グループを同じ番号の欄に 1 つずつ入力してください。", "Scan this with your phone to get all the digits: paste them into the portal's box 1; if boxes 1–9 do not all fill, type each group into the box with its number.";
+    QrInstruction => "スマートフォンでこの QR コードを読み取ると、インストール ID の数字がまとめて表示されます。ポータルの 1 番の欄に貼り付け、1～9 の欄が埋まらなければ、グループを同じ番号の欄に 1 つずつ入力してください。", "Scan this with your phone to get all the digits: paste them into the portal's box 1; if boxes 1-9 do not all fill, type each group into the box with its number.";
     QrOnlyWhenValid => "すべてのグループに ✓ が付くと、QR コードが表示されます。", "The QR code appears once every group shows ✓.";
     ReadingHelp => "Space / → 次へ・← 前へ・Esc 閉じる", "Space / → next · ← previous · Esc close";
     Previous => "← 前へ", "← Previous";
     Next => "次へ →", "Next →";
     Close => "閉じる", "Close";
     Group => "グループ", "Group";
-    GroupsAreBoxes => "グループ 1～9 は、ポータルの 1～9 の欄です。", "Groups 1–9 are the portal's boxes 1–9.";
+    GroupsAreBoxes => "グループ 1～9 は、ポータルの 1～9 の欄です。", "Groups 1-9 are the portal's boxes 1-9.";
 
     RoutePortalHere => "この PC でポータル (Ctrl+B)", "Portal on this PC (Ctrl+B)";
     RoutePortal => "スマートフォンでポータル (Ctrl+P)", "Portal on a phone (Ctrl+P)";
     WhichRoute => "確認 ID は、いまは Microsoft のポータル（aka.ms/aoh）で取得します。この PC でインターネットとブラウザーが使えるなら、この PC でポータルを開きます。使えなければスマートフォンで開きます。担当者とは、ポータルからの折り返し電話で話せます。", "A Confirmation ID now comes from Microsoft's portal (aka.ms/aoh). Has this PC got internet and a browser? Open the portal here; otherwise on your phone. A person is reached through the portal's callback.";
     OpenPortalHere => "インストール ID をコピーしてポータルを開く (Ctrl+B)", "Copy the Installation ID and open the portal (Ctrl+B)";
     PortalOpening => "ブラウザーでポータルを開いています…", "Opening the portal in your browser…";
-    PortalOpened => "インストール ID をコピーしました。ポータルの手順を進め、インストール ID の 1 番の欄で Ctrl+V を押してください。1～9 の欄がすべて埋まったか確かめてください。", "The Installation ID is copied. Go through the portal's steps; on the Installation ID page, paste into box 1 with Ctrl+V and check that boxes 1–9 all filled.";
+    PortalOpened => "インストール ID をコピーしました。ポータルの手順を進め、インストール ID の 1 番の欄で Ctrl+V を押してください。1～9 の欄がすべて埋まったか確かめてください。", "The Installation ID is copied. Go through the portal's steps; on the Installation ID page, paste into box 1 with Ctrl+V and check that boxes 1-9 all filled.";
     BoxByBox => "1 番の欄にしか入らなかったら、1 グループずつ:", "If only box 1 took the paste, one group at a time:";
     CopyNextGroup => "次のグループをコピー (Ctrl+G)", "Copy the next group (Ctrl+G)";
     CopyFirstGroup => "グループ 1 をコピー (Ctrl+G)", "Copy group 1 (Ctrl+G)";
@@ -93,21 +93,21 @@ texts! {
     PhoneHistoryWhy => "slui 4 が表示する番号です（Windows の phone.inf）。国・地域ごとに、以前の自動音声の流れとともに記録として残しています。", "The numbers slui 4 shows (Windows' phone.inf), kept for each country or region as a record, with how its automated line worked.";
     NoTelQr => "電話番号の QR コードは作りません。自動音声の電話認証は 2025 年 12 月に終了し、電話しても確認 ID は受け取れません。ポータルの QR コードは qr --portal で作れます。", "No QR code of a phone number: voice phone activation ended in December 2025, and a call gets no Confirmation ID. qr --portal makes the portal's QR code.";
     AnswerYesOnPortal => "ポータルの「製品のライセンス認証に成功しましたか?」には [はい] と答えてください。", "On the portal, answer yes to whether the product was activated.";
-    WhenNotActivated => "それでも認証できない場合: まず、A～H の各ブロック（ポータルでは「グループ」と表示されます）をポータルのカードと 1 桁ずつ見比べてください。合っていれば、ポータルの「製品のライセンス認証に成功しましたか?」で [いいえ] を選び、各グループを確かめてもう一度試します。もう一度 [いいえ] を選ぶと、[サポートに連絡する] から担当者の折り返し電話を依頼できます（チャットは aka.ms/vpah）。", "If it still does not activate: first compare each block A–H (the portal calls them groups) with the portal's card, digit by digit. If they match, answer no on the portal to whether the product was activated, check each group and try again; after a second no, contact support there for a callback from an agent (or chat at aka.ms/vpah).";
+    WhenNotActivated => "それでも認証できない場合: まず、A～H の各ブロック（ポータルでは「グループ」と表示されます）をポータルのカードと 1 桁ずつ見比べてください。合っていれば、ポータルの「製品のライセンス認証に成功しましたか?」で [いいえ] を選び、各グループを確かめてもう一度試します。もう一度 [いいえ] を選ぶと、[サポートに連絡する] から担当者の折り返し電話を依頼できます（チャットは aka.ms/vpah）。", "If it still does not activate: first compare each block A-H (the portal calls them groups) with the portal's card, digit by digit. If they match, answer no on the portal to whether the product was activated, check each group and try again; after a second no, contact support there for a callback from an agent (or chat at aka.ms/vpah).";
 
     CidPrompt => "読み上げられた、または表示された確認 ID を A から順に入力するか、貼り付けてください。", "Type the Confirmation ID block by block, starting at A, or paste it.";
     PasteConfirmationId => "確認 ID を貼り付け (Ctrl+V)", "Paste the Confirmation ID (Ctrl+V)";
     EightBlocks => "8 ブロック（Vista 以降）", "8 blocks (Vista and later)";
     SevenBlocks => "7 ブロック（XP）", "7 blocks (XP)";
-    EightBlocksForThisId => "このインストール ID は Windows Vista 以降のもので、確認 ID は 8 ブロック（A～H）です。", "This Installation ID is from Windows Vista or later: its Confirmation ID has 8 blocks, A–H.";
-    SevenBlocksForThisId => "このインストール ID（50 桁）は Windows XP のもので、確認 ID は 7 ブロック（A～G）です。", "This Installation ID (50 digits) is from Windows XP: its Confirmation ID has 7 blocks, A–G.";
+    EightBlocksForThisId => "このインストール ID は Windows Vista 以降のもので、確認 ID は 8 ブロック（A～H）です。", "This Installation ID is from Windows Vista or later: its Confirmation ID has 8 blocks, A-H.";
+    SevenBlocksForThisId => "このインストール ID（50 桁）は Windows XP のもので、確認 ID は 7 ブロック（A～G）です。", "This Installation ID (50 digits) is from Windows XP: its Confirmation ID has 7 blocks, A-G.";
     BlockHNotInSeven => "7 ブロック（XP）の確認 ID にブロック H はありません。H の数字を消すか、8 ブロックに切り替えてください。", "A 7-block (XP) Confirmation ID has no block H: clear block H, or switch to 8 blocks.";
     AllBlocksConsistent => "すべてのブロックで入力ミスは見つかりませんでした。", "No typing mistake found in any block.";
     OnlyWindowsDecides => "この確認 ID で認証できるかどうかは、適用したときに Windows が判断します。", "Only Windows can tell whether it activates, when it is applied.";
     CopyCidDigits => "数字だけをコピー （slmgr /atp 用）(Ctrl+D)", "Copy digits only, for slmgr /atp (Ctrl+D)";
     CopySlmgr => "slmgr.vbs /atp コマンドをコピー (Ctrl+K)", "Copy the slmgr.vbs /atp command (Ctrl+K)";
     CopyOspp => "Office 用 ospp.vbs /actcid: コマンドをコピー (Ctrl+O)", "Copy the ospp.vbs /actcid: command for Office (Ctrl+O)";
-    WhatNext => "次に: 電話によるライセンス認証の画面 (slui 4) の A～H の欄に同じ数字を入力し、[Windows のライセンス認証]（表示によっては [ライセンス認証] または [次へ]）を押します。", "Next: type the same blocks A–H into the phone activation window (slui 4) and press Activate Windows (or Activate, or Next, as it shows).";
+    WhatNext => "次に: 電話によるライセンス認証の画面 (slui 4) の A～H の欄に同じ数字を入力し、[Windows のライセンス認証]（表示によっては [ライセンス認証] または [次へ]）を押します。", "Next: type the same blocks A-H into the phone activation window (slui 4) and press Activate Windows (or Activate, or Next, as it shows).";
     Empty => "未入力", "empty";
     Incomplete => "入力中", "typing";
 
@@ -140,7 +140,7 @@ texts! {
     ReallyRemove => "削除する", "Remove";
     UseRecordedCid => "記録した確認 ID を画面 3 に入力する", "Put the recorded Confirmation ID on screen 3";
     MayNotWorkFromAbroad => "海外からはつながらない場合があります", "may not work from abroad";
-    XpEraConfirmationId => "42 桁（A～G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A～H の 8 ブロック（48 桁）です。これらの製品用であれば、ブロック H が抜けています。", "42 digits (7 blocks, A–G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A–H: if it is for one of them, block H is missing.";
+    XpEraConfirmationId => "42 桁（A～G の 7 ブロック）は Windows XP 時代の確認 ID です。Windows Vista 以降と Office 2010 以降の確認 ID は A～H の 8 ブロック（48 桁）です。これらの製品用であれば、ブロック H が抜けています。", "42 digits (7 blocks, A-G) is a Windows XP-era Confirmation ID. Windows Vista and later, and Office 2010 and later, use 48 digits in 8 blocks A-H: if it is for one of them, block H is missing.";
     Channel => "チャネル", "Channel";
     InstallKeyOpen => "プロダクト キーをインストール…", "Install a product key…";
     InstallKeyIntro => "ESU など新しいプロダクト キー（MAK）をこの PC にインストールします（slmgr /ipk と同じ。管理者として実行が必要です）。入力中のキーは画面に表示せず、保存もしません。表示・記録するのは末尾の 5 文字だけです。", "Installs a new product key (such as each ESU year's MAK) on this PC, as slmgr /ipk does (needs Run as administrator). The key is hidden while you type and never kept: only its last five characters are shown or recorded.";

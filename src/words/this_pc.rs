@@ -7,7 +7,7 @@ use crate::licensing::esu::EsuYear;
 use crate::licensing::{
     ActivationState, ApplyError, ApplyVerdict, InstallError, InstallVerdict, InstalledProduct,
     KeyProblem, LicenseStatus, LicensingError, OfflineRoute, ProductKind, ServiceError,
-    TargetError, codes, days_left,
+    TargetError, codes, days_left, is_invisible,
 };
 use crate::platform::ElevationError;
 
@@ -107,12 +107,12 @@ fn month(year: u16, month: u8, day: Option<u8>, language: Language) -> String {
     }
 }
 
-/// "ESU Year 2 (October 2026 – October 2027)" / "ESU 2 年目（2026 年 10 月～2027 年 10 月）".
+/// "ESU Year 2 (October 2026 to October 2027)" / "ESU 2 年目（2026 年 10 月～2027 年 10 月）".
 pub fn esu_year_name(year: EsuYear, language: Language) -> String {
     let from = month(year.from.0, year.from.1, year.from.2, language);
     let to = month(year.to.0, year.to.1, year.to.2, language);
     match language {
-        Language::English => format!("ESU Year {} ({from} – {to})", year.year),
+        Language::English => format!("ESU Year {} ({from} to {to})", year.year),
         Language::Japanese => format!("ESU {} 年目（{from}～{to}）", year.year),
     }
 }
@@ -177,7 +177,7 @@ pub fn esu_note(language: Language) -> &'static str {
 impl Localized for KeyProblem {
     fn message(&self, language: Language) -> String {
         let what = |c: char| -> String {
-            let kind = match (c.is_ascii_digit(), c.is_alphabetic(), language) {
+            let kind = match (c.is_ascii_digit(), c.is_ascii_alphabetic(), language) {
                 (true, _, Language::English) => "the digit",
                 (_, true, Language::English) => "the letter",
                 (_, _, Language::English) => "the character",
@@ -221,6 +221,42 @@ impl Localized for KeyProblem {
                     "No product key was typed. Type its 25 characters (five groups of five).",
                 )
                 .to_string(),
+            // An invisible character (a zero-width space from a web page) is named by its code
+            // point, after the character the user sees before it.
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::English,
+            ) if is_invisible(*found) => {
+                let code = format!("U+{:04X}", u32::from(*found));
+                let place = match position {
+                    1 => "at its start".to_string(),
+                    _ => format!("after character {}", position - 1),
+                };
+                format!(
+                    "Group {group} holds an invisible character, {code}, {place}: delete it (copies from web pages often bring one). Check the key.{refused}"
+                )
+            }
+            (
+                KeyProblem::NotInAlphabet {
+                    group,
+                    position,
+                    found,
+                },
+                Language::Japanese,
+            ) if is_invisible(*found) => {
+                let code = format!("U+{:04X}", u32::from(*found));
+                let place = match position {
+                    1 => "最初".to_string(),
+                    _ => format!(" {} 文字目の後", position - 1),
+                };
+                format!(
+                    "グループ {group} の{place}に、見えない文字（{code}）があります。消してから、キーを確かめてください{refused}。"
+                )
+            }
             (
                 KeyProblem::NotInAlphabet {
                     group,
@@ -229,7 +265,7 @@ impl Localized for KeyProblem {
                 },
                 Language::English,
             ) => format!(
-                "Group {group}, character {position} is {} — check the key.{refused}",
+                "Group {group}, character {position} is {}. Check the key.{refused}",
                 what(*found)
             ),
             (
@@ -245,22 +281,22 @@ impl Localized for KeyProblem {
             ),
             (KeyProblem::SecondN { group, position }, Language::English) => format!(
                 "Group {group}, character {position} is a second N: a product key holds at most \
-                 one N — check the key.{refused}"
+                 one N. Check the key.{refused}"
             ),
             (KeyProblem::SecondN { group, position }, Language::Japanese) => format!(
                 "グループ {group} の {position} 文字目は 2 つ目の N です。プロダクト キーに N は 1 つまでです。\
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::GroupLength { group, found }, Language::English) => format!(
-                "Group {group} has {found} characters: a product key is five groups of five — \
-                 check the key.{refused}"
+                "Group {group} has {found} characters: a product key is five groups of five. \
+                 Check the key.{refused}"
             ),
             (KeyProblem::GroupLength { group, found }, Language::Japanese) => format!(
                 "グループ {group} が {found} 文字です。プロダクト キーは 5 文字ずつの 5 グループです。\
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::GroupCount { found }, Language::English) => format!(
-                "The key has {found} groups: a product key is five groups of five — check the \
+                "The key has {found} groups: a product key is five groups of five. Check the \
                  key.{refused}"
             ),
             (KeyProblem::GroupCount { found }, Language::Japanese) => format!(
@@ -268,7 +304,7 @@ impl Localized for KeyProblem {
                  キーを確かめてください{refused}。"
             ),
             (KeyProblem::WrongLength { found }, Language::English) => format!(
-                "The key has {found} characters: a product key has 25 — check the key.{refused}"
+                "The key has {found} characters: a product key has 25. Check the key.{refused}"
             ),
             (KeyProblem::WrongLength { found }, Language::Japanese) => format!(
                 "キーが {found} 文字です。プロダクト キーは 25 文字です。キーを確かめてください{refused}。"
@@ -364,7 +400,7 @@ impl Localized for InstallError {
                 .pick(
                     "プロダクト キーのインストールは Windows でのみ使えます。ライセンス認証する PC で、管理者として開いたコマンド プロンプトから slmgr /ipk <プロダクト キー> と入力することもできます。",
                     "Installing a product key works on Windows only. On the PC being activated, \
-                     `slmgr /ipk <product key>` in a Command Prompt opened as administrator does \
+                     slmgr /ipk <product key> in a Command Prompt opened as administrator does \
                      the same.",
                 )
                 .to_string(),
@@ -387,7 +423,7 @@ impl Localized for InstallError {
                 error.message(language),
                 language.pick(
                     "キーは、管理者として開いたコマンド プロンプトで slmgr /ipk <プロダクト キー> と入力してもインストールできます。",
-                    "The key can also be installed with `slmgr /ipk <product key>` in a Command \
+                    "The key can also be installed with slmgr /ipk <product key> in a Command \
                      Prompt opened as administrator.",
                 )
             ),
@@ -399,10 +435,10 @@ impl Localized for InstallError {
 fn manual_route(language: Language) -> &'static str {
     language.pick(
         "次に: インストール ID を手動で取得してください。slui 4 の画面に表示される数字をこのアプリに入力するか、コマンド プロンプトで slmgr /dti を実行して、表示された内容を貼り付けます。確認 ID は、slui 4 の画面に入力するか、管理者として開いたコマンド プロンプトで slmgr /atp <確認 ID> [アクティベーション ID] を実行して適用します（アクティベーション ID は ESU などの追加ライセンスの場合だけ必要です）。",
-        "Next: paste the Installation ID that slui 4 shows (or that `slmgr /dti` prints in a \
+        "Next: paste the Installation ID that slui 4 shows (or that slmgr /dti prints in a \
          Command Prompt) into this app. Apply the Confirmation ID by typing it into slui 4, or in \
-         a Command Prompt opened as administrator with `slmgr /atp <Confirmation ID> \
-         [Activation ID]` (the Activation ID is needed only for an add-on such as ESU).",
+         a Command Prompt opened as administrator with slmgr /atp <Confirmation ID> \
+         [Activation ID] (the Activation ID is needed only for an add-on such as ESU).",
     )
 }
 
@@ -462,15 +498,15 @@ impl Localized for ServiceError {
                     "ライセンス情報の読み取りと確認 ID の適用は Windows でのみ使えます。ライセンス認証する PC の slui 4 の画面か slmgr /dti に表示されるインストール ID を、このアプリに入力してください。確認 ID は、その PC の slui 4 の画面に入力するか、slmgr /atp <確認 ID> で適用します。",
                     "Reading the licensing service and applying a Confirmation ID work on Windows \
                      only. On the PC being activated, paste the Installation ID that slui 4 or \
-                     `slmgr /dti` shows, and type the Confirmation ID into slui 4 (or use \
-                     `slmgr /atp <Confirmation ID>`).",
+                     slmgr /dti shows, and type the Confirmation ID into slui 4 (or use \
+                     slmgr /atp <Confirmation ID>).",
                 )
                 .to_string(),
         }
     }
 }
 
-/// The status sentence: "Windows(R), Professional edition: activated — nothing to do." etc.
+/// The status sentence: "Windows(R), Professional edition: activated; nothing to do." etc.
 impl Localized for InstalledProduct {
     fn message(&self, language: Language) -> String {
         let name = product_label(self, language);
@@ -500,7 +536,7 @@ impl Localized for InstalledProduct {
         };
         match (self.state(), language) {
             (ActivationState::Permanent, Language::English) => {
-                format!("{name}: activated — nothing to do.")
+                format!("{name}: activated; nothing to do.")
             }
             (ActivationState::Permanent, Language::Japanese) => {
                 format!("{name}: ライセンス認証されています。操作は不要です。")
@@ -523,7 +559,7 @@ impl Localized for InstalledProduct {
                 },
                 Language::English,
             ) => format!(
-                "{name}: not activated — {} with {} days left. {activate_next}",
+                "{name}: not activated; {} with {} days left. {activate_next}",
                 license_status(status, language),
                 days_left(minutes_left)
             ),
@@ -839,7 +875,7 @@ impl Localized for ApplyError {
                 .pick(
                     "これは 42 桁（Windows XP 時代）の確認 ID です。Windows Vista 以降と Office 2010 以降には A～H の 8 ブロック（48 桁）の確認 ID が必要なため、適用していません。",
                     "This is a 42-digit Confirmation ID (Windows XP era). Windows Vista and later \
-                     and Office 2010 and later take 48 digits in blocks A–H, so it was not applied.",
+                     and Office 2010 and later take 48 digits in blocks A-H, so it was not applied.",
                 )
                 .to_string(),
             ApplyError::InvalidActivationId(id) => match language {
@@ -939,7 +975,7 @@ pub fn report_written(path: &std::path::Path, left_out: bool, language: Language
         (true, Language::Japanese) => "インストール ID は含めていません。",
         (false, Language::English) => {
             "It includes the Installation IDs, which identify this PC's hardware; to leave them \
-             out, write it again with `report --leave-out-ids` or the window's \u{201c}Leave out \
+             out, write it again with report --leave-out-ids or the window's \u{201c}Leave out \
              the Installation IDs\u{201d}."
         }
         (false, Language::Japanese) => {

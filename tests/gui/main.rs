@@ -758,7 +758,7 @@ fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
     );
     let mut ui = simulator(&app);
     assert!(
-        ui.find("Windows(R), Professional edition: activated — nothing to do.")
+        ui.find("Windows(R), Professional edition: activated; nothing to do.")
             .is_ok()
     );
     assert!(
@@ -838,7 +838,7 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     let _ = app.update(Message::Show(Screen::InstallationId));
     assert!(
         simulator(&app)
-            .find("Windows(R), Professional edition: activated — nothing to do.")
+            .find("Windows(R), Professional edition: activated; nothing to do.")
             .is_ok()
     );
     let _ = app.update(Message::Show(Screen::ConfirmationId));

@@ -87,11 +87,159 @@ fn copied_is_said_on_the_screen_it_was_copied_from() {
                 "{language:?}: {screen:?}"
             );
         }
+        // Back on screen 1 nothing was copied since it was shown (issue 24): it is gone.
         let _ = app.update(Message::Show(Screen::InstallationId));
         assert!(
-            simulator(&app).find(copied).is_ok(),
+            simulator(&app).find(copied).is_err(),
             "{language:?}: back on screen 1"
         );
+        // Said again by the next copy, and gone with the next change.
+        let task = app.update(Message::Installation(installation::Message::Copy(
+            installation::Copy::Digits,
+        )));
+        run(&mut app, task);
+        assert!(simulator(&app).find(copied).is_ok(), "{language:?}");
+        paste(&mut app, format!("{SLMGR_DTI}\n"));
+        assert!(
+            simulator(&app).find(copied).is_err(),
+            "{language:?}: after an edit"
+        );
+    }
+}
+
+/// The page's scroll area as the widget operations of a task see it: its viewport, its
+/// content and its offset, and one focusable field in it (laid out as the real view lays
+/// them out). Only the operations are run: focus and scrolling, as the window's runtime
+/// runs them.
+struct PageModel {
+    viewport: iced::Rectangle,
+    content: iced::Rectangle,
+    offset: f32,
+    field: iced::Rectangle,
+    field_id: iced::widget::Id,
+    focused: bool,
+}
+
+impl iced::advanced::widget::operation::Scrollable for PageModel {
+    fn snap_to(&mut self, offset: iced::widget::operation::RelativeOffset<Option<f32>>) {
+        if let Some(y) = offset.y {
+            self.offset = y * (self.content.height - self.viewport.height).max(0.0);
+        }
+    }
+    fn scroll_to(&mut self, offset: iced::widget::operation::AbsoluteOffset<Option<f32>>) {
+        if let Some(y) = offset.y {
+            self.offset = y;
+        }
+    }
+    fn scroll_by(
+        &mut self,
+        offset: iced::widget::operation::AbsoluteOffset,
+        _: iced::Rectangle,
+        _: iced::Rectangle,
+    ) {
+        self.offset += offset.y;
+    }
+}
+
+struct FieldModel<'a>(&'a mut bool);
+
+impl iced::advanced::widget::operation::Focusable for FieldModel<'_> {
+    fn is_focused(&self) -> bool {
+        *self.0
+    }
+    fn focus(&mut self) {
+        *self.0 = true;
+    }
+    fn unfocus(&mut self) {
+        *self.0 = false;
+    }
+}
+
+impl PageModel {
+    /// Runs one operation (and those it chains) over the model.
+    fn operate(&mut self, mut operation: Box<dyn iced::advanced::widget::Operation>) {
+        use iced::advanced::widget::operation::Outcome;
+        let page = iced::widget::Id::new(gui::PAGE_SCROLL);
+        loop {
+            let (viewport, content, field) = (self.viewport, self.content, self.field);
+            let field_id = self.field_id.clone();
+            let mut focused = self.focused;
+            operation.traverse(&mut |operation| {
+                operation.scrollable(
+                    Some(&page),
+                    viewport,
+                    content,
+                    iced::Vector::new(0.0, self.offset),
+                    self,
+                );
+                operation.traverse(&mut |operation| {
+                    operation.focusable(Some(&field_id), field, &mut FieldModel(&mut focused));
+                });
+            });
+            self.focused = focused;
+            match operation.finish() {
+                Outcome::Chain(next) => operation = next,
+                _ => break,
+            }
+        }
+    }
+
+    /// Runs every widget operation of `task` over the model; messages are dropped.
+    fn run(&mut self, task: iced::Task<Message>) {
+        use iced_test::futures::futures::executor::block_on_stream;
+        use iced_test::runtime::Action;
+        let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+            return;
+        };
+        for action in block_on_stream(stream) {
+            if let Action::Widget(operation) = action {
+                self.operate(operation);
+            }
+        }
+    }
+}
+
+/// "Talk to a person" (Ctrl+T) opened scrolled past its heading and step 1: the country
+/// search below the steps took the focus and was scrolled to. It opens at its top, in both
+/// languages and at the smallest and the default size, even after the page was scrolled.
+#[test]
+fn talk_to_a_person_opens_at_its_top() {
+    for language in Language::ALL {
+        for size in [(800.0, 600.0), (1024.0, 768.0)] {
+            let home = tempfile::tempdir().unwrap();
+            let mut app = start(&home, language, Some(SLMGR_DTI));
+            let _ = app.update(Message::ShowRoute(Route::Phone));
+            // The real layout: the page's scroll area and where the search box is in it.
+            let (viewport, content, field) = {
+                let mut ui = Simulator::with_size(gui::test_settings(), size, app.view());
+                let field = ui
+                    .find(selector::id(gui::route::SEARCH_ID))
+                    .expect("the country search")
+                    .bounds();
+                let survey = layout::survey(&mut ui);
+                let (viewport, content, _) = survey.scrollables[0];
+                (viewport, content, field)
+            };
+            assert!(
+                field.y > viewport.y + viewport.height,
+                "{language:?} {size:?}: the search box is below the first screenful"
+            );
+            let _ = app.update(Message::Show(Screen::InstallationId));
+            let mut page = PageModel {
+                viewport,
+                content,
+                offset: 300.0,
+                field,
+                field_id: iced::widget::Id::new(gui::route::SEARCH_ID),
+                focused: false,
+            };
+            page.run(app.update(Message::ShowRoute(Route::Phone)));
+            assert_eq!(page.offset, 0.0, "{language:?} {size:?}: opens at the top");
+            assert!(
+                page.focused,
+                "{language:?} {size:?}: the search box has the focus"
+            );
+        }
     }
 }
 

@@ -18,6 +18,7 @@ use super::{confirmation, installation, record, route, this_pc};
 mod autosave;
 mod keys;
 mod page;
+pub use page::PAGE_SCROLL;
 mod start;
 
 use crate::centers::ActivationCenter;
@@ -143,6 +144,8 @@ pub struct App {
     /// What this window last put on the clipboard: kept there after it closes, when the
     /// clipboard still holds it.
     copied: Option<String>,
+    /// How many copies this window made: a notice of a copy is the latest one's.
+    copies: u64,
     notice: Option<Notice>,
     /// The window's one question, while it is asked (see `question`).
     question: Option<Question>,
@@ -232,16 +235,24 @@ impl App {
     }
 
     /// Puts the keyboard where the screen's work is: the paste box, the country search, or
-    /// the first Confirmation ID block not yet full.
+    /// the first Confirmation ID block not yet full. A screen shown opens at its top (the
+    /// page's scroll area is one for every screen, and kept where the last screen left it);
+    /// the route screen's country search is below the steps of "Talk to a person": it takes
+    /// the focus without being scrolled to, so the screen opens at its heading and step 1.
     fn focus_screen(&self) -> Task<Message> {
-        match self.screen {
+        let top = iced::widget::operation::snap_to(
+            PAGE_SCROLL,
+            iced::widget::operation::RelativeOffset::START,
+        );
+        let focus = match self.screen {
             Screen::InstallationId => installation::State::focus_input(),
-            Screen::Route => focus::focus(route::SEARCH_ID),
+            Screen::Route => iced::widget::operation::focus(route::SEARCH_ID),
             Screen::ConfirmationId => {
                 focus::focus(confirmation::State::first_unfilled(&self.progress))
             }
             Screen::Record => Task::none(),
-        }
+        };
+        top.chain(focus)
     }
 
     pub fn title(&self) -> String {
@@ -279,6 +290,7 @@ impl App {
 
     fn copy(&mut self, contents: String) -> Task<Message> {
         self.notice = Some(Notice::Copied(self.screen));
+        self.copies += 1;
         self.copied = Some(contents.clone());
         iced::clipboard::write(contents)
     }
@@ -310,7 +322,19 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // "Copied." says what the last action did: it goes with the screen it was said on, and
+        // with the next action that changes anything (a copy says it again).
+        let (screen, copies) = (self.screen, self.copies);
+        let before = matches!(self.notice, Some(Notice::Copied(_))).then(|| self.session());
+        self.route.set_language(self.language);
         let task = self.handle(message);
+        self.route.set_language(self.language);
+        if matches!(self.notice, Some(Notice::Copied(_)))
+            && self.copies == copies
+            && (self.screen != screen || before.is_some_and(|before| before != self.session()))
+        {
+            self.notice = None;
+        }
         // The one place screen 1's product meets the activation in progress, after every
         // message: the blocks follow the Installation ID they were entered for.
         self.progress.choose(self.installation.product().cloned());

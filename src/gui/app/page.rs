@@ -16,6 +16,9 @@ use crate::words::{self, Localized, Text};
 
 /// Around the page.
 const PAGE_PADDING: f32 = 16.0;
+/// The page's scroll area (the screen's, or in a short window the whole page's).
+pub const PAGE_SCROLL: &str = "page";
+
 /// Below this height (logical pixels) the tabs and the footer scroll with the screen.
 const SHORT_WINDOW: f32 = 480.0;
 /// The widest the top bar is on one line (the English tabs, the language switch, the zoom and
@@ -53,6 +56,7 @@ impl App {
             column![
                 self.top_bar(inner),
                 scrollable(screen)
+                    .id(PAGE_SCROLL)
                     .spacing(theme::SCROLLBAR_GAP)
                     .height(Length::Fill),
             ]
@@ -67,6 +71,7 @@ impl App {
                     .push(self.footer(inner))
                     .spacing(16),
             )
+            .id(PAGE_SCROLL)
             .spacing(theme::SCROLLBAR_GAP)
             .height(Length::Fill)
             .into()

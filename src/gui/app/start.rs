@@ -89,7 +89,7 @@ impl App {
         } else {
             Screen::InstallationId
         };
-        let app = App {
+        let mut app = App {
             language,
             screen,
             zoom: 1.0,
@@ -113,11 +113,13 @@ impl App {
             open_in_browser: options.open_in_browser,
             keep_clipboard: options.keep_clipboard,
             copied: None,
+            copies: 0,
             notice,
             question: None,
             centers: options.centers,
             default_country: country,
         };
+        app.route.set_language(app.language);
         if app.waiting.is_some() {
             // Tried again every few seconds: when the other window closes (or the one this
             // one was restarted from as administrator), this one takes over by itself.
