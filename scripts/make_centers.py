@@ -66,7 +66,7 @@ Missing or extra arguments: a usage message and exit status 2.
 
 The fonts: data/fonts holds subsets of BIZ UDGothic with only the characters the UI uses,
 string values of data/*.json included. When `notes_ja` gains a character the subsets lack,
-tests/font_coverage.rs fails until `python3 scripts/make_fonts.py` is run again.
+tests/engine/font_coverage.rs fails until `python3 scripts/make_fonts.py` is run again.
 """
 
 from __future__ import annotations

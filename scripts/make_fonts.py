@@ -15,12 +15,12 @@ script's directory). It writes
 Characters kept:
   * printable ASCII, U+0020..U+007E, always;
   * every character of src/words/**/*.rs, the one home of every sentence the UI shows
-    (the rest of src/ is ASCII: tests/architecture.rs checks it);
+    (the rest of src/ is ASCII: tests/engine/architecture.rs checks it);
   * every string value in data/*.json (keys are not shown, so not kept);
   * a small safety set (full-width digits, Japanese punctuation, arrows, a few
     symbols) where the font has them.
 Control characters and whitespace other than U+0020 and U+3000 are ignored;
-tests/font_coverage.rs collects the characters in the same way and fails when
+tests/engine/font_coverage.rs collects the characters in the same way and fails when
 one is missing from either subset.
 
 Requirements:
@@ -111,7 +111,7 @@ def json_strings(value) -> list[str]:
 
 def ui_chars() -> set[str]:
     """Characters the UI can show: every character of src/words/ (where every sentence
-    lives; the rest of src/ is ASCII, which tests/architecture.rs checks) and of the string
+    lives; the rest of src/ is ASCII, which tests/engine/architecture.rs checks) and of the string
     values in data/*.json, minus control characters and whitespace. No Rust parsing: a
     character in a comment of src/words/ costs one glyph, nothing more."""
     chars: set[str] = set()

@@ -4,7 +4,7 @@
 //! it the user's actions, the session saves it ([`Saved`]), the record receives from it
 //! ([`Completed`]).
 //!
-//! The promise, as invariants every action keeps (`tests/in_progress.rs` attacks them with
+//! The promise, as invariants every action keeps (`tests/engine/properties.rs` attacks them with
 //! random sequences of user actions):
 //!
 //! 1. **Pairing.** The blocks held are the ones entered for the Installation ID of

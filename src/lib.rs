@@ -1,7 +1,7 @@
 //! Activation Companion: carry a Windows or Office Installation ID to Microsoft and the
 //! Confirmation ID back, offline, without one wrong digit.
 //!
-//! The layers, each using only those listed before it (`tests/architecture.rs` checks this):
+//! The layers, each using only those listed before it (`tests/engine/architecture.rs` checks this):
 //!
 //! - **the engine**: [`language`], [`decode`], [`date`], [`storage`], [`id`], [`centers`], [`script`], [`qr`],
 //!   [`session`], [`record`], [`licensing`]. Text and rows in, typed values and verdicts out;

@@ -273,7 +273,7 @@ mod tests {
         assert_eq!(read_confirmation_id(&with_iid).unwrap().digits(), CID);
     }
 
-    /// The shrunk cases the generator of one slip found (tests/properties.rs): each left a
+    /// The shrunk cases the generator of one slip found (tests/engine/properties.rs): each left a
     /// valid ID of other digits, or of another format, and a part unread beside it.
     #[test]
     fn slips_the_generator_found_are_named() {

@@ -1,6 +1,6 @@
 //! Every sentence the user sees, in Japanese and English side by side: the window's, the
 //! command line's, and the explanation of every verdict the engine returns as data. Nothing
-//! outside this folder holds a sentence (`tests/architecture.rs` checks that no Japanese, and
+//! outside this folder holds a sentence (`tests/engine/architecture.rs` checks that no Japanese, and
 //! no other non-ASCII character, appears in `src/` outside it), so the font subset is made from
 //! this folder and `data/`, and a new language is added here alone.
 //!
@@ -12,7 +12,7 @@
 //! ## The Japanese glossary: one form per concept
 //!
 //! Microsoft Japan's own words (its support blog, Windows' ja-JP strings, the portal's
-//! screens); `tests/japanese_words.rs` holds every Japanese string here and in `data/` to it.
+//! screens); `tests/engine/japanese_words.rs` holds every Japanese string here and in `data/` to it.
 //!
 //! | concept | write | not |
 //! |---|---|---|

@@ -90,12 +90,9 @@ fn a_double_click_on_start_over_clears_nothing() {
             app.installation().id().is_some(),
             "{language:?}: nothing cleared"
         );
-        assert!(
-            simulator(&app)
-                .find(Text::StartOverQuestion.in_language(language))
-                .is_ok(),
-            "{language:?}: still asking"
-        );
+        simulator(&app)
+            .find(Text::StartOverQuestion.in_language(language))
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: still asking"));
         // Escape says no, and so does "Cancel".
         let mut ui = simulator(&app);
         ui.tap_key(Named::Escape);
@@ -154,10 +151,8 @@ fn a_double_click_on_remove_from_the_record_removes_nothing() {
             "{language:?}"
         );
         let mut ui = simulator(&app);
-        assert!(
-            ui.find(Text::ReallyRemoveQuestion.in_language(language))
-                .is_ok()
-        );
+        ui.find(Text::ReallyRemoveQuestion.in_language(language))
+            .expect("on screen");
         ui.tap_key(Named::Escape);
         for message in ui.into_messages().collect::<Vec<_>>() {
             let _ = app.update(message);

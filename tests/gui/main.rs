@@ -144,12 +144,11 @@ fn pasting_slmgr_output_shows_nine_checked_groups() {
     assert_eq!(id.groups().len(), 9);
     let mut ui = simulator(&app);
     for group in ["4891263", "4325701", "9061121"] {
-        assert!(ui.find(group).is_ok(), "group {group} is shown");
+        ui.find(group)
+            .unwrap_or_else(|error| panic!("{error:?}: group {group} is shown"));
     }
-    assert!(
-        ui.find("63 digits; every group's check digit matches.")
-            .is_ok()
-    );
+    ui.find("63 digits; every group's check digit matches.")
+        .expect("on screen");
 }
 
 #[test]
@@ -162,11 +161,8 @@ fn a_mistyped_group_is_flagged_by_number() {
         Some("4891263 4325701 2289105 5465221 8520533 2958764 1588510 1112713 9061121"),
     );
     let mut ui = simulator(&app);
-    assert!(
-        ui.find("Group 4 looks mistyped: its check digit does not match (check those digits against the screen).")
-            .is_ok()
-    );
-    assert!(ui.find("× check it").is_ok());
+    ui.find("Group 4 looks mistyped: its check digit does not match (check those digits against the screen).").expect("on screen");
+    ui.find("× check it").expect("on screen");
 }
 
 #[test]
@@ -189,13 +185,10 @@ fn typing_a_cid_block_by_block_marks_each_block() {
         ["426296".to_string(), "483131".to_string()]
     );
     let mut ui = simulator(&app);
-    assert!(ui.find("✓ OK").is_ok());
-    assert!(
-        ui.find(
+    ui.find("✓ OK").expect("on screen");
+    ui.find(
             "Block B looks mistyped: its check digit does not match (check those digits against the portal's card)."
-        )
-        .is_ok()
-    );
+        ).expect("on screen");
 }
 
 #[test]
@@ -212,8 +205,10 @@ fn a_whole_cid_pasted_into_box_c_fills_every_box() {
     assert_eq!(blocks.concat(), CID);
     assert_eq!(blocks[0], "426296");
     let mut ui = simulator(&app);
-    assert!(ui.find("No typing mistake found in any block.").is_ok());
-    assert!(ui.find("Copy the slmgr.vbs /atp command (Ctrl+K)").is_ok());
+    ui.find("No typing mistake found in any block.")
+        .expect("on screen");
+    ui.find("Copy the slmgr.vbs /atp command (Ctrl+K)")
+        .expect("on screen");
 }
 
 #[test]
@@ -242,7 +237,9 @@ fn a_restart_restores_the_session() {
         app.installation().id().map(|id| id.digits().len()),
         Some(63)
     );
-    assert!(simulator(&app).find("前回の続きから再開しました。").is_ok());
+    simulator(&app)
+        .find("前回の続きから再開しました。")
+        .expect("on screen");
 }
 
 /// Saving never holds up a keystroke: the keystroke only hands the session to a task (the
@@ -348,8 +345,8 @@ fn reading_mode_steps_through_the_groups() {
         let _ = app.update(Message::Installation(installation::Message::ReadNext));
     }
     let mut ui = simulator(&app);
-    assert!(ui.find("Group 4 / 9").is_ok());
-    assert!(ui.find("5465220").is_ok());
+    ui.find("Group 4 / 9").expect("on screen");
+    ui.find("5465220").expect("on screen");
 }
 
 /// Walks every screen in the order of the job, with a pasted slmgr output, a mistyped and then
@@ -705,7 +702,8 @@ fn reading_this_pc_shows_each_products_status_and_puts_the_ids_to_activate_in_th
         {
             let mut ui = simulator(&app);
             for status in &statuses {
-                assert!(ui.find(status.as_str()).is_ok(), "{language:?}: {status}");
+                ui.find(status.as_str())
+                    .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {status}"));
             }
         }
         // Windows Pro and its ESU add-on are not activated: both IDs, with their names and
@@ -757,15 +755,10 @@ fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
         "nothing to activate, nothing put in the box"
     );
     let mut ui = simulator(&app);
-    assert!(
-        ui.find("Windows(R), Professional edition: activated; nothing to do.")
-            .is_ok()
-    );
-    assert!(
-        ui.find(words::microsoft_365_note(Language::English))
-            .is_ok(),
-        "no Office row: Microsoft 365 is explained"
-    );
+    ui.find("Windows(R), Professional edition: activated; nothing to do.")
+        .expect("on screen");
+    ui.find(words::microsoft_365_note(Language::English))
+        .unwrap_or_else(|error| panic!("{error:?}: no Office row: Microsoft 365 is explained"));
 }
 
 #[test]
@@ -786,7 +779,7 @@ fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
         message.contains("slmgr /dti") && message.contains("slmgr /atp"),
         "{message}"
     );
-    assert!(simulator(&app).find(message.as_str()).is_ok());
+    simulator(&app).find(message.as_str()).expect("on screen");
 }
 
 #[test]
@@ -816,11 +809,9 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(verdict.clone()),
     )))));
-    assert!(
-        simulator(&app)
-            .find(verdict.message(Language::English).as_str())
-            .is_ok()
-    );
+    simulator(&app)
+        .find(verdict.message(Language::English).as_str())
+        .expect("on screen");
     // The deposit is kept in the activation record: the product, its Activation ID, the IDs.
     let kept = &app.record().activations[0];
     assert_eq!(
@@ -836,11 +827,9 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     );
     // Screen 1's list now shows it activated.
     let _ = app.update(Message::Show(Screen::InstallationId));
-    assert!(
-        simulator(&app)
-            .find("Windows(R), Professional edition: activated; nothing to do.")
-            .is_ok()
-    );
+    simulator(&app)
+        .find("Windows(R), Professional edition: activated; nothing to do.")
+        .expect("on screen");
     let _ = app.update(Message::Show(Screen::ConfirmationId));
 
     let refused = ApplyVerdict::Refused {
@@ -852,7 +841,9 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
         Box::new(refused),
     )))));
-    assert!(simulator(&app).find("Restart as administrator").is_ok());
+    simulator(&app)
+        .find("Restart as administrator")
+        .expect("on screen");
 
     // The Installation ID changed since the CID was obtained: offer the new one.
     let mut changed = pro;
@@ -908,16 +899,14 @@ fn megabytes_of_paste_keep_only_the_ids() {
     )));
     assert_eq!(app.installation().text(), "");
     assert!(app.installation().id().is_none());
-    assert!(
-        simulator(&app)
-            .find(
-                activation_companion::id::IdProblem::NotFound {
-                    kind: activation_companion::id::IdKind::Installation
-                }
-                .message(Language::English)
-            )
-            .is_ok()
-    );
+    simulator(&app)
+        .find(
+            activation_companion::id::IdProblem::NotFound {
+                kind: activation_companion::id::IdKind::Installation,
+            }
+            .message(Language::English),
+        )
+        .expect("on screen");
 }
 
 #[test]
@@ -928,9 +917,9 @@ fn text_without_an_id_says_so() {
         Language::Japanese,
         Some("Activation ID: 4de7cb65-cdf1-4de9-8ae8-e3cce27b9f2c"),
     );
-    assert!(simulator(&app).find(
+    simulator(&app).find(
         "インストール ID が見つかりません。63 桁（古い製品では 54 桁か 50 桁）の数字で、slui 4 または slmgr /dti で表示されます。"
-    ).is_ok());
+    ).expect("on screen");
 }
 
 #[test]
@@ -944,7 +933,7 @@ fn shortcuts_do_what_the_buttons_do() {
     };
 
     press(&mut app, "d");
-    assert!(simulator(&app).find("Copied.").is_ok());
+    simulator(&app).find("Copied.").expect("on screen");
 
     press(&mut app, "r");
     assert!(app.installation().is_reading());
@@ -953,10 +942,9 @@ fn shortcuts_do_what_the_buttons_do() {
     press(&mut app, "t");
     assert_eq!(app.screen(), Screen::Route);
     assert_eq!(app.route().route(), Route::Phone);
-    assert!(
-        simulator(&app).find("0120-801-734").is_ok(),
-        "Japan's numbers are shown"
-    );
+    simulator(&app)
+        .find("0120-801-734")
+        .expect("Japan's numbers are shown");
 
     // Ctrl+Enter ticks the next step of the call script; on another screen it does nothing.
     press(&mut app, "Enter");
@@ -971,11 +959,9 @@ fn shortcuts_do_what_the_buttons_do() {
     assert!(app.installation().id().is_some());
     press(&mut app, "n");
     assert!(app.installation().id().is_some());
-    assert!(
-        simulator(&app)
-            .find(Text::StartOverQuestion.in_language(Language::English))
-            .is_ok()
-    );
+    simulator(&app)
+        .find(Text::StartOverQuestion.in_language(Language::English))
+        .expect("on screen");
 }
 
 // ---- the snapshot comparison itself ---------------------------------------------------------
@@ -1189,12 +1175,8 @@ fn text_grown_past_16_kb_keeps_its_ids_and_comes_back_after_a_restart() {
             "the box holds at most 16 KB"
         );
         assert!(app.installation().id().unwrap().is_valid());
-        assert!(
-            simulator(&app)
-                .find("The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.")
-                .is_ok(),
-            "the user is told what was kept"
-        );
+        simulator(&app)
+                .find("The text was long (over 16 KB), so only the Installation IDs in it were kept, with their product names.").expect("the user is told what was kept");
         close(&mut app);
         app.installation().text().to_string()
     };
@@ -1266,16 +1248,14 @@ fn the_first_groups_being_typed_are_progress_until_a_pause() {
     let too_short = "Found 7 digits; an Installation ID has 63, 54 or 50 digits.";
     {
         let mut ui = simulator(&app);
-        assert!(ui.find("7 of 63 digits typed.").is_ok());
+        ui.find("7 of 63 digits typed.").expect("on screen");
         assert!(ui.find(too_short).is_err(), "no error while typing");
     }
     // The window sends this after the pause that follows the last keystroke (7 so far).
     let _ = app.update(Message::Installation(installation::Message::PausedAfter(7)));
     let mut ui = simulator(&app);
-    assert!(
-        ui.find(too_short).is_ok(),
-        "after a pause, the length is wrong"
-    );
+    ui.find(too_short)
+        .unwrap_or_else(|error| panic!("{error:?}: after a pause, the length is wrong"));
 
     // A pause notice for an older keystroke changes nothing; too many digits is an error at once.
     let home = tempfile::tempdir().unwrap();
@@ -1324,11 +1304,9 @@ fn a_letter_for_a_digit_is_named_in_both_boxes() {
         ui.click(selector::id(installation::INPUT_ID)).unwrap();
         ui.typewrite("4891263 43257O1");
     });
-    assert!(
-        simulator(&app)
-            .find("Group 2 contains the letter O, not a digit: a zero? Type the digit 0.")
-            .is_ok()
-    );
+    simulator(&app)
+        .find("Group 2 contains the letter O, not a digit: a zero? Type the digit 0.")
+        .expect("on screen");
 
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     interact(&mut app, |ui| {
@@ -1341,21 +1319,17 @@ fn a_letter_for_a_digit_is_named_in_both_boxes() {
         "8290",
         "the letter is not typed"
     );
-    assert!(
-        simulator(&app)
-            .find("Block C contains the letter O, not a digit: a zero? Type the digit 0.")
-            .is_ok()
-    );
+    simulator(&app)
+        .find("Block C contains the letter O, not a digit: a zero? Type the digit 0.")
+        .expect("on screen");
     // A whole CID pasted with an l in block F names F.
     let pasted = CID.replacen("777482", "777l82", 1);
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
         2, pasted,
     )));
-    assert!(
-        simulator(&app)
-            .find("Block F contains the letter l, not a digit: a one? Type the digit 1.")
-            .is_ok()
-    );
+    simulator(&app)
+        .find("Block F contains the letter l, not a digit: a one? Type the digit 1.")
+        .expect("on screen");
 }
 
 #[test]
@@ -1455,14 +1429,18 @@ fn the_portal_on_this_pc_copies_the_id_and_opens_aka_ms_aoh() {
             "{opened:?}"
         );
         let said = Text::PortalOpened.in_language(language);
-        assert!(simulator(&app).find(said).is_ok(), "{language:?}: {said}");
+        simulator(&app)
+            .find(said)
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {said}"));
 
         // The browser could not be opened: say so, with the address to type.
         let _ = app.update(Message::Route(RouteMessage::PortalOpened(Some(Err(
             BrowserError { code: Some(2) },
         )))));
         let said = Text::BrowserFailed.in_language(language);
-        assert!(simulator(&app).find(said).is_ok(), "{language:?}: {said}");
+        simulator(&app)
+            .find(said)
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {said}"));
     }
 }
 
@@ -1477,10 +1455,8 @@ fn without_a_consistent_id_the_portal_on_this_pc_waits_for_one() {
     );
     let _ = app.update(Message::ShowRoute(Route::PortalOnThisPc));
     let mut ui = simulator(&app);
-    assert!(
-        ui.find(Text::NeedsValidIid.in_language(Language::English))
-            .is_ok()
-    );
+    ui.find(Text::NeedsValidIid.in_language(Language::English))
+        .expect("on screen");
     let _ = ui.click(Text::OpenPortalHere.in_language(Language::English));
     assert_eq!(
         ui.into_messages().count(),
@@ -1530,7 +1506,9 @@ fn a_pasted_confirmation_id_fills_every_box_or_changes_nothing() {
             count: 2,
         }
         .message(language);
-        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
 
         // Nothing like an ID: said too.
         let _ = app.update(Message::Confirmation(confirmation::Message::FromClipboard(
@@ -1541,7 +1519,9 @@ fn a_pasted_confirmation_id_fills_every_box_or_changes_nothing() {
             kind: activation_companion::id::IdKind::Confirmation,
         }
         .message(language);
-        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
     }
 }
 
@@ -1648,11 +1628,9 @@ fn the_portal_on_this_pc_carries_both_ids_without_one_digit_typed() {
             .consistent_id()
             .expect("every block filled and consistent");
         assert_eq!(cid.digits(), CID);
-        assert!(
-            simulator(&person.app)
-                .find(Text::AllBlocksConsistent.in_language(language))
-                .is_ok()
-        );
+        simulator(&person.app)
+            .find(Text::AllBlocksConsistent.in_language(language))
+            .expect("on screen");
         assert_eq!(person.actions, 4, "four actions in the window");
         let typed: Vec<&Message> = person
             .messages
@@ -1700,7 +1678,7 @@ fn a_recorded_installation_id_offers_its_confirmation_id_again() {
     let mut app = start(&home, Language::English, Some(IID));
     let said = words::seen_before(&record.activations[0], Language::English);
     assert!(said.starts_with("Activated with this Installation ID on 2026-11-29"));
-    assert!(simulator(&app).find(said.as_str()).is_ok());
+    simulator(&app).find(said.as_str()).expect("on screen");
     interact(&mut app, |ui| {
         ui.click(offer).expect("offered");
     });

@@ -106,7 +106,9 @@ fn a_paste_that_is_not_a_whole_id_never_shifts_or_drops_a_block() {
             assert_eq!(blocks(&app), full, "{language:?}: {pasted} into {index}");
         }
         let said = words::paste_does_not_fit(3, 'G', language);
-        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
         assert_eq!(
             app.confirmation()
                 .consistent_id()
@@ -149,11 +151,9 @@ fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
             simulator(&app).find(seven).is_err(),
             "{language:?}: no 7-block choice for a 63-digit ID"
         );
-        assert!(
-            simulator(&app)
-                .find(Text::EightBlocksForThisId.in_language(language))
-                .is_ok()
-        );
+        simulator(&app)
+            .find(Text::EightBlocksForThisId.in_language(language))
+            .expect("on screen");
         let _ = app.update(Message::Confirmation(confirmation::Message::SetFormat(
             activation_companion::id::CidFormat::SevenBlocks,
         )));
@@ -175,7 +175,9 @@ fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
             expected: &[48],
             first_bad: None,
         };
-        assert!(simulator(&app).find(wrong_length.message(language)).is_ok());
+        simulator(&app)
+            .find(wrong_length.message(language))
+            .expect("on screen");
         let (home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
         let before = RecordStore::in_dir(home.path()).load().unwrap();
         ctrl_v(&mut app, 0, &GROUPED[..48]);
@@ -213,11 +215,9 @@ fn choosing_seven_blocks_never_drops_a_typed_block() {
     assert!(app.confirmation().consistent_id().is_none());
     {
         let mut ui = simulator(&app);
-        assert!(ui.find("580616").is_ok(), "H is still on screen");
-        assert!(
-            ui.find(Text::BlockHNotInSeven.in_language(Language::English))
-                .is_ok()
-        );
+        ui.find("580616").expect("H is still on screen");
+        ui.find(Text::BlockHNotInSeven.in_language(Language::English))
+            .expect("on screen");
         assert!(
             ui.find(Text::AllBlocksConsistent.in_language(Language::English))
                 .is_err()
@@ -270,12 +270,9 @@ fn the_portals_card_as_copied_fills_every_box() {
             let task = app.update(Message::Confirmation(confirmation::Message::PasteClicked));
             run_with_clipboard(&mut app, task, &mut Some(card.clone()));
             assert_eq!(blocks(&app), as_blocks(CID), "{language:?}: {card}");
-            assert!(
-                simulator(&app)
-                    .find(Text::AllBlocksConsistent.in_language(language))
-                    .is_ok(),
-                "{language:?}"
-            );
+            simulator(&app)
+                .find(Text::AllBlocksConsistent.in_language(language))
+                .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
         }
     }
 }
@@ -297,7 +294,9 @@ fn a_card_that_cannot_be_read_says_what_was_seen() {
             labelled: true,
         }
         .message(language);
-        assert!(simulator(&app).find(said.as_str()).is_ok(), "{said}");
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
     }
 }
 
@@ -323,7 +322,8 @@ fn numbered_fields_that_cannot_be_read_say_what_was_seen_on_screen_1() {
         }
         .message(language);
         let ui = &mut simulator(&app);
-        assert!(ui.find(said.as_str()).is_ok(), "{said}");
+        ui.find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
         let not_found = activation_companion::id::IdProblem::NotFound {
             kind: activation_companion::id::IdKind::Installation,
         }
@@ -520,10 +520,9 @@ fn an_odd_saved_block_is_named_never_cut() {
             language,
         );
         assert!(not_taken.contains("D 3949931") && not_taken.contains("F 777482123456"));
-        assert!(
-            simulator(&app).find(not_taken.as_str()).is_ok(),
-            "{language:?}"
-        );
+        simulator(&app)
+            .find(not_taken.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
     }
 }
 
@@ -538,11 +537,9 @@ fn a_product_key_in_an_id_box_is_named_and_never_kept() {
         let mut app = start(&home, language, None);
         paste_on_screen_1(&mut app, &format!("Product key: {KEY}"));
         assert!(!app.installation().text().contains("VK7JG"));
-        assert!(
-            simulator(&app)
-                .find(words::product_key_in_iid_box(language))
-                .is_ok()
-        );
+        simulator(&app)
+            .find(words::product_key_in_iid_box(language))
+            .expect("on screen");
         close(&mut app);
         let saved = std::fs::read_to_string(home.path().join("session.json")).unwrap();
         assert!(
@@ -554,10 +551,9 @@ fn a_product_key_in_an_id_box_is_named_and_never_kept() {
         ctrl_v(&mut app, 0, KEY);
         assert!(blocks(&app).iter().all(String::is_empty));
         let refused = activation_companion::in_progress::Refused::ProductKey.message(language);
-        assert!(
-            simulator(&app).find(refused.as_str()).is_ok(),
-            "{language:?}"
-        );
+        simulator(&app)
+            .find(refused.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
     }
 }
 
@@ -579,10 +575,9 @@ fn a_long_paste_with_a_letter_for_a_digit_names_the_letter() {
             .slip
             .expect("the letter is a slip")
             .message(language);
-        assert!(
-            simulator(&app).find(expected.as_str()).is_ok(),
-            "{language:?}: {expected}"
-        );
+        simulator(&app)
+            .find(expected.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {expected}"));
         assert!(
             simulator(&app)
                 .find(Text::IidEmpty.in_language(language))

@@ -79,7 +79,9 @@ fn copied_is_said_on_the_screen_it_was_copied_from() {
             installation::Copy::Digits,
         )));
         run(&mut app, task);
-        assert!(simulator(&app).find(copied).is_ok(), "{language:?}");
+        simulator(&app)
+            .find(copied)
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
         for screen in [Screen::Route, Screen::ConfirmationId, Screen::Record] {
             let _ = app.update(Message::Show(screen));
             assert!(
@@ -98,7 +100,9 @@ fn copied_is_said_on_the_screen_it_was_copied_from() {
             installation::Copy::Digits,
         )));
         run(&mut app, task);
-        assert!(simulator(&app).find(copied).is_ok(), "{language:?}");
+        simulator(&app)
+            .find(copied)
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
         paste(&mut app, format!("{SLMGR_DTI}\n"));
         assert!(
             simulator(&app).find(copied).is_err(),
@@ -286,10 +290,11 @@ fn the_phone_list_is_made_when_screen_2_is_first_shown() {
     });
     assert!(app.route().centers().is_empty(), "not made at start");
     let _ = app.update(Message::ShowRoute(Route::Phone));
-    assert!(
-        simulator(&app).find("0120-801-734").is_ok(),
-        "Japan's numbers, with the country chosen at start"
-    );
+    simulator(&app)
+        .find("0120-801-734")
+        .unwrap_or_else(|error| {
+            panic!("{error:?}: Japan's numbers, with the country chosen at start")
+        });
     // Starting over keeps it.
     let _ = app.update(Message::StartOver);
     let _ = app.update(Message::Answered(gui::question::Answer::Yes));
@@ -341,7 +346,9 @@ fn ctrl_g_carries_the_installation_id_into_the_portals_boxes_one_group_at_a_time
                 Language::Japanese => format!("{number} 番の欄: {group}"),
                 Language::English => format!("Box {number}: {group}"),
             };
-            assert!(simulator(&app).find(large.as_str()).is_ok(), "{large}");
+            simulator(&app)
+                .find(large.as_str())
+                .unwrap_or_else(|error| panic!("{error:?}: {large}"));
         }
     }
 }
@@ -355,7 +362,7 @@ fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
     let mut clipboard = None;
     press_ctrl_g(&mut app, &mut clipboard);
     let box_1 = format!("Box 1: {}", nine_groups()[0]);
-    assert!(simulator(&app).find(box_1.as_str()).is_ok());
+    simulator(&app).find(box_1.as_str()).expect("on screen");
 
     // Another PC's ID pasted on screen 1 (a genuine one: every group passes its check).
     use iced::widget::text_editor::{Action, Edit};
@@ -371,10 +378,6 @@ fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
     let _ = app.update(Message::Show(Screen::Route));
     let ui = &mut simulator(&app);
     assert!(ui.find(box_1.as_str()).is_err(), "the old group is gone");
-    assert!(
-        ui.find(
-            "The Installation ID changed: the group copied before is no longer right. Copy again."
-        )
-        .is_ok()
-    );
+    ui.find("The Installation ID changed: the group copied before is no longer right. Copy again.")
+        .expect("on screen");
 }

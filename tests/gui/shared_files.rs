@@ -118,10 +118,9 @@ fn a_second_window_on_the_same_folder_waits_and_then_takes_over() {
             path: SessionStore::in_dir(home.path()).path().to_path_buf(),
         }
         .message(language);
-        assert!(
-            simulator(&second).find(in_use.as_str()).is_ok(),
-            "{language:?}: said"
-        );
+        simulator(&second)
+            .find(in_use.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: said"));
         // Closing the waiting window saves nothing over the first's session.
         close(&mut second);
         let saved = SessionStore::in_dir(home.path()).load().unwrap();
@@ -130,10 +129,11 @@ fn a_second_window_on_the_same_folder_waits_and_then_takes_over() {
 
         let mut second = start(&home, language, None);
         let _ = second.update(Message::TryAgain);
-        assert!(
-            simulator(&second).find(in_use.as_str()).is_ok(),
-            "{language:?}: still waiting while the first is open"
-        );
+        simulator(&second)
+            .find(in_use.as_str())
+            .unwrap_or_else(|error| {
+                panic!("{error:?}: {language:?}: still waiting while the first is open")
+            });
         close(&mut first);
         let _ = second.update(Message::TryAgain);
         assert!(simulator(&second).find(in_use.as_str()).is_err());
@@ -167,10 +167,9 @@ fn a_record_kept_aside_is_said_until_screen_4_has_shown_it() {
         Screen::Route,
     ] {
         let _ = app.update(Message::Show(screen));
-        assert!(
-            simulator(&app).find(elsewhere.as_str()).is_ok(),
-            "{screen:?}"
-        );
+        simulator(&app)
+            .find(elsewhere.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {screen:?}"));
     }
     // Another write does not make it go.
     let again = app.update(Message::Confirmation(confirmation::Message::Edited(
@@ -178,11 +177,11 @@ fn a_record_kept_aside_is_said_until_screen_4_has_shown_it() {
         OTHER_CID.into(),
     )));
     run(&mut app, again);
-    assert!(simulator(&app).find(elsewhere.as_str()).is_ok());
+    simulator(&app).find(elsewhere.as_str()).expect("on screen");
     let shown = app.update(Message::Show(Screen::Record));
     run(&mut app, shown);
     let said = problem.message(Language::English);
-    assert!(simulator(&app).find(said.as_str()).is_ok(), "on screen 4");
+    simulator(&app).find(said.as_str()).expect("on screen 4");
     let _ = app.update(Message::Show(Screen::InstallationId));
     assert!(simulator(&app).find(elsewhere.as_str()).is_err(), "seen");
 }

@@ -62,10 +62,8 @@ fn a_mistyped_key_is_refused_where_it_is_wrong_and_never_shown() {
             "{sentence}"
         );
         let mut ui = simulator(&app);
-        assert!(
-            ui.find(sentence.as_str()).is_ok(),
-            "{language:?}: {sentence}"
-        );
+        ui.find(sentence.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {sentence}"));
         // The field hides what is typed.
         assert!(ui.find(typed).is_err(), "the key is on screen");
         drop(ui);
@@ -95,10 +93,9 @@ fn the_installed_esu_year_2_add_on_is_shown_and_its_id_put_in_the_box() {
             &mut app,
             this_pc::Message::InstallDone(Some(Ok(Box::new(verdict)))),
         );
-        assert!(
-            simulator(&app).find(sentence.as_str()).is_ok(),
-            "{language:?}: {sentence}"
-        );
+        simulator(&app)
+            .find(sentence.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {sentence}"));
         // Ready for the next step: its ID is the one chosen on screen 1, named by its year.
         let chosen = app.installation().product().unwrap();
         assert_eq!(chosen.id.digits(), ESU_YEAR_2_IID);
@@ -135,8 +132,9 @@ fn a_refusal_for_administrator_rights_offers_the_restart() {
         this_pc::Message::InstallDone(Some(Ok(Box::new(verdict.clone())))),
     );
     let mut ui = simulator(&app);
-    assert!(ui.find(verdict.message(Language::English).as_str()).is_ok());
-    assert!(ui.find("Restart as administrator").is_ok());
+    ui.find(verdict.message(Language::English).as_str())
+        .expect("on screen");
+    ui.find("Restart as administrator").expect("on screen");
 
     // Off Windows the service is not there: said so, with slmgr /ipk.
     let error = InstallError::Service(ServiceError::NotWindows);
@@ -147,7 +145,7 @@ fn a_refusal_for_administrator_rights_offers_the_restart() {
     );
     let message = error.message(Language::English);
     assert!(message.contains("slmgr /ipk"), "{message}");
-    assert!(simulator(&app).find(message.as_str()).is_ok());
+    simulator(&app).find(message.as_str()).expect("on screen");
 }
 
 #[test]
@@ -168,7 +166,7 @@ fn a_kms_client_key_is_said_and_kept_out_of_the_box() {
             status.contains(language.pick("KMS クライアント キー", "A KMS client key")),
             "{status}"
         );
-        assert!(simulator(&app).find(status.as_str()).is_ok());
+        simulator(&app).find(status.as_str()).expect("on screen");
     }
 }
 
@@ -182,7 +180,9 @@ fn windows_10_without_an_esu_add_on_shows_the_esu_note() {
             &mut app,
             this_pc::Message::ReadDone(Some(Ok(Box::new(reading)))),
         );
-        assert!(simulator(&app).find(words::esu_note(language)).is_ok());
+        simulator(&app)
+            .find(words::esu_note(language))
+            .expect("on screen");
     }
     // With an ESU add-on, no note.
     let home = tempfile::tempdir().unwrap();
@@ -209,7 +209,7 @@ fn a_written_report_says_where_and_what_to_do_with_it() {
     );
     let sentence = words::report_written(&path, false, Language::Japanese);
     assert!(sentence.contains("サポート レポート"), "{sentence}");
-    assert!(simulator(&app).find(sentence.as_str()).is_ok());
+    simulator(&app).find(sentence.as_str()).expect("on screen");
     let not_written = this_pc::ReportNotWritten {
         path: path.clone(),
         reason: activation_companion::storage::IoReason::from(&std::io::Error::from(
@@ -221,11 +221,13 @@ fn a_written_report_says_where_and_what_to_do_with_it() {
         &mut app,
         this_pc::Message::ReportDone(Some(Err(not_written))),
     );
-    assert!(simulator(&app).find(sentence.as_str()).is_ok());
+    simulator(&app).find(sentence.as_str()).expect("on screen");
     // Worded when drawn: Ctrl+L says it again in English.
     let _ = app.update(Message::ToggleLanguage);
     let english = sentence_in_english(&path);
-    assert!(simulator(&app).find(english.as_str()).is_ok(), "{english}");
+    simulator(&app)
+        .find(english.as_str())
+        .unwrap_or_else(|error| panic!("{error:?}: {english}"));
 }
 
 /// The report's "cannot write" sentence in English, for a file the OS refused.
@@ -288,10 +290,8 @@ fn every_error_on_screen_is_said_again_after_ctrl_l() {
         }
         let mut ui = tall_simulator(&app);
         for sentence in errors_on_screen_1(language) {
-            assert!(
-                ui.find(sentence.as_str()).is_ok(),
-                "{language:?}: {sentence}"
-            );
+            ui.find(sentence.as_str())
+                .unwrap_or_else(|error| panic!("{error:?}: {language:?}: {sentence}"));
         }
     }
     // Screen 3's refusal, the same.
@@ -304,15 +304,11 @@ fn every_error_on_screen_is_said_again_after_ctrl_l() {
         character: 'a',
         box_letter: 'A',
     };
-    assert!(
-        simulator(&app)
-            .find(refused.message(Language::English).as_str())
-            .is_ok()
-    );
+    simulator(&app)
+        .find(refused.message(Language::English).as_str())
+        .expect("on screen");
     let _ = app.update(Message::ToggleLanguage);
-    assert!(
-        simulator(&app)
-            .find(refused.message(Language::Japanese).as_str())
-            .is_ok()
-    );
+    simulator(&app)
+        .find(refused.message(Language::Japanese).as_str())
+        .expect("on screen");
 }

@@ -3,7 +3,7 @@
 //! does not know, imports from spreadsheets (any header order, `;`, grouped IDs, Shift-JIS),
 //! formula-looking cells, dates and sizes checked on import, and two writers at once.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

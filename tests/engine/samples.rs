@@ -1,6 +1,6 @@
 //! Every published sample gives its expected verdict, pasted in every way people paste it.
 
-mod common;
+use crate::common;
 
 use activation_companion::id::{ConfirmationId, find_installation_ids, read_confirmation_id};
 use common::{crlf, digits, ospp_two_products, recorded, samples, wrappings};

@@ -9,8 +9,6 @@
 
 #![cfg(all(unix, not(target_os = "macos")))]
 
-mod common;
-
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::fs::FileTypeExt;

@@ -6,7 +6,7 @@ use activation_companion::script::{
     CallScript, PORTAL_URL, Route, Step, all_scripts, call_script, line_history,
 };
 
-const RAW: &str = include_str!("../data/call_scripts.json");
+const RAW: &str = include_str!("../../data/call_scripts.json");
 
 fn is_japanese_char(c: char) -> bool {
     matches!(c,

@@ -1,7 +1,7 @@
 //! The Confirmation ID copied from the portal (or anywhere) and pasted back, in every shape a
 //! copy gives: the one reading the window's paste and the command line share.
 
-mod common;
+use crate::common;
 
 use activation_companion::id::{
     CidFormat, IdKind, IdProblem, read_confirmation_id, read_installation_ids,

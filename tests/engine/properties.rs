@@ -4,7 +4,7 @@
 //! test. The script output the IDs are pasted in is the recorded output in
 //! `tests/fixtures/windows/`, with the generated values in place of its own.
 
-mod common;
+use crate::common;
 
 use activation_companion::id::{
     CidFormat, ConfirmationId, IdKind, IdProblem, IidFormat, InstallationId, find_installation_ids,

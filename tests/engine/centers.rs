@@ -7,8 +7,8 @@ use activation_companion::centers::{
 use activation_companion::{Language, Localized};
 use proptest::prelude::*;
 
-const PHONE_INF: &[u8] = include_bytes!("fixtures/phone.inf");
-const PHONE_INF_UTF16: &[u8] = include_bytes!("fixtures/phone-utf16.inf");
+const PHONE_INF: &[u8] = include_bytes!("../fixtures/phone.inf");
+const PHONE_INF_UTF16: &[u8] = include_bytes!("../fixtures/phone-utf16.inf");
 
 fn isos(centers: &[&ActivationCenter]) -> Vec<String> {
     centers.iter().map(|c| c.iso.clone()).collect()

@@ -2,7 +2,7 @@
 //! unreadable file moved aside), merging an imported record, finding an Installation ID, and
 //! the JSON and CSV a record is exported as.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -36,7 +36,7 @@ fn rust_literals(dir: &Path) -> Vec<(String, String)> {
 /// Every Japanese text of the call scripts: `(script, text)`.
 fn script_texts() -> Vec<(String, String)> {
     let scripts: serde_json::Value =
-        serde_json::from_str(include_str!("../data/call_scripts.json")).unwrap();
+        serde_json::from_str(include_str!("../../data/call_scripts.json")).unwrap();
     let mut found = Vec::new();
     for script in scripts["scripts"].as_array().unwrap() {
         let id = script["id"].as_str().unwrap().to_string();

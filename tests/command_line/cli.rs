@@ -1,6 +1,6 @@
 //! The command-line contract, tested by running the built binary.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -160,7 +160,7 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
         "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
         kept.display()
     );
-    assert!(ui.find(message.as_str()).is_ok());
+    ui.find(message.as_str()).expect("found");
 }
 
 #[test]

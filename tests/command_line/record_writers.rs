@@ -4,7 +4,7 @@
 //! The processes are this test binary run again with `WRITER_HOME` set: the same test then
 //! plays the writer (see `writer_role`).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -79,11 +79,15 @@ fn two_threads_adding_in_turn_lose_no_entry() {
     assert_eq!(seeds_in(home.path()), expected(2));
 }
 
-/// This test binary again, as writer `writer` in `home`, running `test`.
+/// This test binary again, as writer `writer` in `home`, running `test` (of this module).
 fn child(test: &str, home: &Path, writer: u64) -> Command {
+    let test = format!(
+        "{}::{test}",
+        module_path!().split_once("::").map_or("", |(_, m)| m)
+    );
     let mut command = Command::new(std::env::current_exe().unwrap());
     command
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
         .env("WRITER_HOME", home)
         .env("WRITER", writer.to_string())
         .stdin(Stdio::piped())
@@ -220,8 +224,7 @@ fn the_session_is_claimed_by_one_process_at_a_time() {
     assert!(matches!(store.claim(), Err(SessionError::InUse { .. })));
     holder.kill().unwrap();
     holder.wait().unwrap();
-    assert!(
-        store.claim().is_ok(),
-        "the claim of a killed process is released"
-    );
+    store
+        .claim()
+        .expect("the claim of a killed process is released");
 }
