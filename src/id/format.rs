@@ -66,6 +66,9 @@ impl IidFormat {
     }
 }
 
+/// The longest group any ID format has (7); longer stretches of digits stand on their own.
+pub(crate) const LONGEST_GROUP: usize = 7;
+
 /// Every block of a Confirmation ID holds 6 digits, the last a check digit.
 pub const BLOCK_LENGTH: usize = 6;
 

@@ -6,6 +6,7 @@ use super::extract;
 use super::format::{CidFormat, IidFormat};
 use super::installation::InstallationId;
 use super::lookalike::{lookalike_letter, typed_lookalike_letter};
+use super::normalize;
 use super::problem::{IdKind, IdProblem};
 
 /// The Installation IDs in a text, as [`read_installation_ids`] finds them.
@@ -169,7 +170,7 @@ fn is_typed_digits(text: &str) -> bool {
         && text.chars().any(|c| {
             c.is_ascii_digit()
                 || ('\u{FF10}'..='\u{FF19}').contains(&c)
-                || extract::other_script_digit(c).is_some()
+                || normalize::other_script_digit(c).is_some()
         })
 }
 
