@@ -39,10 +39,10 @@ mod command_line;
 mod hresult;
 mod ids;
 mod in_progress;
+mod licensing;
 mod record;
 mod saving;
 mod text;
-mod this_pc;
 mod window;
 
 pub use centers::{alternative_number, number_kind, source_line};
@@ -55,17 +55,17 @@ pub use command_line::{
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
 pub use in_progress::{blocks_not_taken, product_key_in_iid_box, visible_character};
+pub use licensing::{
+    esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
+    no_offline_route, offered_product_label, product_kind, product_label, report_written,
+    say_in_report,
+};
 pub use record::{
     SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,
     not_in_the_csv, outcome, record_problem_elsewhere, seen_before, shown_product,
 };
 pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;
-pub use this_pc::{
-    esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
-    no_offline_route, offered_product_label, product_kind, product_label, report_written,
-    say_in_report,
-};
 pub use window::{
     apply_question, box_and_group, bullet, digit_run_too_long, group_on_clipboard, group_position,
     no_display, paste_does_not_fit, product_number, script_note, typed_so_far, window_failed,

@@ -17,6 +17,10 @@ fn rust_literals(dir: &Path) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(rust_literals(&path));
+            continue;
+        }
         let source = std::fs::read_to_string(&path).unwrap();
         // The tests under `#[cfg(test)]` quote old wordings on purpose; a character literal
         // such as '"' would pair the quotes wrongly, and comments are not shown.
