@@ -256,26 +256,16 @@ pub(super) fn report(
     language: Language,
 ) -> Report {
     let mut report = Report::new();
-    let (recorded, reading) = platform::this_pc_report();
-    let recorded = words::finish_report(
-        recorded,
-        &reading,
-        language,
-        leave_out_ids,
-        std::time::SystemTime::now(),
-    );
-    let text = serde_json::to_string_pretty(&recorded).expect("a report always serialises");
+    let text = words::support_report(leave_out_ids, language, std::time::SystemTime::now());
     match out {
-        None => report.line(text),
-        Some(path) => {
-            match super::write_output(&mut report, path, format!("{text}\n").as_bytes(), language) {
-                Ok(super::Written::StandardOutput) => {}
-                Ok(super::Written::Named) => {
-                    report.line(words::report_written(path, leave_out_ids, language))
-                }
-                Err(message) => return report.fail(message, Exit::Unusable),
+        None => report.out.push_str(&text),
+        Some(path) => match super::write_output(&mut report, path, text.as_bytes(), language) {
+            Ok(super::Written::StandardOutput) => {}
+            Ok(super::Written::Named) => {
+                report.line(words::report_written(path, leave_out_ids, language))
             }
-        }
+            Err(message) => return report.fail(message, Exit::Unusable),
+        },
     }
     report
 }

@@ -303,13 +303,9 @@ impl State {
                 Action::Run(job::run(
                     move || {
                         let now = std::time::SystemTime::now();
-                        let (recorded, reading) = platform::this_pc_report();
-                        let recorded =
-                            words::finish_report(recorded, &reading, language, leave_out, now);
+                        let text = words::support_report(leave_out, language, now);
                         let path = report_path(now);
-                        let text = serde_json::to_string_pretty(&recorded)
-                            .expect("a report always serialises");
-                        crate::storage::write_through(&path, format!("{text}\n").as_bytes())
+                        crate::storage::write_through(&path, text.as_bytes())
                             .map(|()| path.clone())
                             .map_err(|error| ReportNotWritten {
                                 path,

@@ -58,7 +58,7 @@ pub use in_progress::{blocks_not_taken, product_key_in_iid_box, visible_characte
 pub use licensing::{
     esu_note, esu_year_name, finish_report, license_status, microsoft_365_note, no_installation_id,
     no_offline_route, offered_product_label, product_kind, product_label, report_written,
-    say_in_report,
+    say_in_report, support_report,
 };
 pub use record::{
     SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,

@@ -16,7 +16,7 @@ pub use product::{
     esu_note, esu_year_name, license_status, microsoft_365_note, no_installation_id,
     no_offline_route, offered_product_label, product_kind, product_label,
 };
-pub use report::{finish_report, report_written, say_in_report};
+pub use report::{finish_report, report_written, say_in_report, support_report};
 
 /// " (0x80041017)" for a service error with a code; nothing otherwise.
 pub(super) fn code_in_brackets(problem: Option<&ServiceError>) -> String {

@@ -5,6 +5,20 @@ use crate::language::Language;
 use crate::licensing::ServiceError;
 use crate::words::Localized;
 
+/// The support report of this PC as its file holds it (JSON, a line end after it): the
+/// licensing service read and recorded, with the sentences the user saw. The one report both
+/// the window and `report` write. Blocking (it asks the licensing service).
+pub fn support_report(
+    leave_out_ids: bool,
+    language: Language,
+    now: std::time::SystemTime,
+) -> String {
+    let (recorded, reading) = crate::platform::this_pc_report();
+    let recorded = finish_report(recorded, &reading, language, leave_out_ids, now);
+    let text = serde_json::to_string_pretty(&recorded).expect("a report always serialises");
+    format!("{text}\n")
+}
+
 /// Writes into a support report the sentences the user saw: each product's status, and the
 /// reading's own notes (the service's failure, a class that failed, the ESU note).
 pub fn say_in_report(
