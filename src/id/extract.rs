@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::check_digit::group_is_consistent;
