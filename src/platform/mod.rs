@@ -2,7 +2,7 @@
 //! other OSes so callers need no `cfg`. The licensing service through WMI (decisions are in
 //! `crate::licensing`), the user's locale, the console, administrator rights, Windows' own
 //! phone list, handing a web address to the default browser, and keeping the clipboard after
-//! the window closes (X11).
+//! the window closes (X11), and the screen the window opens on.
 
 mod browser;
 mod clipboard;
@@ -10,6 +10,7 @@ mod console;
 mod elevation;
 mod locale;
 mod paths;
+mod screen;
 mod this_pc;
 mod version;
 #[cfg(windows)]
@@ -23,6 +24,7 @@ pub use console::attach_parent_console;
 pub use elevation::{ElevationError, current_args, relaunch_elevated};
 pub use locale::{country_from_locale_tag, locale_country, user_language, user_locale_tag};
 pub use paths::{phone_inf_path, quote_windows_arg, read_this_pc_phone_inf, windows_command_line};
+pub use screen::{FRAME_HEIGHT, FRAME_WIDTH, Placement, WorkArea, place, work_area};
 pub use this_pc::{
     SERVICE_TIMEOUT, apply_to_this_pc, install_key_on_this_pc, run_with_deadline,
     this_pc_licensing, this_pc_report,
