@@ -2,7 +2,7 @@
 //! other OSes so callers need no `cfg`. The licensing service through WMI (decisions are in
 //! `crate::licensing`), the user's locale, the console, administrator rights, Windows' own
 //! phone list, handing a web address to the default browser, and keeping the clipboard after
-//! the window closes (X11), and the screen the window opens on.
+//! the window closes (X11), the console's code page, and the screen the window opens on.
 
 mod browser;
 mod clipboard;
@@ -20,7 +20,9 @@ pub use browser::{BrowserError, open_in_browser};
 pub use clipboard::{
     ClipboardError, HOLD_COMMAND, HOLDER_CONFIRMS_WITHIN, MAX_HELD_BYTES, hold, keep_after_exit,
 };
-pub use console::attach_parent_console;
+pub use console::{
+    OutputEncoding, Stream, attach_parent_console, encode, output_encoding, stream_encoding,
+};
 pub use elevation::{ElevationError, current_args, relaunch_elevated};
 pub use locale::{country_from_locale_tag, locale_country, user_language, user_locale_tag};
 pub use paths::{phone_inf_path, quote_windows_arg, read_this_pc_phone_inf, windows_command_line};
