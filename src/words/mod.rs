@@ -48,7 +48,7 @@ pub use centers::{alternative_number, number_kind, source_line};
 pub use command_line::{
     JAPANESE_ARGUMENTS, JAPANESE_COMMANDS, JAPANESE_HELP_TEMPLATE, JAPANESE_OPTIONS,
     japanese_command_line_error, japanese_help, module_pixels_out_of_range,
-    no_window_in_this_build,
+    no_window_in_this_build, window_exe_not_started,
 };
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
