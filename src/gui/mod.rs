@@ -53,6 +53,8 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
     {
         return Err(WindowError::NoDisplay { display: None });
     }
+    // SAFETY: no other thread runs yet: the window is the first thing the program starts.
+    unsafe { window::text_system_without_system_fonts() };
     let mut application =
         iced::application(move || App::new(options.clone()), App::update, App::view)
             .title(App::title)

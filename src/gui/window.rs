@@ -36,6 +36,38 @@ pub fn settings(area: Option<platform::WorkArea>) -> iced::window::Settings {
     }
 }
 
+/// Creates iced's text system with the embedded fonts only, without reading the system's font
+/// folders (a Japanese Windows has hundreds of font files, read whole before the first frame
+/// otherwise), and starts a thread that adds the system's fonts to it afterwards, for text
+/// pasted in scripts the embedded fonts lack. Text already shaped is shaped again with them.
+///
+/// # Safety
+/// Changes the process environment for a moment (`platform::without_system_fonts`): call it
+/// before any other thread starts.
+pub unsafe fn text_system_without_system_fonts() {
+    use iced::advanced::graphics::text::font_system;
+    // SAFETY: the caller guarantees no other thread runs.
+    unsafe {
+        platform::without_system_fonts(|| {
+            let _ = font_system();
+        })
+    };
+    std::thread::spawn(|| {
+        use iced::advanced::graphics::text::cosmic_text::fontdb;
+        let mut system_fonts = fontdb::Database::new();
+        system_fonts.load_system_fonts();
+        let Ok(mut text_system) = font_system().write() else {
+            return;
+        };
+        let database = text_system.raw().db_mut();
+        for face in system_fonts.faces() {
+            database.push_face_info(face.clone());
+        }
+        // A new version of the text system: iced shapes its text again, now with them.
+        text_system.load_font(std::borrow::Cow::Owned(Vec::new()));
+    });
+}
+
 /// The app's icon for the window, its 64 px image; `None` only if the embedded file lost it.
 pub fn window_icon() -> Option<iced::window::Icon> {
     let (rgba, size) = rgba_from_ico(include_bytes!("../../data/icon.ico"), 64)?;

@@ -8,6 +8,7 @@ mod browser;
 mod clipboard;
 mod console;
 mod elevation;
+mod fonts;
 mod locale;
 mod paths;
 mod screen;
@@ -24,6 +25,7 @@ pub use console::{
     OutputEncoding, Stream, attach_parent_console, encode, output_encoding, stream_encoding,
 };
 pub use elevation::{ElevationError, current_args, relaunch_elevated};
+pub use fonts::without_system_fonts;
 pub use locale::{country_from_locale_tag, locale_country, user_language, user_locale_tag};
 pub use paths::{phone_inf_path, quote_windows_arg, read_this_pc_phone_inf, windows_command_line};
 pub use screen::{FRAME_HEIGHT, FRAME_WIDTH, Placement, WorkArea, place, work_area};
