@@ -104,7 +104,7 @@ for arch in ${WINE_SMOKE_ARCHS:-x86_64 i686}; do
   grep -q '^Usage: activation-companion' "$work/help-en.out" || fail "$arch: no English help"
   run help-ja wine "$com" --lang ja --help
   expect help-ja 0
-  grep -q 'activation-companion' "$work/help-ja.out" || fail "$arch: no Japanese help"
+  grep -q '使い方: activation-companion' "$work/help-ja.out" || fail "$arch: no Japanese help"
 
   run iid-valid wine "$com" iid --json "$valid"
   expect iid-valid 0
