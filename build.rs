@@ -1,6 +1,9 @@
-//! Embeds the icon, version information and an application manifest into the Windows `.exe`.
+//! Deflates the two data tables the program embeds (`data/activation_centers.json` and
+//! `data/call_scripts.json`, 0.7 MB of JSON) into `OUT_DIR`, for every target: the exe holds
+//! ~0.1 MB of them and inflates each once, when it is first needed (`crate::data`).
 //!
-//! Does nothing unless the *target* is Windows, so Linux and macOS builds need nothing installed.
+//! Embeds the icon, version information and an application manifest into the Windows `.exe`.
+//! That part does nothing unless the *target* is Windows, so Linux and macOS builds need nothing installed.
 //! Cross-building from Linux needs `x86_64-w64-mingw32-windres` and `-ar` (Debian:
 //! `gcc-mingw-w64-x86-64`); `WINDRES` / `AR` override them. `data/icon.ico` comes from
 //! `scripts/make_icon.py`.
@@ -30,12 +33,27 @@ const MANIFEST: &str = r#"<assembly xmlns="urn:schemas-microsoft-com:asm.v1" man
   </compatibility>
 </assembly>"#;
 
+/// The tables `crate::data` embeds, deflated into `OUT_DIR/NAME.deflate`.
+const TABLES: &[&str] = &["activation_centers.json", "call_scripts.json"];
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for table in TABLES {
+        let source = Path::new(&manifest_dir).join("data").join(table);
+        println!("cargo:rerun-if-changed={}", source.display());
+        let json = std::fs::read(&source)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", source.display()));
+        let deflated = miniz_oxide::deflate::compress_to_vec(&json, 10);
+        let target = Path::new(&out_dir).join(format!("{table}.deflate"));
+        std::fs::write(&target, deflated)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", target.display()));
+    }
+
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
-    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let icon = Path::new(&manifest_dir).join("data").join("icon.ico");
     println!("cargo:rerun-if-changed={}", icon.display());
 

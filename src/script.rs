@@ -175,8 +175,12 @@ struct Catalog {
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     // The JSON is our own data, embedded at compile time and validated by
     // tests/engine/call_scripts.rs; a failure here is a build defect, so panicking is acceptable.
-    let mut file: ScriptFile = serde_json::from_str(include_str!("../data/call_scripts.json"))
-        .expect("embedded data/call_scripts.json must parse");
+    let json = crate::decode::inflate_embedded(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/call_scripts.json.deflate"
+    )));
+    let mut file: ScriptFile =
+        serde_json::from_str(&json).expect("embedded data/call_scripts.json must parse");
     for script in &mut file.scripts {
         fill_phone_numbers(script);
     }

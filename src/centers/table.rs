@@ -228,8 +228,12 @@ fn same_number(local: &str, e164: &str) -> bool {
 }
 
 static BUNDLED: LazyLock<Vec<ActivationCenter>> = LazyLock::new(|| {
-    let rows: Vec<Row> = serde_json::from_str(include_str!("../../data/activation_centers.json"))
-        .expect("data/activation_centers.json is checked by the tests");
+    let json = crate::decode::inflate_embedded(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/activation_centers.json.deflate"
+    )));
+    let rows: Vec<Row> =
+        serde_json::from_str(&json).expect("data/activation_centers.json is checked by the tests");
     let mut centers: Vec<ActivationCenter> = rows.into_iter().map(Row::into_center).collect();
     sort_by_name(&mut centers);
     centers

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::centers;
 use crate::language::Language;
+use crate::platform::{self, OutputEncoding, Stream};
 use crate::words::{self, Localized};
 
 #[derive(Debug, Parser)]
@@ -187,23 +188,74 @@ pub fn parse() -> (Cli, Language) {
     // clap says only that some argument is not UTF-8: name which, as far as it can be read.
     if let Some((position, lossy)) = first_unreadable(&args) {
         let language = language_asked(&args).unwrap_or_else(crate::platform::user_language);
-        eprintln!("{}", words::argument_not_text(position, &lossy, language));
+        let line = words::argument_not_text(position, &lossy, language);
+        let _ = write_encoded(Stream::Error, &format!("{line}\n"));
         std::process::exit(Exit::Unusable as i32);
     }
     parse_from(args).unwrap_or_else(|(error, language)| match language {
-        Language::English => error.exit(),
+        Language::English => exit_with(error),
         Language::Japanese => {
             use clap::error::ErrorKind;
             if matches!(
                 error.kind(),
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
             ) {
-                error.exit();
+                exit_with(error);
             }
-            eprintln!("{}", japanese_error(&error));
+            let _ = write_encoded(Stream::Error, &format!("{}\n", japanese_error(&error)));
             std::process::exit(Exit::Unusable as i32);
         }
     })
+}
+
+/// clap's help or complaint, then its exit code: as clap writes it (colours on a console),
+/// or, for a pipe or file a console will show, in that console's code page.
+fn exit_with(error: clap::Error) -> ! {
+    let stream = if error.use_stderr() {
+        Stream::Error
+    } else {
+        Stream::Output
+    };
+    if platform::stream_encoding(stream) == OutputEncoding::AsIs {
+        error.exit()
+    }
+    let _ = write_encoded(stream, &error.render().to_string());
+    std::process::exit(error.exit_code())
+}
+
+/// Writes `text` to standard output or error in the encoding the reader can show
+/// (`platform::stream_encoding`: a Japanese console's pipe gets Shift-JIS).
+fn write_encoded(stream: Stream, text: &str) -> io::Result<()> {
+    let bytes = platform::encode(text, platform::stream_encoding(stream));
+    match stream {
+        Stream::Output => {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes).and_then(|()| out.flush())
+        }
+        Stream::Error => {
+            let mut out = io::stderr().lock();
+            out.write_all(&bytes).and_then(|()| out.flush())
+        }
+    }
+}
+
+/// JSON with every character outside ASCII written as `\uXXXX` (a pair of them outside the
+/// Basic Multilingual Plane): the same JSON value, readable in any code page and unchanged by
+/// any re-encoding between the program and the script that reads it. Outside strings, JSON is
+/// ASCII already, so every such character is inside a string, where the escape is valid.
+pub fn ascii_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
 }
 
 /// [`parse`] without exiting: the command line, or clap's error with the language to say
@@ -449,7 +501,7 @@ impl Report {
 
     pub(super) fn json(&mut self, value: &impl Serialize) {
         let text = serde_json::to_string_pretty(value).expect("our JSON values always serialise");
-        self.line(text);
+        self.line(ascii_json(&text));
     }
 
     pub(super) fn fail(mut self, message: impl Into<String>, exit: Exit) -> Report {
@@ -466,20 +518,20 @@ impl Report {
     /// Writes the report. A closed pipe ends the output quietly (the reader has what it
     /// wanted); any other write failure is one line on standard error and exit 2.
     pub(super) fn deliver(self, language: Language) -> Exit {
-        let mut stdout = io::stdout().lock();
-        let written = stdout
-            .write_all(self.out.as_bytes())
-            .and_then(|()| stdout.write_all(&self.bytes))
-            .and_then(|()| stdout.flush());
-        let mut stderr = io::stderr().lock();
+        // Text in the receiving console's encoding; bytes (a PNG to `-`) as they are.
+        let written = write_encoded(Stream::Output, &self.out).and_then(|()| {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&self.bytes).and_then(|()| stdout.flush())
+        });
         for error in &self.errors {
-            let _ = writeln!(stderr, "{error}");
+            let _ = write_encoded(Stream::Error, &format!("{error}\n"));
         }
         match written {
             Ok(()) => self.exit,
             Err(error) if error.kind() == io::ErrorKind::BrokenPipe => self.exit,
             Err(error) => {
-                let _ = writeln!(stderr, "{}", words::cannot_write(None, &error, language));
+                let line = words::cannot_write(None, &error, language);
+                let _ = write_encoded(Stream::Error, &format!("{line}\n"));
                 Exit::Unusable
             }
         }
@@ -672,6 +724,23 @@ pub(super) fn exit_for(problem: &crate::id::IdProblem) -> Exit {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn json_is_written_in_ascii_and_reads_back_the_same() {
+        let value = serde_json::json!({
+            "country": "\u{65e5}\u{672c}",
+            "mark": "\u{2713} OK",
+            "emoji": "\u{1F600}",
+            "quote": "a \"b\" \\ c",
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let ascii = ascii_json(&pretty);
+        assert!(ascii.is_ascii(), "{ascii}");
+        assert!(ascii.contains("\\u65e5\\u672c"), "{ascii}");
+        assert!(ascii.contains("\\ud83d\\ude00"), "{ascii}");
+        let back: serde_json::Value = serde_json::from_str(&ascii).unwrap();
+        assert_eq!(back, value);
+    }
 
     /// Every command and argument a person can see has its Japanese help: a new one cannot
     /// ship with English help only.

@@ -15,6 +15,7 @@ pub mod route;
 mod shortcuts;
 pub mod theme;
 pub mod this_pc;
+pub mod window;
 
 pub use app::{App, Message, PAGE_SCROLL, Screen, StartOptions, Zoom};
 
@@ -53,6 +54,8 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
     {
         return Err(WindowError::NoDisplay { display: None });
     }
+    // SAFETY: no other thread runs yet: the window is the first thing the program starts.
+    unsafe { window::text_system_without_system_fonts() };
     let mut application =
         iced::application(move || App::new(options.clone()), App::update, App::view)
             .title(App::title)
@@ -60,14 +63,7 @@ pub fn run(options: StartOptions) -> Result<(), WindowError> {
             .subscription(App::subscription)
             .scale_factor(App::scale_factor)
             .default_font(fonts::REGULAR)
-            .window(iced::window::Settings {
-                size: iced::Size::new(1180.0, 800.0),
-                // Every screen is checked down to this size, at every zoom (tests/gui).
-                min_size: Some(iced::Size::new(800.0, 600.0)),
-                position: iced::window::Position::Centered,
-                exit_on_close_request: false,
-                ..iced::window::Settings::default()
-            });
+            .window(window::settings(platform::work_area()));
     for font in fonts::all() {
         application = application.font(font);
     }

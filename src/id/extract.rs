@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::check_digit::group_is_consistent;
 use super::format::{LONGEST_GROUP, is_id_length, layouts};

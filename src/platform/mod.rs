@@ -2,14 +2,16 @@
 //! other OSes so callers need no `cfg`. The licensing service through WMI (decisions are in
 //! `crate::licensing`), the user's locale, the console, administrator rights, Windows' own
 //! phone list, handing a web address to the default browser, and keeping the clipboard after
-//! the window closes (X11).
+//! the window closes (X11), the console's code page, and the screen the window opens on.
 
 mod browser;
 mod clipboard;
 mod console;
 mod elevation;
+mod fonts;
 mod locale;
 mod paths;
+mod screen;
 mod secret;
 mod this_pc;
 mod version;
@@ -20,10 +22,14 @@ pub use browser::{BrowserError, open_in_browser};
 pub use clipboard::{
     ClipboardError, HOLD_COMMAND, HOLDER_CONFIRMS_WITHIN, MAX_HELD_BYTES, hold, keep_after_exit,
 };
-pub use console::attach_parent_console;
+pub use console::{
+    OutputEncoding, Stream, attach_parent_console, encode, output_encoding, stream_encoding,
+};
 pub use elevation::{ElevationError, current_args, relaunch_elevated};
+pub use fonts::without_system_fonts;
 pub use locale::{country_from_locale_tag, locale_country, user_language, user_locale_tag};
 pub use paths::{phone_inf_path, quote_windows_arg, read_this_pc_phone_inf, windows_command_line};
+pub use screen::{FRAME_HEIGHT, FRAME_WIDTH, Placement, WorkArea, place, work_area};
 pub use secret::{read_line_unechoed, standard_input_is_a_terminal};
 pub use this_pc::{
     SERVICE_TIMEOUT, apply_to_this_pc, install_key_on_this_pc, run_with_deadline,

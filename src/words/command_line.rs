@@ -216,3 +216,17 @@ pub fn japanese_command_line_error(
     };
     format!("エラー: {problem}使い方は activation-companion --help で表示できます。")
 }
+
+/// `activation-companion.com` (the console companion) could not start the window's exe beside
+/// it.
+pub fn window_exe_not_started(path: &str, reason: &str, language: Language) -> String {
+    let reason = super::os_text(reason);
+    match language {
+        Language::Japanese => format!(
+            "ウィンドウのプログラム（{path}）を起動できません（{reason}）。コマンドはそのまま使えます: activation-companion --help"
+        ),
+        Language::English => format!(
+            "The window's program ({path}) cannot be started ({reason}). The commands work as they are: activation-companion --help"
+        ),
+    }
+}

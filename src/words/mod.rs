@@ -50,7 +50,7 @@ pub use command_line::{
     JAPANESE_ARGUMENTS, JAPANESE_COMMANDS, JAPANESE_HELP_TEMPLATE, JAPANESE_OPTIONS,
     JAPANESE_USAGE_WORDS, argument_not_text, japanese_command_line_error, japanese_help,
     key_argument_is_visible, key_prompt, module_pixels_out_of_range, no_window_in_this_build,
-    standard_input_too_long, two_sentences,
+    standard_input_too_long, two_sentences, window_exe_not_started,
 };
 pub use hresult::{explain_hresult, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
