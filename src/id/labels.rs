@@ -84,19 +84,7 @@ pub(crate) fn unlabel(text: &str) -> Cow<'_, str> {
             continue;
         }
         let bytes = unlabelled.get_or_insert_with(|| text.as_bytes().to_vec());
-        for label in &labels[k..end] {
-            bytes[label.start..label.pieces_start].fill(b' ');
-        }
-        for byte in &mut bytes[first.start..last.end] {
-            if !byte.is_ascii_digit() {
-                *byte = b' ';
-            }
-        }
-        bytes[first.start] = b'|';
-        if let Some(c) = text[last.end..].chars().next().filter(|&c| is_separator(c)) {
-            bytes[last.end..last.end + c.len_utf8()].fill(b' ');
-            bytes[last.end] = b'|';
-        }
+        blank(bytes, text, &labels[k..end]);
         k = end;
     }
     // Only whole labels (ASCII, or whole Japanese words) and whole separators were replaced,
@@ -115,7 +103,6 @@ pub(crate) fn unlabel(text: &str) -> Cow<'_, str> {
 /// blanked and the run closed with `|` as [`unlabel`] does. `None` for any other text.
 fn in_label_order(text: &str, labels: &[Label]) -> Option<String> {
     let first = labels.first()?;
-    let last = labels.last()?;
     let length = |label: &Label| label.end - label.pieces_start;
     let in_columns = labels.len() >= usize::from(MIN_LABELLED_PARTS)
         && labels.iter().all(|label| {
@@ -159,6 +146,18 @@ fn in_label_order(text: &str, labels: &[Label]) -> Option<String> {
         bytes[place.pieces_start..place.end]
             .copy_from_slice(&text.as_bytes()[piece.pieces_start..piece.end]);
     }
+    blank(&mut bytes, text, labels);
+    String::from_utf8(bytes).ok()
+}
+
+/// Blanks a labelled ID in `bytes` (a copy of `text`, the same length): its labels and
+/// everything between its first label and its last piece but digits become spaces, and a `|`
+/// (which ends every chain) stands in place of the first label and of the separator after the
+/// last piece, so neighbouring digits stay out.
+fn blank(bytes: &mut [u8], text: &str, labels: &[Label]) {
+    let (Some(first), Some(last)) = (labels.first(), labels.last()) else {
+        return;
+    };
     for label in labels {
         bytes[label.start..label.pieces_start].fill(b' ');
     }
@@ -172,7 +171,6 @@ fn in_label_order(text: &str, labels: &[Label]) -> Option<String> {
         bytes[last.end..last.end + c.len_utf8()].fill(b' ');
         bytes[last.end] = b'|';
     }
-    String::from_utf8(bytes).ok()
 }
 
 /// Whether a piece of digits as long as `label`'s last follows it, with nothing but

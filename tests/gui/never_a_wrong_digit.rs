@@ -440,13 +440,7 @@ fn a_start_with_another_installation_id_never_shows_the_saved_confirmation_id() 
 fn typing_over_a_finished_confirmation_id_records_no_mix() {
     let (home, mut app) = screen_3_with(Some(SLMGR_DTI), Language::English);
     ctrl_v(&mut app, 0, CID);
-    for (index, block) in as_blocks(CORRECTED).iter().enumerate().take(1) {
-        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
-            index,
-            block.clone(),
-        )));
-        run(&mut app, task);
-    }
+    type_blocks(&mut app, &as_blocks(CORRECTED)[..1], 0);
     assert_eq!(
         recorded(&home),
         vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
@@ -467,6 +461,17 @@ fn typing_over_a_finished_confirmation_id_records_no_mix() {
         );
     }
     assert!(recorded(&home).contains(&(SLMGR_DTI_IID.to_string(), new)));
+}
+
+/// Types these blocks into the boxes from box `from` on, one box each.
+fn type_blocks(app: &mut App, blocks: &[String], from: usize) {
+    for (offset, block) in blocks.iter().enumerate() {
+        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
+            from + offset,
+            block.clone(),
+        )));
+        run(app, task);
+    }
 }
 
 /// A consistent Confirmation ID made up for a test (8 blocks), different for every seed.
@@ -608,13 +613,7 @@ fn a_session_of_the_previous_version_still_loads() {
     std::fs::write(home.path().join("session.json"), old).unwrap();
     let mut app = start(&home, Language::English, None);
     assert_eq!(blocks(&app)[..3], ["426296", "483130", "8290"]);
-    for (index, block) in as_blocks(CID).iter().enumerate().skip(2) {
-        let task = app.update(Message::Confirmation(confirmation::Message::Edited(
-            index,
-            block.clone(),
-        )));
-        run(&mut app, task);
-    }
+    type_blocks(&mut app, &as_blocks(CID)[2..], 2);
     assert_eq!(
         recorded(&home),
         vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
