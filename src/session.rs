@@ -190,13 +190,13 @@ struct Kept {
 /// file is copied aside (`session.json.unreadable`) first.
 #[derive(Debug, Clone)]
 pub struct SessionStore {
-    path: PathBuf,
+    file: storage::AppFile,
     kept: Arc<Mutex<Kept>>,
 }
 
 impl PartialEq for SessionStore {
     fn eq(&self, other: &SessionStore) -> bool {
-        self.path == other.path
+        self.file == other.file
     }
 }
 
@@ -215,23 +215,25 @@ impl SessionStore {
 
     pub fn in_dir(dir: impl Into<PathBuf>) -> SessionStore {
         SessionStore {
-            path: dir.into().join(Self::FILE_NAME),
+            file: storage::AppFile::in_dir(dir, Self::FILE_NAME),
             kept: Arc::default(),
         }
     }
 
     pub fn default_location() -> SessionStore {
-        SessionStore::in_dir(storage::data_dir())
+        SessionStore {
+            file: storage::AppFile::in_data_dir(Self::FILE_NAME),
+            kept: Arc::default(),
+        }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     /// `session.json.lock` beside the session: see [`SessionStore::claim`].
     pub fn lock_path(&self) -> PathBuf {
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        self.path.with_file_name(format!("{name}.lock"))
+        self.file.lock_path()
     }
 
     /// The session of this data folder for this window alone: `SessionError::InUse` while
@@ -241,7 +243,7 @@ impl SessionStore {
         match storage::try_lock(&path) {
             Ok(Some(lock)) => Ok(SessionClaim { _lock: lock }),
             Ok(None) => Err(SessionError::InUse {
-                path: self.path.clone(),
+                path: self.file.path().to_path_buf(),
             }),
             Err(error) => Err(SessionError::Unwritable {
                 path,
@@ -258,7 +260,7 @@ impl SessionStore {
     /// moved aside. What it holds that this version cannot take is remembered (see
     /// [`SessionStore`]).
     pub fn load(&self) -> Result<Session, SessionError> {
-        let decoded = match storage::read_decoded(&self.path) {
+        let decoded = match storage::read_decoded(self.file.path()) {
             Ok(None) => {
                 *self.kept() = Kept::default();
                 return Ok(Session::default());
@@ -268,7 +270,7 @@ impl SessionStore {
         };
         let Ok(fields) = serde_json::from_str::<Map<String, Value>>(&decoded.text) else {
             return Err(SessionError::Corrupt {
-                kept_as: storage::set_aside(&self.path),
+                kept_as: storage::set_aside(self.file.path()),
             });
         };
         let session = Session::deserialize(Value::Object(fields.clone()))
@@ -315,12 +317,14 @@ impl SessionStore {
         }
         if replaces_something {
             // Kept before anything in it is replaced (a copy of the same bytes is enough).
-            storage::copy_aside(&self.path);
+            storage::copy_aside(self.file.path());
         }
         let json = serde_json::to_vec_pretty(&fields).expect("a session always serialises");
-        storage::write_atomically(&self.path, &json).map_err(|error| SessionError::Unwritable {
-            path: self.path.clone(),
-            reason: IoReason::from(&error),
+        storage::write_atomically(self.file.path(), &json).map_err(|error| {
+            SessionError::Unwritable {
+                path: self.file.path().to_path_buf(),
+                reason: IoReason::from(&error),
+            }
         })?;
         kept.lossy = false;
         kept.not_taken_whole = still_kept;

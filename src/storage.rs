@@ -8,6 +8,37 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// One of the app's own files (`session.json`, `activations.json`) in a data folder, and the
+/// lock file beside it (`.lock`) that its writers hold: the shape both stores share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppFile {
+    path: PathBuf,
+}
+
+impl AppFile {
+    /// `name` in `dir`.
+    pub fn in_dir(dir: impl Into<PathBuf>, name: &str) -> AppFile {
+        AppFile {
+            path: dir.into().join(name),
+        }
+    }
+
+    /// `name` in the data folder (see [`data_dir`]).
+    pub fn in_data_dir(name: &str) -> AppFile {
+        AppFile::in_dir(data_dir(), name)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The lock file beside it: `session.json.lock`, `activations.json.lock`.
+    pub fn lock_path(&self) -> PathBuf {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        self.path.with_file_name(format!("{name}.lock"))
+    }
+}
+
 /// Where the app keeps its files: `$ACTIVATION_COMPANION_HOME`, else
 /// `~/.local/share/activation-companion` (Linux) or `%LOCALAPPDATA%\activation-companion`
 /// (Windows), else the current folder.

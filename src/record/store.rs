@@ -27,7 +27,7 @@ pub enum RecordError {
 /// Where the record lives: `activations.json` in the data folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordStore {
-    path: PathBuf,
+    file: storage::AppFile,
 }
 
 /// What a merge did.
@@ -54,22 +54,23 @@ impl RecordStore {
 
     pub fn in_dir(dir: impl Into<PathBuf>) -> RecordStore {
         RecordStore {
-            path: dir.into().join(Self::FILE_NAME),
+            file: storage::AppFile::in_dir(dir, Self::FILE_NAME),
         }
     }
 
     pub fn default_location() -> RecordStore {
-        RecordStore::in_dir(storage::data_dir())
+        RecordStore {
+            file: storage::AppFile::in_data_dir(Self::FILE_NAME),
+        }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     /// The lock file every write holds: `activations.json.lock` beside the record.
     pub fn lock_path(&self) -> PathBuf {
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        self.path.with_file_name(format!("{name}.lock"))
+        self.file.lock_path()
     }
 
     /// The record; a missing file is an empty record. A read never moves nor changes the
@@ -77,7 +78,7 @@ impl RecordStore {
     /// [`RecordStore::apply`] moves it aside when it is not JSON). A file saved again by an
     /// editor, with a byte-order mark or as UTF-16, still reads.
     pub fn load(&self) -> Result<ActivationRecord, RecordError> {
-        match storage::read_decoded(&self.path) {
+        match storage::read_decoded(self.file.path()) {
             Ok(None) => Ok(ActivationRecord::default()),
             Ok(Some(decoded)) => ActivationRecord::from_file(&decoded.text)
                 .ok_or(RecordError::Corrupt { kept_as: None }),
@@ -100,25 +101,25 @@ impl RecordStore {
     /// be read (the OS refuses) or moved aside is left alone, and nothing is written.
     pub fn apply(&self, changes: &[RecordChange]) -> Result<Applied, RecordError> {
         let _lock = self.lock()?;
-        let (mut record, kept_aside) = match storage::read_decoded(&self.path) {
+        let (mut record, kept_aside) = match storage::read_decoded(self.file.path()) {
             Ok(None) => (ActivationRecord::default(), None),
             Ok(Some(decoded)) => match ActivationRecord::from_file(&decoded.text) {
                 Some(record) => (record, None),
-                None => match storage::set_aside(&self.path) {
+                None => match storage::set_aside(self.file.path()) {
                     Some(kept) => (ActivationRecord::default(), Some(kept)),
                     None => return Err(RecordError::Corrupt { kept_as: None }),
                 },
             },
             Err(error) => {
                 return Err(RecordError::Unreadable {
-                    path: self.path.clone(),
+                    path: self.file.path().to_path_buf(),
                     reason: IoReason::from(&error),
                 });
             }
         };
         let changed = record.apply(changes);
         if changed > 0 {
-            write(&self.path, record.to_json().as_bytes())?;
+            write(self.file.path(), record.to_json().as_bytes())?;
         }
         Ok(Applied {
             record,
