@@ -206,14 +206,15 @@ fn record_merge(c: &mut Criterion) {
     let record = |range: std::ops::Range<usize>| {
         let mut record = ActivationRecord::default();
         for (n, iid) in ids[range].iter().enumerate() {
-            record.add(Activation::new(
-                std::time::UNIX_EPOCH + std::time::Duration::from_secs(n as u64 * 3600),
-                Some("Windows(R), Professional edition"),
-                None,
-                &InstallationId::from_typed(iid),
-                &cid,
-                Outcome::Activated,
-            ));
+            record.add(
+                Activation::of(
+                    std::time::UNIX_EPOCH + std::time::Duration::from_secs(n as u64 * 3600),
+                    &InstallationId::from_typed(iid),
+                    &cid,
+                    Outcome::Activated,
+                )
+                .of_product(Some("Windows(R), Professional edition"), None),
+            );
         }
         record
     };

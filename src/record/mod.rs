@@ -124,23 +124,31 @@ pub struct Activation {
 }
 
 impl Activation {
-    pub fn new(
+    /// This pair of IDs and what came of it, at `now`; the product is unknown until
+    /// [`Activation::of_product`] says it.
+    pub fn of(
         now: SystemTime,
-        product: Option<&str>,
-        activation_id: Option<&str>,
         installation_id: &InstallationId,
         confirmation_id: &ConfirmationId,
         outcome: Outcome,
     ) -> Activation {
         Activation {
             recorded_at: date::timestamp(now),
-            product: product.unwrap_or_default().to_string(),
-            activation_id: activation_id.unwrap_or_default().to_string(),
+            product: String::new(),
+            activation_id: String::new(),
             installation_id: installation_id.digits().to_string(),
             confirmation_id: confirmation_id.digits().to_string(),
             outcome,
             extra: Map::new(),
         }
+    }
+
+    /// The same activation, of this product: its name as Windows gives it and its Activation
+    /// ID, as far as they are known.
+    pub fn of_product(mut self, name: Option<&str>, activation_id: Option<&str>) -> Activation {
+        self.product = name.unwrap_or_default().to_string();
+        self.activation_id = activation_id.unwrap_or_default().to_string();
+        self
     }
 
     /// The activation a deposit on this PC came to, with the product as Windows named it;
@@ -153,14 +161,12 @@ impl Activation {
     ) -> Option<Activation> {
         let outcome = Outcome::of(verdict)?;
         let product = verdict.product();
-        Some(Activation::new(
-            now,
-            product.and_then(|p| p.short_name()),
-            product.map(|p| p.activation_id.as_str()),
-            installation_id,
-            confirmation_id,
-            outcome,
-        ))
+        Some(
+            Activation::of(now, installation_id, confirmation_id, outcome).of_product(
+                product.and_then(|p| p.short_name()),
+                product.map(|p| p.activation_id.as_str()),
+            ),
+        )
     }
 
     /// `2026-11-29`.
@@ -466,14 +472,13 @@ mod tests {
     const CID: &str = "426296483130829081394993064403777482905722580616";
 
     fn at(seconds: u64, outcome: Outcome) -> Activation {
-        Activation::new(
+        Activation::of(
             UNIX_EPOCH + Duration::from_secs(seconds),
-            Some("Windows(R), Professional edition"),
-            None,
             &InstallationId::from_typed(IID),
             &ConfirmationId::from_typed(CID),
             outcome,
         )
+        .of_product(Some("Windows(R), Professional edition"), None)
     }
 
     #[test]

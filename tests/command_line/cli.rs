@@ -849,9 +849,7 @@ mod history {
     use std::fs;
     use std::path::Path;
     use std::process::Output;
-    use std::time::{Duration, UNIX_EPOCH};
 
-    use activation_companion::id::{ConfirmationId, InstallationId};
     use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
     use serde_json::Value;
 
@@ -887,14 +885,8 @@ mod history {
         activation_id: Option<&str>,
         outcome: Outcome,
     ) -> Activation {
-        Activation::new(
-            UNIX_EPOCH + Duration::from_secs(seconds),
-            product,
-            activation_id,
-            &InstallationId::from_typed(installation_id),
-            &ConfirmationId::from_typed(confirmation_id),
-            outcome,
-        )
+        crate::common::activation(seconds, installation_id, confirmation_id, outcome)
+            .of_product(product, activation_id)
     }
 
     /// Two entries: Windows activated on 2026-11-29, and an older refusal with no product.

@@ -8,7 +8,7 @@ use crate::common;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
@@ -44,14 +44,13 @@ fn stderr(output: &Output) -> String {
 }
 
 fn activation(seconds: u64, installation_id: &str, confirmation_id: &str) -> Activation {
-    Activation::new(
-        UNIX_EPOCH + Duration::from_secs(seconds),
-        Some(PRODUCT),
-        None,
-        &InstallationId::from_typed(installation_id),
-        &ConfirmationId::from_typed(confirmation_id),
+    crate::common::activation(
+        seconds,
+        installation_id,
+        confirmation_id,
         Outcome::Activated,
     )
+    .of_product(Some(PRODUCT), None)
 }
 
 fn one_entry() -> ActivationRecord {

@@ -8,22 +8,19 @@ use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, UNIX_EPOCH};
 
-use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{Activation, Outcome, RecordChange, RecordStore};
 use activation_companion::session::{SessionError, SessionStore};
 use common::consistent_id;
 
 fn entry(seed: u64) -> Activation {
-    Activation::new(
-        UNIX_EPOCH + Duration::from_secs(1_795_914_978 - seed),
-        Some("Windows(R), Professional edition"),
-        None,
-        &InstallationId::from_typed(&consistent_id(seed, 9, 7)),
-        &ConfirmationId::from_typed(&consistent_id(seed, 8, 6)),
+    crate::common::activation(
+        1_795_914_978 - seed,
+        &consistent_id(seed, 9, 7),
+        &consistent_id(seed, 8, 6),
         Outcome::Completed,
     )
+    .of_product(Some("Windows(R), Professional edition"), None)
 }
 
 /// The writer's seeds: writer `w` of `ROUNDS` adds entries `w * ROUNDS ..`.

@@ -7,9 +7,7 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, UNIX_EPOCH};
 
-use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
@@ -19,14 +17,7 @@ const CID: &str = "426296483130829081394993064403777482905722580616";
 const OTHER_CID: &str = "154814483130829081394993064403777482905722580616";
 
 fn entry(seconds: u64, iid: &str, cid: &str, product: &str, outcome: Outcome) -> Activation {
-    Activation::new(
-        UNIX_EPOCH + Duration::from_secs(seconds),
-        Some(product),
-        None,
-        &InstallationId::from_typed(iid),
-        &ConfirmationId::from_typed(cid),
-        outcome,
-    )
+    crate::common::activation(seconds, iid, cid, outcome).of_product(Some(product), None)
 }
 
 fn history(home: &Path, args: &[&str]) {

@@ -312,3 +312,21 @@ pub fn numbered_fields(digits: &str) -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+// ---- Activations made up for a test ----------------------------------------------------------
+
+/// An activation of these IDs (digits, grouped or not) with this outcome, `seconds` after the
+/// epoch; give it a product with [`Activation::of_product`].
+pub fn activation(
+    seconds: u64,
+    installation_id: &str,
+    confirmation_id: &str,
+    outcome: activation_companion::record::Outcome,
+) -> activation_companion::record::Activation {
+    activation_companion::record::Activation::of(
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds),
+        &activation_companion::id::InstallationId::from_typed(installation_id),
+        &activation_companion::id::ConfirmationId::from_typed(confirmation_id),
+        outcome,
+    )
+}

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::record::{
@@ -23,10 +23,6 @@ const OTHER_IID: &str = "4651452171313143042643394811178622662420334572603118196
 const CID: &str = "426296483130829081394993064403777482905722580616";
 const PRODUCT: &str = "Windows(R), Professional edition";
 
-fn time(seconds: u64) -> SystemTime {
-    UNIX_EPOCH + Duration::from_secs(seconds)
-}
-
 fn activation(
     seconds: u64,
     installation_id: &str,
@@ -34,14 +30,8 @@ fn activation(
     product: Option<&str>,
     outcome: Outcome,
 ) -> Activation {
-    Activation::new(
-        time(seconds),
-        product,
-        None,
-        &InstallationId::from_typed(installation_id),
-        &ConfirmationId::from_typed(confirmation_id),
-        outcome,
-    )
+    crate::common::activation(seconds, installation_id, confirmation_id, outcome)
+        .of_product(product, None)
 }
 
 fn record_of(activations: impl IntoIterator<Item = Activation>) -> ActivationRecord {

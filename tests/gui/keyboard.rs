@@ -340,14 +340,7 @@ fn the_focus_is_scrolled_into_sight() {
         assert!(cid.is_valid());
         let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_944_600 + seconds);
         store
-            .add(Activation::new(
-                at,
-                None,
-                None,
-                &iid,
-                &cid,
-                Outcome::Completed,
-            ))
+            .add(Activation::of(at, &iid, &cid, Outcome::Completed))
             .unwrap();
     }
     let mut app = start(&home, Language::English, None);

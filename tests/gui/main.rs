@@ -1656,14 +1656,15 @@ fn a_recorded_installation_id_offers_its_confirmation_id_again() {
     const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
     let home = tempfile::tempdir().unwrap();
     let mut record = ActivationRecord::default();
-    record.add(Activation::new(
-        a_fixed_day(),
-        Some("Windows(R), Professional edition"),
-        None,
-        &InstallationId::from_typed(IID),
-        &ConfirmationId::from_typed(CID),
-        Outcome::Activated,
-    ));
+    record.add(
+        Activation::of(
+            a_fixed_day(),
+            &InstallationId::from_typed(IID),
+            &ConfirmationId::from_typed(CID),
+            Outcome::Activated,
+        )
+        .of_product(Some("Windows(R), Professional edition"), None),
+    );
     std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
 
     // One digit different (group 1's 4 changed by 7, so every group still checks out): no

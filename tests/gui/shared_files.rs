@@ -10,10 +10,8 @@ const OTHER_IID: &str = "4651452171313143042643394811178622662420334572603118196
 const OTHER_CID: &str = "154814483130829081394993064403777482905722580616";
 
 fn entry(iid: &str, cid: &str) -> Activation {
-    Activation::new(
+    Activation::of(
         a_fixed_day(),
-        None,
-        None,
         &InstallationId::from_typed(iid),
         &ConfirmationId::from_typed(cid),
         Outcome::Completed,

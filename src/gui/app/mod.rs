@@ -184,14 +184,15 @@ impl App {
             Some(Completed {
                 product,
                 confirmation_id,
-            }) => self.keep(Activation::new(
-                (self.clock)(),
-                product.name.as_deref(),
-                product.activation_id.as_deref(),
-                &product.id,
-                &confirmation_id,
-                Outcome::Completed,
-            )),
+            }) => self.keep(
+                Activation::of(
+                    (self.clock)(),
+                    &product.id,
+                    &confirmation_id,
+                    Outcome::Completed,
+                )
+                .of_product(product.name.as_deref(), product.activation_id.as_deref()),
+            ),
             None => Task::none(),
         };
         let save = if step.changed {
