@@ -24,23 +24,12 @@ impl ActivationRecord {
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
         let fail = "a CSV in memory is always written";
-        writer.write_record(CSV_COLUMNS).expect(fail);
-        for a in &self.activations {
-            let code = match a.outcome {
-                Outcome::Refused { code } => format!("0x{code:08X}"),
-                Outcome::NotActivated { license_status } => license_status.to_string(),
-                _ => String::new(),
-            };
+        writer
+            .write_record(COLUMNS.iter().map(|column| column.name))
+            .expect(fail);
+        for activation in &self.activations {
             writer
-                .write_record([
-                    inert(&a.recorded_at),
-                    inert(&a.product),
-                    inert(&a.activation_id),
-                    InstallationId::from_typed(&a.installation_id).grouped("-"),
-                    ConfirmationId::from_typed(&a.confirmation_id).grouped("-"),
-                    a.outcome.code().to_string(),
-                    code,
-                ])
+                .write_record(COLUMNS.iter().map(|column| (column.write)(activation)))
                 .expect(fail);
         }
         let bytes = writer.into_inner().expect(fail);
@@ -48,16 +37,83 @@ impl ActivationRecord {
     }
 }
 
+/// A row as read, cell by cell (each as it was, less [`inert`]'s apostrophe), before it is
+/// checked and made an activation (see [`csv_activation`]).
+#[derive(Default)]
+struct Row<'a> {
+    recorded_at: &'a str,
+    product: &'a str,
+    activation_id: &'a str,
+    installation_id: &'a str,
+    confirmation_id: &'a str,
+    verdict: &'a str,
+    code: &'a str,
+}
+
+/// One column of the CSV: its name in the header, whether a file without it is no record,
+/// how an activation writes its cell, and where a row's cell goes. The one table the header,
+/// every row written and every row read come from.
+struct Column {
+    name: &'static str,
+    required: bool,
+    write: fn(&Activation) -> String,
+    read: for<'a> fn(&mut Row<'a>, &'a str),
+}
+
 /// The CSV's columns, in the order this app writes them (a reader takes them in any order).
-pub const CSV_COLUMNS: [&str; 7] = [
-    "recorded_at",
-    "product",
-    "activation_id",
-    "installation_id",
-    "confirmation_id",
-    "verdict",
-    "code",
+const COLUMNS: [Column; 7] = [
+    Column {
+        name: "recorded_at",
+        required: true,
+        write: |a| inert(&a.recorded_at),
+        read: |row, cell| row.recorded_at = cell,
+    },
+    Column {
+        name: "product",
+        required: false,
+        write: |a| inert(&a.product),
+        read: |row, cell| row.product = cell,
+    },
+    Column {
+        name: "activation_id",
+        required: false,
+        write: |a| inert(&a.activation_id),
+        read: |row, cell| row.activation_id = cell,
+    },
+    Column {
+        name: "installation_id",
+        required: true,
+        write: |a| InstallationId::from_typed(&a.installation_id).grouped("-"),
+        read: |row, cell| row.installation_id = cell,
+    },
+    Column {
+        name: "confirmation_id",
+        required: true,
+        write: |a| ConfirmationId::from_typed(&a.confirmation_id).grouped("-"),
+        read: |row, cell| row.confirmation_id = cell,
+    },
+    Column {
+        name: "verdict",
+        required: true,
+        write: |a| a.outcome.code().to_string(),
+        read: |row, cell| row.verdict = cell,
+    },
+    Column {
+        name: "code",
+        required: false,
+        write: |a| match a.outcome {
+            Outcome::Refused { code } => format!("0x{code:08X}"),
+            Outcome::NotActivated { license_status } => license_status.to_string(),
+            _ => String::new(),
+        },
+        read: |row, cell| row.code = cell,
+    },
 ];
+
+/// The CSV's column names, in the order this app writes them.
+pub fn csv_columns() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(|column| column.name)
+}
 
 /// A cell a spreadsheet will not run: see [`ActivationRecord::to_csv`].
 fn inert(cell: &str) -> String {
@@ -195,17 +251,18 @@ pub(super) fn import_csv(text: &str, now: SystemTime) -> Result<Imported, Record
         _ => return Err(RecordError::NotARecord),
     };
     let names: Vec<String> = header.iter().map(column_name).collect();
-    let column = |name: &str| names.iter().position(|n| *n == column_name(name));
-    let (Some(at), Some(iid), Some(cid), Some(verdict)) = (
-        column("recorded_at"),
-        column("installation_id"),
-        column("confirmation_id"),
-        column("verdict"),
-    ) else {
+    // Where each of the table's columns stands in this file (`None`: not in it).
+    let places: Vec<Option<usize>> = COLUMNS
+        .iter()
+        .map(|column| names.iter().position(|n| *n == column_name(column.name)))
+        .collect();
+    if COLUMNS
+        .iter()
+        .zip(&places)
+        .any(|(column, place)| column.required && place.is_none())
+    {
         return Err(RecordError::NotARecord);
-    };
-    let (product, activation_id, code) =
-        (column("product"), column("activation_id"), column("code"));
+    }
     let mut imported = Imported::default();
     // Lines counted here from each row's first byte (the line ends inside quoted cells too).
     let (mut counted_to, mut line) = (0usize, 1u64);
@@ -228,19 +285,12 @@ pub(super) fn import_csv(text: &str, now: SystemTime) -> Result<Imported, Record
             Err(_) => Err(LeftOutReason::NotAnEntry),
             Ok(row) if row.iter().all(str::is_empty) => continue,
             Ok(row) => {
-                let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map_or("", uninert);
-                csv_activation(
-                    [
-                        cell(Some(at)),
-                        cell(product),
-                        cell(activation_id),
-                        cell(Some(iid)),
-                        cell(Some(cid)),
-                        cell(Some(verdict)),
-                        cell(code),
-                    ],
-                    now,
-                )
+                let mut cells = Row::default();
+                for (column, place) in COLUMNS.iter().zip(&places) {
+                    let cell = place.and_then(|i| row.get(i)).map_or("", uninert);
+                    (column.read)(&mut cells, cell);
+                }
+                csv_activation(&cells, now)
             }
         };
         match taken {
@@ -254,9 +304,17 @@ pub(super) fn import_csv(text: &str, now: SystemTime) -> Result<Imported, Record
     Ok(imported)
 }
 
-/// One row's activation, its cells in [`CSV_COLUMNS`] order.
-fn csv_activation(cells: [&str; 7], now: SystemTime) -> Result<Activation, LeftOutReason> {
-    let [at, product, activation_id, iid, cid, verdict, code] = cells;
+/// One row's activation: its verdict first, then its IDs, then its time and names.
+fn csv_activation(row: &Row<'_>, now: SystemTime) -> Result<Activation, LeftOutReason> {
+    let Row {
+        recorded_at: at,
+        product,
+        activation_id,
+        installation_id: iid,
+        confirmation_id: cid,
+        verdict,
+        code,
+    } = *row;
     let bad_code = || LeftOutReason::BadCode(shortened(code));
     let outcome = match verdict.to_ascii_lowercase().as_str() {
         "completed" => Outcome::Completed,

@@ -34,7 +34,7 @@ mod csv;
 mod import;
 mod store;
 
-pub use csv::CSV_COLUMNS;
+pub use csv::csv_columns;
 pub use store::{
     Applied, Merged, RecordError, RecordStore, export, import_bytes, read_file, write,
 };
