@@ -7,7 +7,7 @@ use regex_lite::Regex;
 
 use super::codes::ActivationError;
 use super::product::{ActivationState, InstalledProduct, LicenseStatus, ProductKind};
-use super::{LicensingService, ServiceError, read_licensing};
+use super::{Deposit, LicensingService, ServiceError, read_licensing};
 use crate::id::{CidFormat, ConfirmationId, IdProblem, InstallationId};
 
 /// Why a Confirmation ID was not applied before anything was sent to Windows.
@@ -262,12 +262,12 @@ pub fn apply_licensing(
             });
         }
     };
-    if let Err(code) = service.deposit(
-        product.class,
-        &product.activation_id,
-        &current,
-        cid.digits(),
-    ) {
+    if let Err(code) = service.deposit(&Deposit {
+        class: product.class,
+        activation_id: &product.activation_id,
+        iid: &current,
+        cid: cid.digits(),
+    }) {
         return Ok(ApplyVerdict::Refused {
             error: ActivationError::from_code(code),
             product,

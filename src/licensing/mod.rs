@@ -250,6 +250,16 @@ impl ServiceError {
     }
 }
 
+/// One `DepositOfflineConfirmationId` call: the product row (its class and `ID`) and the two
+/// IDs as digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deposit<'a> {
+    pub class: ProductClass,
+    pub activation_id: &'a str,
+    pub iid: &'a str,
+    pub cid: &'a str,
+}
+
 /// The calls into Windows' licensing service, and nothing else: rows and HRESULTs, no decisions.
 /// The real one is Windows-only and must be used on the thread that made it (COM).
 pub trait LicensingService {
@@ -257,15 +267,9 @@ pub trait LicensingService {
     /// A class that does not exist is `ServiceError::Unavailable { code: 0x80041010 }`.
     fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError>;
 
-    /// `DepositOfflineConfirmationId(InstallationId = iid, ConfirmationId = cid)` on the row
-    /// whose `ID` is `activation_id`; the error is the HRESULT (a nonzero `ReturnValue` too).
-    fn deposit(
-        &self,
-        class: ProductClass,
-        activation_id: &str,
-        iid: &str,
-        cid: &str,
-    ) -> Result<(), u32>;
+    /// `DepositOfflineConfirmationId(InstallationId, ConfirmationId)` on the row of the
+    /// deposit's Activation ID; the error is the HRESULT (a nonzero `ReturnValue` too).
+    fn deposit(&self, deposit: &Deposit) -> Result<(), u32>;
 
     /// `RefreshLicenseStatus()` on the service of `class`; the error is the HRESULT.
     fn refresh(&self, class: ProductClass) -> Result<(), u32>;

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::product::InstalledProduct;
 use super::{
-    LicensingReading, LicensingService, ProductClass, ProductRow, ServiceError, WindowsVersion,
-    codes, read_licensing,
+    Deposit, LicensingReading, LicensingService, ProductClass, ProductRow, ServiceError,
+    WindowsVersion, codes, read_licensing,
 };
 
 /// What a left-out Installation ID is replaced by (no digits: it reads as "no ID").
@@ -235,7 +235,7 @@ impl LicensingService for RecordedPc {
         })
     }
 
-    fn deposit(&self, _: ProductClass, _: &str, _: &str, _: &str) -> Result<(), u32> {
+    fn deposit(&self, _: &Deposit) -> Result<(), u32> {
         Err(codes::E_NOTIMPL)
     }
 
@@ -308,16 +308,13 @@ impl LicensingService for Journal<'_> {
         answer
     }
 
-    fn deposit(
-        &self,
-        class: ProductClass,
-        activation_id: &str,
-        iid: &str,
-        cid: &str,
-    ) -> Result<(), u32> {
+    fn deposit(&self, deposit: &Deposit) -> Result<(), u32> {
         self.timed(
-            format!("{}.DepositOfflineConfirmationId", class.product_class()),
-            || self.inner.deposit(class, activation_id, iid, cid),
+            format!(
+                "{}.DepositOfflineConfirmationId",
+                deposit.class.product_class()
+            ),
+            || self.inner.deposit(deposit),
         )
     }
 

@@ -13,7 +13,7 @@ use ::wmi::{IWbemClassWrapper, Variant, WMIConnection, WMIError, quote_and_escap
 use crate::licensing::report::CallRecord;
 
 use crate::licensing::{
-    LicensingService, OPTIONAL_PROPERTIES, PRODUCT_PROPERTIES, ProductClass, ProductKey,
+    Deposit, LicensingService, OPTIONAL_PROPERTIES, PRODUCT_PROPERTIES, ProductClass, ProductKey,
     ProductRow, ServiceError, codes, products_query,
 };
 
@@ -233,21 +233,15 @@ impl LicensingService for WmiLicensingService {
         }
     }
 
-    fn deposit(
-        &self,
-        class: ProductClass,
-        activation_id: &str,
-        iid: &str,
-        cid: &str,
-    ) -> Result<(), u32> {
-        let path = self.product_path(class, activation_id)?;
+    fn deposit(&self, deposit: &Deposit) -> Result<(), u32> {
+        let path = self.product_path(deposit.class, deposit.activation_id)?;
         self.call(
             &path,
-            class.product_class(),
+            deposit.class.product_class(),
             "DepositOfflineConfirmationId",
             &[
-                ("InstallationId", iid.to_string()),
-                ("ConfirmationId", cid.to_string()),
+                ("InstallationId", deposit.iid.to_string()),
+                ("ConfirmationId", deposit.cid.to_string()),
             ],
         )
     }

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 use activation_companion::id::{ConfirmationId, InstallationId};
 use activation_companion::licensing::report::{LEFT_OUT, RecordedPc, Verdict, record_reading};
 use activation_companion::licensing::{
-    ActivationState, ApplyError, ApplyVerdict, LicenseStatus, LicensingError, LicensingService,
-    ProductClass, ProductKind, ProductRow, ServiceError, TargetError, apply_licensing, apply_to,
-    codes, days_left, pick_target, read_licensing,
+    ActivationState, ApplyError, ApplyVerdict, Deposit, LicenseStatus, LicensingError,
+    LicensingService, ProductClass, ProductKind, ProductRow, ServiceError, TargetError,
+    apply_licensing, apply_to, codes, days_left, pick_target, read_licensing,
 };
 use activation_companion::licensing::{
     InstallError, InstallVerdict, OfflineRoute, ProductKey, check_product_key, install_product_key,
@@ -217,13 +217,13 @@ impl LicensingService for FakeService {
             .expect("every class has a reply")
     }
 
-    fn deposit(
-        &self,
-        class: ProductClass,
-        activation_id: &str,
-        iid: &str,
-        cid: &str,
-    ) -> Result<(), u32> {
+    fn deposit(&self, deposit: &Deposit) -> Result<(), u32> {
+        let Deposit {
+            class,
+            activation_id,
+            iid,
+            cid,
+        } = *deposit;
         self.calls.borrow_mut().push(Call::Deposit {
             class,
             activation_id: activation_id.to_string(),
@@ -1749,8 +1749,8 @@ fn the_wmi_calls_underneath_go_into_the_report() {
         fn products(&self, class: ProductClass) -> Result<Vec<ProductRow>, ServiceError> {
             self.0.products(class)
         }
-        fn deposit(&self, c: ProductClass, a: &str, i: &str, d: &str) -> Result<(), u32> {
-            self.0.deposit(c, a, i, d)
+        fn deposit(&self, deposit: &Deposit) -> Result<(), u32> {
+            self.0.deposit(deposit)
         }
         fn refresh(&self, class: ProductClass) -> Result<(), u32> {
             self.0.refresh(class)
