@@ -509,10 +509,7 @@ fn import(home: &Path, name: &str, bytes: &[u8]) -> Output {
 }
 
 fn imported(home: &Path) -> Vec<(String, String, String)> {
-    RecordStore::in_dir(home)
-        .load()
-        .unwrap()
-        .activations
+    common::recorded_in(home)
         .iter()
         .map(|a| {
             (
@@ -723,10 +720,7 @@ fn a_long_product_name_is_shown_cut_and_kept_whole() {
     assert!(first.contains("Windows ZZZ"), "{first}");
     assert!(first.contains('\u{2026}'), "{first}");
     assert!(first.chars().count() < 120, "{first}");
-    assert_eq!(
-        RecordStore::in_dir(home.path()).load().unwrap().activations[0].product,
-        long
-    );
+    assert_eq!(common::recorded_in(home.path())[0].product, long);
 
     // An import refuses a name longer than the limit, and says so.
     let mut huge = activation(NOVEMBER_29, OTHER_IID, CID);

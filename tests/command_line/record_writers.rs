@@ -41,10 +41,7 @@ fn write_entries(home: &Path, writer: u64) {
 }
 
 fn seeds_in(home: &Path) -> Vec<String> {
-    let mut found: Vec<String> = RecordStore::in_dir(home)
-        .load()
-        .unwrap()
-        .activations
+    let mut found: Vec<String> = common::recorded_in(home)
         .into_iter()
         .map(|a| a.installation_id)
         .collect();
@@ -153,14 +150,7 @@ fn a_removal_is_not_undone_by_another_writers_add() {
             "round {round}: the removed entry came back"
         );
     }
-    assert_eq!(
-        RecordStore::in_dir(home.path())
-            .load()
-            .unwrap()
-            .activations
-            .len(),
-        20
-    );
+    assert_eq!(common::recorded_in(home.path()).len(), 20);
 }
 
 #[test]

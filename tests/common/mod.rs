@@ -330,3 +330,11 @@ pub fn activation(
         outcome,
     )
 }
+
+/// The activations in the record of the data folder `home`, as the app reads them.
+pub fn recorded_in(home: &std::path::Path) -> Vec<activation_companion::record::Activation> {
+    activation_companion::record::RecordStore::in_dir(home)
+        .load()
+        .expect("the record in the data folder reads")
+        .activations
+}

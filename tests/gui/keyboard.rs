@@ -141,15 +141,7 @@ fn a_double_click_on_remove_from_the_record_removes_nothing() {
         click_at(&mut app, at);
         click_at(&mut app, at);
         assert_eq!(app.record().activations.len(), 1, "{language:?}");
-        assert_eq!(
-            RecordStore::in_dir(home.path())
-                .load()
-                .unwrap()
-                .activations
-                .len(),
-            1,
-            "{language:?}"
-        );
+        assert_eq!(common::recorded_in(home.path()).len(), 1, "{language:?}");
         let mut ui = simulator(&app);
         ui.find(Text::ReallyRemoveQuestion.in_language(language))
             .expect("on screen");

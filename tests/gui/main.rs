@@ -2,6 +2,8 @@
 //! Snapshots of each screen in both languages live in tests/snapshots/ for a reviewer to see;
 //! regenerate them with `UPDATE_SNAPSHOTS=1 cargo test --test gui` (see `snapshot.rs`).
 
+#[path = "../common/mod.rs"]
+mod common;
 mod keyboard;
 mod layout;
 mod never_a_wrong_digit;
@@ -657,7 +659,7 @@ fn many_products_and_a_long_notice_still_fit() {
 /// them), read the way the window reads it.
 fn recorded_pc(name: &str) -> activation_companion::licensing::LicensingReading {
     use activation_companion::licensing::{
-        LicensingService, ProductClass, ProductRow, ServiceError, codes, read_licensing,
+        Deposit, LicensingService, ProductClass, ProductRow, ServiceError, codes, read_licensing,
     };
     struct Recorded(serde_json::Value);
     impl LicensingService for Recorded {
@@ -669,7 +671,7 @@ fn recorded_pc(name: &str) -> activation_companion::licensing::LicensingReading 
                 rows => Ok(serde_json::from_value(rows.clone()).expect("recorded rows")),
             }
         }
-        fn deposit(&self, _: ProductClass, _: &str, _: &str, _: &str) -> Result<(), u32> {
+        fn deposit(&self, _: &Deposit) -> Result<(), u32> {
             unreachable!("reading deposits nothing")
         }
         fn refresh(&self, _: ProductClass) -> Result<(), u32> {
@@ -1701,11 +1703,7 @@ fn a_record_entry_is_copied_or_removed_after_asking() {
     )));
     run(&mut app, completed);
     assert_eq!(
-        RecordStore::in_dir(home.path())
-            .load()
-            .unwrap()
-            .activations
-            .len(),
+        common::recorded_in(home.path()).len(),
         1,
         "a completed Confirmation ID is written to the record"
     );
@@ -1743,13 +1741,7 @@ fn a_record_entry_is_copied_or_removed_after_asking() {
         run(&mut app, task);
     }
     assert!(app.record().activations.is_empty());
-    assert!(
-        RecordStore::in_dir(home.path())
-            .load()
-            .unwrap()
-            .activations
-            .is_empty()
-    );
+    assert!(common::recorded_in(home.path()).is_empty());
 }
 
 /// Numbers read from this PC's phone.inf have no list date and no address: their source is

@@ -73,10 +73,7 @@ fn a_corrected_confirmation_id_pasted_over_a_full_one_replaces_it() {
     ctrl_v(&mut app, 3, GROUPED);
     assert_eq!(blocks(&app), as_blocks(CID));
     // The record holds exactly the two IDs completed, never a shifted one.
-    let mut recorded: Vec<String> = RecordStore::in_dir(home.path())
-        .load()
-        .unwrap()
-        .activations
+    let mut recorded: Vec<String> = common::recorded_in(home.path())
         .into_iter()
         .map(|a| a.confirmation_id)
         .collect();
@@ -243,8 +240,6 @@ fn choosing_seven_blocks_never_drops_a_typed_block() {
 /// heading naming the product and version (or one whose six digits pass as a block), the
 /// ID's name, the blocks in each layout the card copies in, the buttons below.
 fn portal_cards(language: Language) -> Vec<String> {
-    #[path = "../common/mod.rs"]
-    mod common;
     let card = match language {
         Language::Japanese => &common::JAPANESE_CARD,
         Language::English => &common::ENGLISH_CARD,
@@ -350,10 +345,7 @@ fn paste_on_screen_1(app: &mut App, text: &str) {
 }
 
 fn recorded(home: &tempfile::TempDir) -> Vec<(String, String)> {
-    RecordStore::in_dir(home.path())
-        .load()
-        .unwrap()
-        .activations
+    common::recorded_in(home.path())
         .into_iter()
         .map(|a| (a.installation_id, a.confirmation_id))
         .collect()
@@ -446,7 +438,7 @@ fn typing_over_a_finished_confirmation_id_records_no_mix() {
         vec![(SLMGR_DTI_IID.to_string(), CID.to_string())]
     );
     // A new ID typed whole, block by block: recorded once, when it is whole.
-    let new = common_cid(31);
+    let new = common::cid(31);
     for (index, block) in as_blocks(&new).iter().enumerate() {
         let task = app.update(Message::Confirmation(confirmation::Message::Edited(
             index,
@@ -474,20 +466,6 @@ fn type_blocks(app: &mut App, blocks: &[String], from: usize) {
     }
 }
 
-/// A consistent Confirmation ID made up for a test (8 blocks), different for every seed.
-fn common_cid(seed: u64) -> String {
-    (0..8u64)
-        .map(|b| {
-            let data = format!("{:05}", (seed * 7919 + b * 104_729) % 100_000);
-            let sum: u32 = data
-                .bytes()
-                .enumerate()
-                .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 1 } else { 2 })
-                .sum();
-            format!("{data}{}", sum % 7)
-        })
-        .collect()
-}
 
 /// Item 4: a session with a 7-digit D and a 12-digit F came back as D and F cut to six
 /// digits, "✓ OK", with only "Your unfinished session was restored." Now they are left
@@ -661,10 +639,7 @@ fn a_deposit_is_recorded_with_the_ids_that_were_deposited() {
         Box::new(ApplyVerdict::Activated { product: pro }),
     )))));
     run(&mut app, task);
-    let activated: Vec<(String, String)> = RecordStore::in_dir(home.path())
-        .load()
-        .unwrap()
-        .activations
+    let activated: Vec<(String, String)> = common::recorded_in(home.path())
         .into_iter()
         .filter(|a| a.outcome == activation_companion::record::Outcome::Activated)
         .map(|a| (a.installation_id, a.confirmation_id))

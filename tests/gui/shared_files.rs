@@ -19,10 +19,7 @@ fn entry(iid: &str, cid: &str) -> Activation {
 }
 
 fn pairs_on_disk(home: &tempfile::TempDir) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = RecordStore::in_dir(home.path())
-        .load()
-        .unwrap()
-        .activations
+    let mut pairs: Vec<(String, String)> = common::recorded_in(home.path())
         .into_iter()
         .map(|a| (a.installation_id, a.confirmation_id))
         .collect();
