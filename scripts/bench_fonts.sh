@@ -14,7 +14,6 @@
 # Usage: scripts/bench_fonts.sh [runs]   (prints each pair, the medians and the difference)
 set -euo pipefail
 runs=${1:-9}
-iid=489126343257012289105546522085205332958764158851011127139061121
 source "$(dirname "$0")/window.sh"
 start_display :95
 
@@ -39,7 +38,7 @@ cc -O2 -o "$home.probe" scripts/first_frame.c -lX11
 first_frame() {
   rm -rf "${home:?}"/*
   FONTCONFIG_FILE=$1 ACTIVATION_COMPANION_HOME=$home "$home.probe" \
-    "$binary" gui --lang ja --iid "$iid" 2>/dev/null || true
+    "$binary" gui --lang ja --iid "$sample_iid" 2>/dev/null || true
 }
 # One run of each, unmeasured: the font files in the page cache, as on a PC that has run.
 first_frame "$home.with.conf" >/dev/null

@@ -61,14 +61,9 @@ for run in $(seq "$runs"); do
     sleep 0.3
   done
 
-  sleep 2
-  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-  t0=$(ticks); sleep 5; t1=$(ticks)
-  hz=$(getconf CLK_TCK)
-  cpu=$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / 5}')
+  read -r rss cpu < <(settle_and_measure "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "run $run: paste to frame ${paste_ms} ms, slowest of 5 keys ${worst} ms, idle CPU ${cpu} %, RSS $((rss_kb / 1024)) MB"
-  pastes+=("$paste_ms"); keys+=("$worst"); cpus+=("$cpu"); rsss+=("$((rss_kb / 1024))")
+  echo "run $run: paste to frame ${paste_ms} ms, slowest of 5 keys ${worst} ms, idle CPU ${cpu} %, RSS ${rss} MB"
+  pastes+=("$paste_ms"); keys+=("$worst"); cpus+=("$cpu"); rsss+=("$rss")
 done
 echo "median: paste to frame $(median "${pastes[@]}") ms, slowest key $(median "${keys[@]}") ms, idle CPU $(median "${cpus[@]}") %, RSS $(median "${rsss[@]}") MB"

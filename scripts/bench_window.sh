@@ -5,7 +5,6 @@
 # Usage: scripts/bench_window.sh [runs]   (prints each run, then the medians)
 set -euo pipefail
 runs=${1:-7}
-iid=489126343257012289105546522085205332958764158851011127139061121
 source "$(dirname "$0")/window.sh"
 start_display :97
 
@@ -15,7 +14,7 @@ firsts=() rsss=() cpus=()
 for run in $(seq "$runs"); do
   rm -rf "$home"/*
   start=$(date +%s%N)
-  ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang ja --iid "$iid" >/dev/null 2>&1 &
+  ACTIVATION_COMPANION_HOME=$home "$binary" gui --lang ja --iid "$sample_iid" >/dev/null 2>&1 &
   pid=$!
   # First painted frame: the window exists and its pixels are no longer one flat colour.
   painted=""
@@ -29,14 +28,9 @@ for run in $(seq "$runs"); do
   done
   [ -n "$painted" ] || { echo "run $run: no frame painted" >&2; kill "$pid"; continue; }
   first_ms=$(( (painted - start) / 1000000 ))
-  sleep 2
-  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-  t0=$(ticks); sleep 5; t1=$(ticks)
-  hz=$(getconf CLK_TCK)
-  cpu=$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / 5}')
+  read -r rss cpu < <(settle_and_measure "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "run $run: first frame ${first_ms} ms, RSS $((rss_kb / 1024)) MB, idle CPU ${cpu} %"
-  firsts+=("$first_ms"); rsss+=("$((rss_kb / 1024))"); cpus+=("$cpu")
+  echo "run $run: first frame ${first_ms} ms, RSS ${rss} MB, idle CPU ${cpu} %"
+  firsts+=("$first_ms"); rsss+=("$rss"); cpus+=("$cpu")
 done
 echo "median: first frame $(median "${firsts[@]}") ms, RSS $(median "${rsss[@]}") MB, idle CPU $(median "${cpus[@]}") %"

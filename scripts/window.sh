@@ -1,7 +1,8 @@
 # Shared by the scripts that measure the release window under Xvfb; sourced, not run.
 # Gives: $binary (checked to exist: $APP, else the release build in $CARGO_TARGET_DIR or target/),
 # start_display (a fresh Xvfb, stopped when the script ends),
-# window_of PID (the window's id, once it is shown), now (nanoseconds) and median.
+# window_of PID (the window's id, once it is shown), now (nanoseconds), median,
+# settle_and_measure PID and $sample_iid (a published Installation ID: Windows 11 Pro).
 # Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,3 +34,17 @@ window_of() {
 now() { date +%s%N; }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
+sample_iid=489126343257012289105546522085205332958764158851011127139061121
+
+# settle_and_measure PID   waits 2 s, then prints "RSS_MB IDLE_CPU_PERCENT" of PID: its
+# resident memory, and its CPU use over the next 5 s (ticks of /proc/PID/stat).
+settle_and_measure() {
+  local pid=$1 rss_kb t0 t1
+  sleep 2
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 5
+  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  awk -v d=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v kb="$rss_kb" \
+    'BEGIN {printf "%d %.1f\n", kb / 1024, 100 * d / hz / 5}'
+}
