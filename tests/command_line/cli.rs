@@ -1,5 +1,6 @@
 //! The command-line contract, tested by running the built binary.
 
+use crate::binary::{BINARY, json, run, stderr, stdout};
 use crate::common;
 
 use std::io::Write;
@@ -7,46 +8,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
 const WINDOWS_11: &str = "489126343257012289105546522085205332958764158851011127139061121";
 const CID: &str = "426296-483130-829081-394993-064403-777482-905722-580616";
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    run_with_home(None, args, stdin)
-}
-
-/// The binary with `args`, `stdin` on its standard input, the C locale, and its data folder
-/// in `home` when one is given.
-fn run_with_home(home: Option<&std::path::Path>, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut command = Command::new(BINARY);
-    command
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(home) = home {
-        command.env("ACTIVATION_COMPANION_HOME", home);
-    }
-    let mut child = command.spawn().expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        // The child may stop reading early; a broken pipe is not this test's concern.
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 #[test]
 fn iid_json_reports_each_id_in_order() {
@@ -411,15 +374,9 @@ fn status_and_apply_elsewhere_than_windows_say_so_and_exit_2() {
 
 #[test]
 fn apply_refuses_a_bad_activation_id_or_iid_before_asking_windows() {
+    let not_a_guid = "not-a-guid";
     let output = run(
-        &[
-            "apply",
-            "--lang",
-            "en",
-            CID,
-            "--activation-id",
-            "not-a-guid",
-        ],
+        &["apply", "--lang", "en", CID, "--activation-id", not_a_guid],
         None,
     );
     assert_eq!(output.status.code(), Some(1));
@@ -496,6 +453,15 @@ fn a_full_disk_is_one_line_and_exit_2() {
     assert!(stderr.starts_with("Cannot write the output"), "{stderr}");
 }
 
+/// `qr --lang en` of the Windows 11 ID written to `out`, with `more` arguments.
+fn qr_to(out: &std::path::Path, more: &[&str]) -> Output {
+    let out = out.to_str().expect("a UTF-8 path");
+    run(
+        &[&["qr", "--lang", "en", WINDOWS_11, "--out", out], more].concat(),
+        None,
+    )
+}
+
 #[test]
 fn a_qr_file_that_cannot_be_written_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
@@ -504,17 +470,7 @@ fn a_qr_file_that_cannot_be_written_is_exit_2() {
     let blocked = dir.path().join("a-file");
     std::fs::write(&blocked, "").unwrap();
     let out = blocked.join("iid.png");
-    let output = run(
-        &[
-            "qr",
-            "--lang",
-            "en",
-            WINDOWS_11,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        None,
-    );
+    let output = qr_to(&out, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("Cannot write "));
 }
@@ -524,19 +480,7 @@ fn module_pixels_are_bounded_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("iid.png");
     for pixels in ["3000", "4294967295", "2"] {
-        let output = run(
-            &[
-                "qr",
-                "--lang",
-                "en",
-                WINDOWS_11,
-                "--out",
-                out.to_str().unwrap(),
-                "--module-pixels",
-                pixels,
-            ],
-            None,
-        );
+        let output = qr_to(&out, &["--module-pixels", pixels]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{pixels}: {stderr}");
         assert!(
@@ -843,468 +787,6 @@ fn an_unknown_country_is_said_and_exit_1() {
     }
 }
 
-// ---- history: the activation record --------------------------------------------------------
-
-mod history {
-    use std::fs;
-    use std::path::Path;
-    use std::process::Output;
-
-    use activation_companion::record::{Activation, ActivationRecord, Outcome, RecordStore};
-    use serde_json::Value;
-
-    const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
-    const OTHER_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
-    const CID: &str = "426296483130829081394993064403777482905722580616";
-    /// 2026-11-29T01:16:18Z.
-    const NOVEMBER_29: u64 = 1_795_914_978;
-    const PRODUCT: &str = "Windows(R), Professional edition";
-    const ACTIVATION_ID: &str = "55c92734-d682-4d71-983e-d6ec3f16059f";
-
-    /// Another consistent Confirmation ID: block A changed to 154814.
-    fn other_cid() -> String {
-        CID.replace("426296", "154814")
-    }
-
-    /// The binary with its data folder in `home`.
-    fn run_in(home: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-        super::run_with_home(Some(home), args, stdin)
-    }
-
-    use super::stdout;
-
-    fn stderr(output: &Output) -> String {
-        String::from_utf8_lossy(&output.stderr).into_owned()
-    }
-
-    fn activation(
-        seconds: u64,
-        installation_id: &str,
-        confirmation_id: &str,
-        product: Option<&str>,
-        activation_id: Option<&str>,
-        outcome: Outcome,
-    ) -> Activation {
-        crate::common::activation(seconds, installation_id, confirmation_id, outcome)
-            .of_product(product, activation_id)
-    }
-
-    /// Two entries: Windows activated on 2026-11-29, and an older refusal with no product.
-    fn two_entries() -> ActivationRecord {
-        let mut record = ActivationRecord::default();
-        record.add(activation(
-            NOVEMBER_29,
-            IID,
-            CID,
-            Some(PRODUCT),
-            Some(ACTIVATION_ID),
-            Outcome::Activated,
-        ));
-        record.add(activation(
-            NOVEMBER_29 - 86_400 * 30,
-            OTHER_IID,
-            &other_cid(),
-            None,
-            None,
-            Outcome::Refused { code: 0xC004_F04D },
-        ));
-        record
-    }
-
-    fn record_in(home: &Path) -> ActivationRecord {
-        RecordStore::in_dir(home).load().expect("the record reads")
-    }
-
-    #[test]
-    fn history_with_no_record_says_so() {
-        let home = tempfile::tempdir().unwrap();
-        let output = run_in(home.path(), &["history", "--lang", "en"], None);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        assert_eq!(stdout(&output).trim_end(), "No activation is recorded yet.");
-        assert!(output.stderr.is_empty(), "{}", stderr(&output));
-
-        let japanese = run_in(home.path(), &["history", "--lang", "ja"], None);
-        assert_eq!(japanese.status.code(), Some(0));
-        assert_eq!(
-            stdout(&japanese).trim_end(),
-            "ライセンス認証の記録はまだありません。"
-        );
-
-        let json = run_in(home.path(), &["history", "--json"], None);
-        assert_eq!(json.status.code(), Some(0));
-        assert_eq!(
-            serde_json::from_slice::<Value>(&json.stdout).unwrap(),
-            serde_json::json!([])
-        );
-        assert!(
-            !home.path().join(RecordStore::FILE_NAME).exists(),
-            "looking writes nothing"
-        );
-    }
-
-    #[test]
-    fn history_json_gives_each_entry_newest_first() {
-        let home = tempfile::tempdir().unwrap();
-        std::fs::write(
-            RecordStore::in_dir(home.path()).path(),
-            two_entries().to_json(),
-        )
-        .unwrap();
-        let output = run_in(home.path(), &["history", "--json"], None);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let entries: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
-        let entries = entries.as_array().expect("an array");
-        assert_eq!(entries.len(), 2);
-        let newest = &entries[0];
-        assert_eq!(newest["installation_id"], IID);
-        assert_eq!(newest["confirmation_id"], CID);
-        assert_eq!(newest["verdict"], "activated");
-        assert_eq!(newest["recorded_at"], "2026-11-29T01:16:18Z");
-        assert_eq!(newest["product"], PRODUCT);
-        assert_eq!(newest["activation_id"], ACTIVATION_ID);
-        let older = &entries[1];
-        assert_eq!(older["installation_id"], OTHER_IID);
-        assert_eq!(older["confirmation_id"], other_cid());
-        assert_eq!(older["verdict"], "refused");
-        assert_eq!(older["code"], 0xC004_F04D_u32);
-        assert_eq!(older["recorded_at"], "2026-10-30T01:16:18Z");
-    }
-
-    #[test]
-    fn history_human_shows_the_date_the_product_and_the_ids_grouped() {
-        let home = tempfile::tempdir().unwrap();
-        // Written the way `apply` writes it.
-        let store = RecordStore::in_dir(home.path());
-        for activation in two_entries().activations {
-            store.add(activation).unwrap();
-        }
-        let output = run_in(home.path(), &["history", "--lang", "en"], None);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let text = stdout(&output);
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(
-            lines,
-            [
-                "2026-11-29 Windows(R), Professional edition - activated",
-                "  Installation ID: 4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121",
-                "  Confirmation ID: 426296-483130-829081-394993-064403-777482-905722-580616",
-                "  Activation ID: 55c92734-d682-4d71-983e-d6ec3f16059f",
-                "2026-10-30 - refused by Windows (0xC004F04D)",
-                "  Installation ID: 4651452 1713131 4304264 3394811 1786226 6242033 4572603 1181966 4735280",
-                "  Confirmation ID: 154814-483130-829081-394993-064403-777482-905722-580616",
-            ],
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn history_export_writes_json_and_csv_that_read_back_equal() {
-        let home = tempfile::tempdir().unwrap();
-        let record = two_entries();
-        std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
-        let out = tempfile::tempdir().unwrap();
-        for (name, starts) in [
-            ("record.json", "["),
-            ("record.csv", "recorded_at,product,activation_id"),
-            ("RECORD2.CSV", "recorded_at,product,activation_id"),
-        ] {
-            let path = out.path().join(name);
-            let output = run_in(
-                home.path(),
-                &[
-                    "history",
-                    "--lang",
-                    "en",
-                    "--export",
-                    path.to_str().unwrap(),
-                ],
-                None,
-            );
-            assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
-            assert!(output.stderr.is_empty(), "{name}: {}", stderr(&output));
-            let text = fs::read_to_string(&path).unwrap();
-            // A CSV starts with a byte-order mark, so Excel reads it as UTF-8.
-            let csv = name.to_lowercase().ends_with(".csv");
-            assert_eq!(text.starts_with('\u{FEFF}'), csv, "{name}");
-            assert!(
-                text.trim_start_matches('\u{FEFF}').starts_with(starts),
-                "{name}: {text}"
-            );
-            assert_eq!(
-                ActivationRecord::parse(&text),
-                Ok(record.clone()),
-                "{name}: {text}"
-            );
-        }
-        assert_eq!(record_in(home.path()), record, "exporting changes nothing");
-    }
-
-    #[test]
-    fn history_export_to_an_unwritable_path_is_exit_2_with_one_line() {
-        let home = tempfile::tempdir().unwrap();
-        std::fs::write(
-            RecordStore::in_dir(home.path()).path(),
-            two_entries().to_json(),
-        )
-        .unwrap();
-        let blocker = home.path().join("a-file");
-        fs::write(&blocker, "not a folder").unwrap();
-        let mut paths = vec![blocker.join("x.json").to_string_lossy().into_owned()];
-        if cfg!(unix) {
-            paths.push("/dev/null/x.json".to_string());
-        }
-        for path in paths {
-            let output = run_in(
-                home.path(),
-                &["history", "--lang", "en", "--export", &path],
-                None,
-            );
-            let stderr = stderr(&output);
-            assert_eq!(output.status.code(), Some(2), "{path}: {stderr}");
-            assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-            assert!(stderr.starts_with("Cannot write "), "{stderr}");
-            assert!(stderr.contains("x.json"), "{stderr}");
-            assert!(output.stdout.is_empty(), "{}", super::stdout(&output));
-        }
-    }
-
-    #[test]
-    fn history_import_of_the_same_file_twice_adds_it_once() {
-        let home = tempfile::tempdir().unwrap();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let mut one = ActivationRecord::default();
-        one.add(activation(
-            NOVEMBER_29,
-            IID,
-            CID,
-            Some(PRODUCT),
-            None,
-            Outcome::Activated,
-        ));
-        for (name, text) in [("one.json", one.to_json()), ("one.csv", one.to_csv())] {
-            let file = elsewhere.path().join(name);
-            fs::write(&file, text).unwrap();
-            let file = file.to_str().unwrap();
-            let first = run_in(
-                home.path(),
-                &["history", "--lang", "en", "--import", file],
-                None,
-            );
-            assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-            let expected_first = if name == "one.json" {
-                "1 added"
-            } else {
-                "0 added"
-            };
-            assert!(
-                stdout(&first).starts_with(expected_first),
-                "{name}: {}",
-                stdout(&first)
-            );
-            let second = run_in(
-                home.path(),
-                &["history", "--lang", "en", "--import", file],
-                None,
-            );
-            assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
-            assert_eq!(
-                stdout(&second).trim_end(),
-                "0 added to the record (the same IDs are kept once)."
-            );
-            assert_eq!(record_in(home.path()), one, "{name}");
-        }
-    }
-
-    #[test]
-    fn history_import_of_a_file_that_is_not_a_record_exits_1_and_changes_nothing() {
-        let home = tempfile::tempdir().unwrap();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let not_a_record = elsewhere.path().join("people.csv");
-        fs::write(&not_a_record, "name,age\r\nx,1\r\n").unwrap();
-        let file = not_a_record.to_str().unwrap();
-
-        // With no record yet, none is made.
-        let output = run_in(
-            home.path(),
-            &["history", "--lang", "en", "--import", file],
-            None,
-        );
-        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-        assert!(
-            stderr(&output).starts_with("This is not an activation record"),
-            "{}",
-            stderr(&output)
-        );
-        assert!(!home.path().join(RecordStore::FILE_NAME).exists());
-
-        // With a record, it is left byte for byte.
-        std::fs::write(
-            RecordStore::in_dir(home.path()).path(),
-            two_entries().to_json(),
-        )
-        .unwrap();
-        let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
-        for text in ["name,age\r\nx,1\r\n", r#"{"activations": []}"#, "[1, 2"] {
-            fs::write(&not_a_record, text).unwrap();
-            let output = run_in(
-                home.path(),
-                &["history", "--lang", "en", "--import", file],
-                None,
-            );
-            assert_eq!(output.status.code(), Some(1), "{text}: {}", stderr(&output));
-            assert_eq!(stderr(&output).trim_end().lines().count(), 1);
-            assert_eq!(
-                fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
-                before,
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn history_import_with_one_bad_entry_exits_1_and_keeps_the_good_ones() {
-        let home = tempfile::tempdir().unwrap();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let mut imported = two_entries();
-        // Group 1 of the Installation ID ends in 3; 5 is a wrong check digit.
-        let mut bad = activation(NOVEMBER_29 - 60, IID, CID, None, None, Outcome::Completed);
-        bad.installation_id = format!("4891265{}", &IID[7..]);
-        bad.confirmation_id = other_cid();
-        imported.activations.push(bad);
-        let file = elsewhere.path().join("three.json");
-        fs::write(&file, serde_json::to_string(&imported.activations).unwrap()).unwrap();
-
-        let output = run_in(
-            home.path(),
-            &[
-                "history",
-                "--lang",
-                "en",
-                "--import",
-                file.to_str().unwrap(),
-            ],
-            None,
-        );
-        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-        assert_eq!(
-            stdout(&output).trim_end(),
-            "2 added to the record (the same IDs are kept once). 1 left out:\n  \
-             entry 3: the Installation ID is of the wrong length or has a wrong check digit."
-        );
-        assert_eq!(record_in(home.path()), two_entries());
-    }
-
-    #[test]
-    fn history_import_of_a_missing_file_exits_2() {
-        let home = tempfile::tempdir().unwrap();
-        std::fs::write(
-            RecordStore::in_dir(home.path()).path(),
-            two_entries().to_json(),
-        )
-        .unwrap();
-        let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
-        let missing = home.path().join("no-such-file.json");
-        let output = run_in(
-            home.path(),
-            &[
-                "history",
-                "--lang",
-                "en",
-                "--import",
-                missing.to_str().unwrap(),
-            ],
-            None,
-        );
-        let stderr = stderr(&output);
-        assert_eq!(output.status.code(), Some(2), "{stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-        assert!(stderr.starts_with("Cannot read "), "{stderr}");
-        assert!(stderr.contains("no-such-file.json"), "{stderr}");
-        assert_eq!(
-            fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
-            before
-        );
-    }
-
-    #[test]
-    fn history_export_and_import_together_are_refused() {
-        let home = tempfile::tempdir().unwrap();
-        let output = run_in(
-            home.path(),
-            &["history", "--export", "out.json", "--import", "in.json"],
-            None,
-        );
-        let stderr = stderr(&output);
-        assert_eq!(output.status.code(), Some(2), "{stderr}");
-        assert!(stderr.contains("cannot be used with"), "{stderr}");
-        assert!(output.stdout.is_empty());
-        assert!(!home.path().join(RecordStore::FILE_NAME).exists());
-    }
-
-    /// A listing only reads: an unreadable record is said and left as it is (the first write
-    /// keeps it aside, see the next test).
-    #[test]
-    fn history_with_an_unreadable_record_says_so_and_leaves_it() {
-        let home = tempfile::tempdir().unwrap();
-        let junk = b"{ not json \xFF\x00".to_vec();
-        fs::write(home.path().join(RecordStore::FILE_NAME), &junk).unwrap();
-
-        for _ in 0..2 {
-            let output = run_in(home.path(), &["history", "--lang", "en"], None);
-            let stderr = stderr(&output);
-            assert_eq!(output.status.code(), Some(2), "{stderr}");
-            assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-            assert!(stderr.contains("could not be read"), "{stderr}");
-            assert_eq!(
-                fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
-                junk
-            );
-        }
-        assert!(!home.path().join("activations.json.unreadable").exists());
-    }
-
-    /// The message says "a new one is started": an import then goes into the new record,
-    /// as `RecordStore::add` does for a new activation, instead of being dropped.
-    #[test]
-    fn history_import_after_an_unreadable_record_goes_into_a_new_one() {
-        let home = tempfile::tempdir().unwrap();
-        let junk = b"\x00\x01 damaged".to_vec();
-        fs::write(home.path().join(RecordStore::FILE_NAME), &junk).unwrap();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let file = elsewhere.path().join("two.json");
-        fs::write(&file, two_entries().to_json()).unwrap();
-
-        let output = run_in(
-            home.path(),
-            &[
-                "history",
-                "--lang",
-                "en",
-                "--import",
-                file.to_str().unwrap(),
-            ],
-            None,
-        );
-        let stderr = stderr(&output);
-        assert!(
-            stderr.contains("activations.json.unreadable"),
-            "the message names where the old file is: {stderr}"
-        );
-        assert_eq!(
-            fs::read(home.path().join("activations.json.unreadable")).unwrap(),
-            junk
-        );
-        assert_eq!(
-            RecordStore::in_dir(home.path()).load(),
-            Ok(two_entries()),
-            "the import was dropped although the message says a new record is started \
-             (exit {:?}, stdout {:?}, stderr {stderr:?})",
-            output.status.code(),
-            stdout(&output)
-        );
-    }
-}
-
 /// Japanese messages send the user to `--help` (「コマンドはウィンドウなしで使えます:
 /// activation-companion --help」): it, and clap's own complaints, are in Japanese too.
 #[test]
@@ -1460,10 +942,6 @@ fn an_id_that_cannot_be_read_says_what_was_seen() {
 /// A made-up key in the product-key alphabet (never a real one).
 #[cfg(not(windows))]
 const WELL_FORMED_KEY: &str = "BCDFG-HJKMP-QRTVW-XY234-6789B";
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Refused on any OS, before "Windows only": nothing is sent to Windows.
 #[test]
@@ -1955,18 +1433,4 @@ fn a_labelled_iid_in_two_columns_is_read_in_label_order() {
     let output = run(&["iid", "--json", "--lang", "en"], Some(text.as_bytes()));
     assert_eq!(output.status.code(), Some(0), "{text}\n{}", stdout(&output));
     assert_eq!(json(&output)[0]["digits"], WINDOWS_11);
-}
-
-/// `history --json` with a record that cannot be read: the problem, as JSON, exit 2.
-#[test]
-fn history_json_with_an_unreadable_record_is_json() {
-    let home = tempfile::tempdir().expect("a folder");
-    std::fs::write(home.path().join("activations.json"), b"{ not json").expect("written");
-    let output = run_with_home(
-        Some(home.path()),
-        &["history", "--json", "--lang", "en"],
-        None,
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(json(&output)["problem"]["kind"], "record_unreadable");
 }

@@ -3,6 +3,7 @@
 //! does not know, imports from spreadsheets (any header order, `;`, grouped IDs, Shift-JIS),
 //! formula-looking cells, dates and sizes checked on import, and two writers at once.
 
+use crate::binary::{BINARY, files_in, home_with, json, run_in, stderr, stdout};
 use crate::common;
 
 use std::fs;
@@ -15,42 +16,37 @@ use activation_companion::record::{Activation, ActivationRecord, Outcome, Record
 use common::{cid, iid};
 use serde_json::Value;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
 const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
 const OTHER_IID: &str = "465145217131314304264339481117862266242033457260311819664735280";
 const CID: &str = "426296483130829081394993064403777482905722580616";
 /// 2026-11-29T01:16:18Z.
 const NOVEMBER_29: u64 = 1_795_914_978;
 const PRODUCT: &str = "Windows(R), Professional edition";
+const ACTIVATION_ID: &str = "55c92734-d682-4d71-983e-d6ec3f16059f";
 
-fn run_in(home: &Path, args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env("ACTIVATION_COMPANION_HOME", home)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
+/// An activation of these IDs, `seconds` after the epoch.
+fn entry(
+    seconds: u64,
+    installation_id: &str,
+    confirmation_id: &str,
+    product: Option<&str>,
+    activation_id: Option<&str>,
+    outcome: Outcome,
+) -> Activation {
+    crate::common::activation(seconds, installation_id, confirmation_id, outcome)
+        .of_product(product, activation_id)
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
+/// Windows activated: these IDs, `seconds` after the epoch.
 fn activation(seconds: u64, installation_id: &str, confirmation_id: &str) -> Activation {
-    crate::common::activation(
+    entry(
         seconds,
         installation_id,
         confirmation_id,
+        Some(PRODUCT),
+        None,
         Outcome::Activated,
     )
-    .of_product(Some(PRODUCT), None)
 }
 
 fn one_entry() -> ActivationRecord {
@@ -61,16 +57,6 @@ fn one_entry() -> ActivationRecord {
 
 fn record_path(home: &Path) -> PathBuf {
     home.join(RecordStore::FILE_NAME)
-}
-
-/// The names in a folder, sorted.
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// The cells of a CSV text, split the RFC 4180 way (written here again, independently of the
@@ -113,12 +99,7 @@ fn file_type(path: &Path) -> fs::FileType {
 #[test]
 fn an_export_to_a_named_pipe_is_read_from_the_pipe() {
     use std::os::unix::fs::FileTypeExt;
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let fifo = home.path().join("pipe.json");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success(), "mkfifo");
@@ -129,6 +110,7 @@ fn an_export_to_a_named_pipe_is_read_from_the_pipe() {
     let output = run_in(
         home.path(),
         &["history", "--export", fifo.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
@@ -142,12 +124,7 @@ fn an_export_to_a_named_pipe_is_read_from_the_pipe() {
 #[cfg(unix)]
 #[test]
 fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let usb = tempfile::tempdir().unwrap();
     let target = usb.path().join("carried.csv");
     fs::write(&target, "old").unwrap();
@@ -157,6 +134,7 @@ fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
     let output = run_in(
         home.path(),
         &["history", "--export", link.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(file_type(&link).is_symlink(), "the link was replaced");
@@ -180,6 +158,7 @@ fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
     let output = run_in(
         home.path(),
         &["history", "--export", dangling.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(file_type(&dangling).is_symlink());
@@ -191,18 +170,14 @@ fn an_export_through_a_symlink_writes_its_target_and_keeps_the_link() {
 #[test]
 fn replacing_an_exported_file_keeps_its_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let path = home.path().join("shared.json");
     fs::write(&path, "old").unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     let output = run_in(
         home.path(),
         &["history", "--export", path.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -215,12 +190,7 @@ fn replacing_an_exported_file_keeps_its_permissions() {
 
 #[test]
 fn an_export_to_a_dash_goes_to_standard_output() {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let cwd = tempfile::tempdir().unwrap();
     let output = Command::new(BINARY)
         .args(["history", "--export", "-"])
@@ -247,12 +217,7 @@ fn an_export_to_a_dash_goes_to_standard_output() {
 #[test]
 fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_exit_2() {
     use std::os::unix::fs::FileTypeExt;
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let devices = tempfile::tempdir().unwrap();
     let null = devices.path().join("null");
     let full = devices.path().join("full");
@@ -268,6 +233,7 @@ fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_e
         let output = run_in(
             home.path(),
             &["history", "--export", null.to_str().unwrap()],
+            None,
         );
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         assert!(
@@ -290,6 +256,7 @@ fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_e
                 "--export",
                 full.to_str().unwrap(),
             ],
+            None,
         );
         let stderr = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{stderr}");
@@ -310,12 +277,7 @@ fn an_export_to_a_character_device_writes_to_it_and_a_full_one_is_one_line_and_e
 #[cfg(unix)]
 #[test]
 fn the_reason_a_file_cannot_be_written_is_said_in_the_users_language() {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(
-        RecordStore::in_dir(home.path()).path(),
-        one_entry().to_json(),
-    )
-    .unwrap();
+    let home = home_with(&one_entry());
     let blocker = home.path().join("a-file");
     fs::write(&blocker, "not a folder").unwrap();
     let under = blocker.join("x.json");
@@ -328,6 +290,7 @@ fn the_reason_a_file_cannot_be_written_is_said_in_the_users_language() {
             "--export",
             under.to_str().unwrap(),
         ],
+        None,
     );
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{text}");
@@ -362,7 +325,7 @@ fn listing_a_record_with_an_unknown_entry_shows_the_rest_and_moves_nothing() {
         &["history", "--json"],
         &["history", "--export", "-"],
     ] {
-        let output = run_in(home.path(), args);
+        let output = run_in(home.path(), args, None);
         assert_eq!(
             output.status.code(),
             Some(0),
@@ -376,7 +339,7 @@ fn listing_a_record_with_an_unknown_entry_shows_the_rest_and_moves_nothing() {
         );
         assert_eq!(files_in(home.path()), ["activations.json"], "{args:?}");
     }
-    let output = run_in(home.path(), &["history", "--lang", "en"]);
+    let output = run_in(home.path(), &["history", "--lang", "en"], None);
     let listed = stdout(&output);
     assert!(
         listed.starts_with("2026-11-29 Windows(R), Professional edition - activated\n"),
@@ -387,7 +350,8 @@ fn listing_a_record_with_an_unknown_entry_shows_the_rest_and_moves_nothing() {
         "{listed}"
     );
     let json: Value =
-        serde_json::from_slice(&run_in(home.path(), &["history", "--json"]).stdout).expect("JSON");
+        serde_json::from_slice(&run_in(home.path(), &["history", "--json"], None).stdout)
+            .expect("JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
 }
 
@@ -402,16 +366,7 @@ fn an_import_writes_an_unknown_entry_back_unchanged() {
     other.add(activation(NOVEMBER_29 - 86_400, &iid(2), &cid(2)));
     fs::write(&carried, other.to_json()).unwrap();
 
-    let output = run_in(
-        home.path(),
-        &[
-            "history",
-            "--lang",
-            "en",
-            "--import",
-            carried.to_str().unwrap(),
-        ],
-    );
+    let output = import_file(home.path(), &carried);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         files_in(home.path()),
@@ -436,7 +391,7 @@ fn a_malformed_entry_costs_only_itself() {
     ]))
     .unwrap();
     fs::write(record_path(home.path()), &text).unwrap();
-    let output = run_in(home.path(), &["history", "--lang", "en"]);
+    let output = run_in(home.path(), &["history", "--lang", "en"], None);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
         stdout(&output).contains("2 entries this version does not understand are kept"),
@@ -452,7 +407,7 @@ fn a_record_that_is_not_json_is_reported_by_a_listing_and_moved_aside_by_the_fir
     let junk = b"{ not json \xFF\x00".to_vec();
     fs::write(record_path(home.path()), &junk).unwrap();
     for args in [&["history", "--lang", "en"][..], &["history", "--json"]] {
-        let output = run_in(home.path(), args);
+        let output = run_in(home.path(), args, None);
         assert_eq!(
             output.status.code(),
             Some(2),
@@ -470,16 +425,7 @@ fn a_record_that_is_not_json_is_reported_by_a_listing_and_moved_aside_by_the_fir
     let elsewhere = tempfile::tempdir().unwrap();
     let carried = elsewhere.path().join("carried.json");
     fs::write(&carried, one_entry().to_json()).unwrap();
-    let output = run_in(
-        home.path(),
-        &[
-            "history",
-            "--lang",
-            "en",
-            "--import",
-            carried.to_str().unwrap(),
-        ],
-    );
+    let output = import_file(home.path(), &carried);
     let kept = home.path().join("activations.json.unreadable");
     assert!(
         stderr(&output).contains(&kept.display().to_string()),
@@ -496,16 +442,13 @@ fn import(home: &Path, name: &str, bytes: &[u8]) -> Output {
     let elsewhere = tempfile::tempdir().unwrap();
     let path = elsewhere.path().join(name);
     fs::write(&path, bytes).unwrap();
-    run_in(
-        home,
-        &[
-            "history",
-            "--lang",
-            "en",
-            "--import",
-            path.to_str().unwrap(),
-        ],
-    )
+    import_file(home, &path)
+}
+
+/// `history --lang en --import FILE` in the data folder `home`.
+fn import_file(home: &Path, file: &Path) -> Output {
+    let file = file.to_str().expect("a UTF-8 path");
+    run_in(home, &["history", "--lang", "en", "--import", file], None)
 }
 
 fn imported(home: &Path) -> Vec<(String, String, String)> {
@@ -654,6 +597,7 @@ fn an_export_is_safe_to_open_in_a_spreadsheet_and_reads_back_unchanged() {
     let output = run_in(
         home.path(),
         &["history", "--export", csv_path.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = fs::read_to_string(&csv_path).unwrap();
@@ -677,6 +621,7 @@ fn an_export_is_safe_to_open_in_a_spreadsheet_and_reads_back_unchanged() {
     let output = run_in(
         again.path(),
         &["history", "--import", csv_path.to_str().unwrap()],
+        None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(RecordStore::in_dir(again.path()).load(), Ok(record));
@@ -691,10 +636,7 @@ fn an_import_larger_than_the_limit_is_refused_before_it_is_read() {
     let big = elsewhere.path().join("big.csv");
     let file = fs::File::create(&big).unwrap();
     file.set_len(33 * 1024 * 1024).unwrap();
-    let output = run_in(
-        home.path(),
-        &["history", "--lang", "en", "--import", big.to_str().unwrap()],
-    );
+    let output = import_file(home.path(), &big);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{text}");
     assert_eq!(text.trim_end().lines().count(), 1, "{text}");
@@ -711,7 +653,7 @@ fn a_long_product_name_is_shown_cut_and_kept_whole() {
     entry.product = long.clone();
     record.add(entry);
     std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
-    let output = run_in(home.path(), &["history", "--lang", "en"]);
+    let output = run_in(home.path(), &["history", "--lang", "en"], None);
     let first = stdout(&output)
         .lines()
         .next()
@@ -778,4 +720,391 @@ fn two_imports_at_once_lose_no_entry() {
     found.sort();
     expected.sort();
     assert_eq!(found, expected);
+}
+
+// ---- listing, export and import -----------------------------------------------------------
+
+/// Another consistent Confirmation ID: block A changed to 154814.
+fn other_cid() -> String {
+    CID.replace("426296", "154814")
+}
+
+/// Two entries: Windows activated on 2026-11-29, and an older refusal with no product.
+fn two_entries() -> ActivationRecord {
+    let mut record = ActivationRecord::default();
+    record.add(entry(
+        NOVEMBER_29,
+        IID,
+        CID,
+        Some(PRODUCT),
+        Some(ACTIVATION_ID),
+        Outcome::Activated,
+    ));
+    record.add(entry(
+        NOVEMBER_29 - 86_400 * 30,
+        OTHER_IID,
+        &other_cid(),
+        None,
+        None,
+        Outcome::Refused { code: 0xC004_F04D },
+    ));
+    record
+}
+
+fn record_in(home: &Path) -> ActivationRecord {
+    RecordStore::in_dir(home).load().expect("the record reads")
+}
+
+#[test]
+fn history_with_no_record_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let output = run_in(home.path(), &["history", "--lang", "en"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim_end(), "No activation is recorded yet.");
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+
+    let japanese = run_in(home.path(), &["history", "--lang", "ja"], None);
+    assert_eq!(japanese.status.code(), Some(0));
+    assert_eq!(
+        stdout(&japanese).trim_end(),
+        "ライセンス認証の記録はまだありません。"
+    );
+
+    let json = run_in(home.path(), &["history", "--json"], None);
+    assert_eq!(json.status.code(), Some(0));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&json.stdout).unwrap(),
+        serde_json::json!([])
+    );
+    assert!(
+        !home.path().join(RecordStore::FILE_NAME).exists(),
+        "looking writes nothing"
+    );
+}
+
+#[test]
+fn history_json_gives_each_entry_newest_first() {
+    let home = home_with(&two_entries());
+    let output = run_in(home.path(), &["history", "--json"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let entries: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    let entries = entries.as_array().expect("an array");
+    assert_eq!(entries.len(), 2);
+    let newest = &entries[0];
+    assert_eq!(newest["installation_id"], IID);
+    assert_eq!(newest["confirmation_id"], CID);
+    assert_eq!(newest["verdict"], "activated");
+    assert_eq!(newest["recorded_at"], "2026-11-29T01:16:18Z");
+    assert_eq!(newest["product"], PRODUCT);
+    assert_eq!(newest["activation_id"], ACTIVATION_ID);
+    let older = &entries[1];
+    assert_eq!(older["installation_id"], OTHER_IID);
+    assert_eq!(older["confirmation_id"], other_cid());
+    assert_eq!(older["verdict"], "refused");
+    assert_eq!(older["code"], 0xC004_F04D_u32);
+    assert_eq!(older["recorded_at"], "2026-10-30T01:16:18Z");
+}
+
+#[test]
+fn history_human_shows_the_date_the_product_and_the_ids_grouped() {
+    let home = tempfile::tempdir().unwrap();
+    // Written the way `apply` writes it.
+    let store = RecordStore::in_dir(home.path());
+    for activation in two_entries().activations {
+        store.add(activation).unwrap();
+    }
+    let output = run_in(home.path(), &["history", "--lang", "en"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "2026-11-29 Windows(R), Professional edition - activated",
+            "  Installation ID: 4891263 4325701 2289105 5465220 8520533 2958764 1588510 1112713 9061121",
+            "  Confirmation ID: 426296-483130-829081-394993-064403-777482-905722-580616",
+            "  Activation ID: 55c92734-d682-4d71-983e-d6ec3f16059f",
+            "2026-10-30 - refused by Windows (0xC004F04D)",
+            "  Installation ID: 4651452 1713131 4304264 3394811 1786226 6242033 4572603 1181966 4735280",
+            "  Confirmation ID: 154814-483130-829081-394993-064403-777482-905722-580616",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn history_export_writes_json_and_csv_that_read_back_equal() {
+    let home = tempfile::tempdir().unwrap();
+    let record = two_entries();
+    std::fs::write(RecordStore::in_dir(home.path()).path(), record.to_json()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("record.json", "["),
+        ("record.csv", "recorded_at,product,activation_id"),
+        ("RECORD2.CSV", "recorded_at,product,activation_id"),
+    ] {
+        let path = out.path().join(name);
+        let output = run_in(
+            home.path(),
+            &[
+                "history",
+                "--lang",
+                "en",
+                "--export",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
+        assert!(output.stderr.is_empty(), "{name}: {}", stderr(&output));
+        let text = fs::read_to_string(&path).unwrap();
+        // A CSV starts with a byte-order mark, so Excel reads it as UTF-8.
+        let csv = name.to_lowercase().ends_with(".csv");
+        assert_eq!(text.starts_with('\u{FEFF}'), csv, "{name}");
+        assert!(
+            text.trim_start_matches('\u{FEFF}').starts_with(starts),
+            "{name}: {text}"
+        );
+        assert_eq!(
+            ActivationRecord::parse(&text),
+            Ok(record.clone()),
+            "{name}: {text}"
+        );
+    }
+    assert_eq!(record_in(home.path()), record, "exporting changes nothing");
+}
+
+#[test]
+fn history_export_to_an_unwritable_path_is_exit_2_with_one_line() {
+    let home = home_with(&two_entries());
+    let blocker = home.path().join("a-file");
+    fs::write(&blocker, "not a folder").unwrap();
+    let mut paths = vec![blocker.join("x.json").to_string_lossy().into_owned()];
+    if cfg!(unix) {
+        paths.push("/dev/null/x.json".to_string());
+    }
+    for path in paths {
+        let output = run_in(
+            home.path(),
+            &["history", "--lang", "en", "--export", &path],
+            None,
+        );
+        let stderr = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{path}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("Cannot write "), "{stderr}");
+        assert!(stderr.contains("x.json"), "{stderr}");
+        assert!(output.stdout.is_empty(), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn history_import_of_the_same_file_twice_adds_it_once() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut one = ActivationRecord::default();
+    one.add(entry(
+        NOVEMBER_29,
+        IID,
+        CID,
+        Some(PRODUCT),
+        None,
+        Outcome::Activated,
+    ));
+    for (name, text) in [("one.json", one.to_json()), ("one.csv", one.to_csv())] {
+        let file = elsewhere.path().join(name);
+        fs::write(&file, text).unwrap();
+        let file = file.to_str().unwrap();
+        let first = run_in(
+            home.path(),
+            &["history", "--lang", "en", "--import", file],
+            None,
+        );
+        assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+        let expected_first = if name == "one.json" {
+            "1 added"
+        } else {
+            "0 added"
+        };
+        assert!(
+            stdout(&first).starts_with(expected_first),
+            "{name}: {}",
+            stdout(&first)
+        );
+        let second = run_in(
+            home.path(),
+            &["history", "--lang", "en", "--import", file],
+            None,
+        );
+        assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+        assert_eq!(
+            stdout(&second).trim_end(),
+            "0 added to the record (the same IDs are kept once)."
+        );
+        assert_eq!(record_in(home.path()), one, "{name}");
+    }
+}
+
+#[test]
+fn history_import_of_a_file_that_is_not_a_record_exits_1_and_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let not_a_record = elsewhere.path().join("people.csv");
+    fs::write(&not_a_record, "name,age\r\nx,1\r\n").unwrap();
+    let file = not_a_record.to_str().unwrap();
+
+    // With no record yet, none is made.
+    let output = run_in(
+        home.path(),
+        &["history", "--lang", "en", "--import", file],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("This is not an activation record"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!home.path().join(RecordStore::FILE_NAME).exists());
+
+    // With a record, it is left byte for byte.
+    std::fs::write(
+        RecordStore::in_dir(home.path()).path(),
+        two_entries().to_json(),
+    )
+    .unwrap();
+    let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
+    for text in ["name,age\r\nx,1\r\n", r#"{"activations": []}"#, "[1, 2"] {
+        fs::write(&not_a_record, text).unwrap();
+        let output = run_in(
+            home.path(),
+            &["history", "--lang", "en", "--import", file],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(1), "{text}: {}", stderr(&output));
+        assert_eq!(stderr(&output).trim_end().lines().count(), 1);
+        assert_eq!(
+            fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
+            before,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn history_import_with_one_bad_entry_exits_1_and_keeps_the_good_ones() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut imported = two_entries();
+    // Group 1 of the Installation ID ends in 3; 5 is a wrong check digit.
+    let mut bad = entry(NOVEMBER_29 - 60, IID, CID, None, None, Outcome::Completed);
+    bad.installation_id = format!("4891265{}", &IID[7..]);
+    bad.confirmation_id = other_cid();
+    imported.activations.push(bad);
+    let file = elsewhere.path().join("three.json");
+    fs::write(&file, serde_json::to_string(&imported.activations).unwrap()).unwrap();
+
+    let output = import_file(home.path(), &file);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).trim_end(),
+        "2 added to the record (the same IDs are kept once). 1 left out:\n  \
+         entry 3: the Installation ID is of the wrong length or has a wrong check digit."
+    );
+    assert_eq!(record_in(home.path()), two_entries());
+}
+
+#[test]
+fn history_import_of_a_missing_file_exits_2() {
+    let home = home_with(&two_entries());
+    let before = fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap();
+    let missing = home.path().join("no-such-file.json");
+    let output = import_file(home.path(), &missing);
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("Cannot read "), "{stderr}");
+    assert!(stderr.contains("no-such-file.json"), "{stderr}");
+    assert_eq!(
+        fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn history_export_and_import_together_are_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let output = run_in(
+        home.path(),
+        &["history", "--export", "out.json", "--import", "in.json"],
+        None,
+    );
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(!home.path().join(RecordStore::FILE_NAME).exists());
+}
+
+/// A listing only reads: an unreadable record is said and left as it is (the first write
+/// keeps it aside, see the next test).
+#[test]
+fn history_with_an_unreadable_record_says_so_and_leaves_it() {
+    let home = tempfile::tempdir().unwrap();
+    let junk = b"{ not json \xFF\x00".to_vec();
+    fs::write(home.path().join(RecordStore::FILE_NAME), &junk).unwrap();
+
+    for _ in 0..2 {
+        let output = run_in(home.path(), &["history", "--lang", "en"], None);
+        let stderr = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("could not be read"), "{stderr}");
+        assert_eq!(
+            fs::read(home.path().join(RecordStore::FILE_NAME)).unwrap(),
+            junk
+        );
+    }
+    assert!(!home.path().join("activations.json.unreadable").exists());
+}
+
+/// The message says "a new one is started": an import then goes into the new record,
+/// as `RecordStore::add` does for a new activation, instead of being dropped.
+#[test]
+fn history_import_after_an_unreadable_record_goes_into_a_new_one() {
+    let home = tempfile::tempdir().unwrap();
+    let junk = b"\x00\x01 damaged".to_vec();
+    fs::write(home.path().join(RecordStore::FILE_NAME), &junk).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("two.json");
+    fs::write(&file, two_entries().to_json()).unwrap();
+
+    let output = import_file(home.path(), &file);
+    let stderr = stderr(&output);
+    assert!(
+        stderr.contains("activations.json.unreadable"),
+        "the message names where the old file is: {stderr}"
+    );
+    assert_eq!(
+        fs::read(home.path().join("activations.json.unreadable")).unwrap(),
+        junk
+    );
+    assert_eq!(
+        RecordStore::in_dir(home.path()).load(),
+        Ok(two_entries()),
+        "the import was dropped although the message says a new record is started \
+         (exit {:?}, stdout {:?}, stderr {stderr:?})",
+        output.status.code(),
+        stdout(&output)
+    );
+}
+
+/// `history --json` with a record that cannot be read: the problem, as JSON, exit 2.
+#[test]
+fn history_json_with_an_unreadable_record_is_json() {
+    let home = tempfile::tempdir().expect("a folder");
+    std::fs::write(home.path().join("activations.json"), b"{ not json").expect("written");
+    let output = run_in(home.path(), &["history", "--json", "--lang", "en"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["problem"]["kind"], "record_unreadable");
 }

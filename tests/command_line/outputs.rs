@@ -10,65 +10,21 @@
 #![cfg(all(unix, not(target_os = "macos")))]
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
+use crate::binary::{files_in, run_at, stderr, stdout};
 use activation_companion::record::{ActivationRecord, RecordStore};
+use std::process::Output;
 
-const BINARY: &str = env!("CARGO_BIN_EXE_activation-companion");
 const IID: &str = "489126343257012289105546522085205332958764158851011127139061121";
 const CID: &str = "426296483130829081394993064403777482905722580616";
-
-/// The binary in `cwd` with its data folder `home`, `stdin` on its standard input.
-fn run(cwd: &Path, home: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BINARY)
-        .args(args)
-        .current_dir(cwd)
-        .env("ACTIVATION_COMPANION_HOME", home)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("a pipe");
-    // The child may stop reading early; a broken pipe is not this test's concern.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("the binary ends")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn file_type(path: &Path) -> fs::FileType {
     fs::symlink_metadata(path)
         .expect("the path is there")
         .file_type()
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("a folder")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 fn c_path(path: &Path) -> std::ffi::CString {
@@ -133,8 +89,20 @@ fn writers(out: &str) -> Vec<Vec<String>> {
     .collect()
 }
 
-fn args(words: &[String]) -> Vec<&str> {
-    words.iter().map(String::as_str).collect()
+/// A writer's command, run in `dir` with the data folder `home`.
+fn run_writer(command: &[String], dir: &Path, home: &Path) -> Output {
+    let args: Vec<&str> = command.iter().map(String::as_str).collect();
+    run_at(Some(dir), Some(home), &args, None)
+}
+
+/// The writer ended well (exit 0); else what it said.
+fn assert_wrote(command: &[String], output: &Output) {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{command:?}: {}",
+        stderr(output)
+    );
 }
 
 /// What each writer writes, as the test checks it: a report is JSON, a QR code a PNG, the
@@ -151,13 +119,8 @@ fn a_dash_is_standard_output_for_every_writer() {
     let home = tempfile::tempdir().expect("a folder");
     let cwd = tempfile::tempdir().expect("a folder");
     for command in writers("-") {
-        let output = run(cwd.path(), home.path(), &args(&command), b"");
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{command:?}: {}",
-            stderr(&output)
-        );
+        let output = run_writer(&command, cwd.path(), home.path());
+        assert_wrote(&command, &output);
         assert!(
             looks_written(&command[0], &output.stdout),
             "{command:?}: {}",
@@ -178,13 +141,8 @@ fn a_named_pipe_is_written_through_by_every_writer() {
     mkfifo(&fifo);
     for command in writers(fifo.to_str().expect("a UTF-8 path")) {
         let reader = open_reader(&fifo);
-        let output = run(dir.path(), home.path(), &args(&command), b"");
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{command:?}: {}",
-            stderr(&output)
-        );
+        let output = run_writer(&command, dir.path(), home.path());
+        assert_wrote(&command, &output);
         assert!(
             file_type(&fifo).is_fifo(),
             "{command:?} replaced the pipe with a file"
@@ -207,13 +165,8 @@ fn a_symbolic_link_stays_and_its_target_is_written_by_every_writer() {
     std::os::unix::fs::symlink(&target, &link).expect("a link");
     for command in writers(link.to_str().expect("a UTF-8 path")) {
         fs::write(&target, "old").expect("the target");
-        let output = run(dir.path(), home.path(), &args(&command), b"");
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{command:?}: {}",
-            stderr(&output)
-        );
+        let output = run_writer(&command, dir.path(), home.path());
+        assert_wrote(&command, &output);
         assert!(
             file_type(&link).is_symlink(),
             "{command:?} replaced the link"
@@ -234,13 +187,8 @@ fn a_device_is_written_through_and_a_full_one_is_an_error() {
     let full = dir.path().join("full");
     let full = if mknod(&null, 3) && mknod(&full, 7) {
         for command in writers(null.to_str().expect("a UTF-8 path")) {
-            let output = run(dir.path(), home.path(), &args(&command), b"");
-            assert_eq!(
-                output.status.code(),
-                Some(0),
-                "{command:?}: {}",
-                stderr(&output)
-            );
+            let output = run_writer(&command, dir.path(), home.path());
+            assert_wrote(&command, &output);
             assert!(
                 file_type(&null).is_char_device(),
                 "{command:?} replaced the device with a file"
@@ -251,7 +199,7 @@ fn a_device_is_written_through_and_a_full_one_is_an_error() {
         PathBuf::from("/dev/full")
     };
     for command in writers(full.to_str().expect("a UTF-8 path")) {
-        let output = run(dir.path(), home.path(), &args(&command), b"");
+        let output = run_writer(&command, dir.path(), home.path());
         let said = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{command:?}: {said}");
         assert!(said.contains("no space left"), "{command:?}: {said}");
@@ -266,7 +214,7 @@ fn a_folder_is_refused_as_a_folder() {
     fs::create_dir(dir.path().join("rdir")).expect("a folder");
     for out in ["rdir", "rdir/", ".", "new-folder/"] {
         for command in writers(out) {
-            let output = run(dir.path(), home.path(), &args(&command), b"");
+            let output = run_writer(&command, dir.path(), home.path());
             let said = stderr(&output);
             assert_eq!(output.status.code(), Some(2), "{command:?}: {said}");
             assert!(said.contains("it is a folder"), "{command:?}: {said}");
@@ -282,16 +230,21 @@ fn one_entry_csv() -> String {
     )
 }
 
+/// `history --import -` of one entry's CSV in the data folder `home`, which takes it.
+fn import_one_entry_from_standard_input(home: &Path) {
+    let output = run_at(
+        Some(home),
+        Some(home),
+        &["history", "--lang", "en", "--import", "-"],
+        Some(one_entry_csv().as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
 #[test]
 fn a_dash_is_standard_input_for_an_import() {
     let home = tempfile::tempdir().expect("a folder");
-    let output = run(
-        home.path(),
-        home.path(),
-        &["history", "--lang", "en", "--import", "-"],
-        one_entry_csv().as_bytes(),
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    import_one_entry_from_standard_input(home.path());
     let record = RecordStore::in_dir(home.path()).load().expect("a record");
     assert_eq!(record.activations.len(), 1);
     assert_eq!(record.activations[0].installation_id, IID);
@@ -306,13 +259,7 @@ fn the_record_kept_behind_a_link_stays_a_link() {
     fs::write(&target, ActivationRecord::default().to_json()).expect("a record");
     std::os::unix::fs::symlink(&target, store.path()).expect("a link");
 
-    let output = run(
-        home.path(),
-        home.path(),
-        &["history", "--lang", "en", "--import", "-"],
-        one_entry_csv().as_bytes(),
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    import_one_entry_from_standard_input(home.path());
     assert!(
         file_type(store.path()).is_symlink(),
         "the link was replaced"

@@ -466,7 +466,6 @@ fn type_blocks(app: &mut App, blocks: &[String], from: usize) {
     }
 }
 
-
 /// Item 4: a session with a 7-digit D and a 12-digit F came back as D and F cut to six
 /// digits, "✓ OK", with only "Your unfinished session was restored." Now they are left
 /// empty and named with what the file held; the other blocks come back as saved.
