@@ -72,16 +72,18 @@ pub const WMI_INVALID_QUERY: u32 = 0x8004_1017;
 /// step is the blocks again, then the portal's retry and its callback. Administrator rights,
 /// a missing licence or a used-up MAK have steps of their own.
 pub fn cid_did_not_take(code: u32) -> bool {
-    matches!(
-        code,
-        INVALID_OFFLINE_BLOB
-            | OFFLINE_BLOB_WRONG_LENGTH
-            | IID_CID_MISMATCH
-            | CHECK_DIGIT
-            | PRODUCT_KEY_MISMATCH
-            | NOT_BOUND_TO_ENVIRONMENT
-    )
+    CID_DID_NOT_TAKE.contains(&code)
 }
+
+/// The refusals of [`cid_did_not_take`].
+pub const CID_DID_NOT_TAKE: [u32; 6] = [
+    INVALID_OFFLINE_BLOB,
+    OFFLINE_BLOB_WRONG_LENGTH,
+    IID_CID_MISMATCH,
+    CHECK_DIGIT,
+    PRODUCT_KEY_MISMATCH,
+    NOT_BOUND_TO_ENVIRONMENT,
+];
 
 /// A refusal from the licensing service: its HRESULT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

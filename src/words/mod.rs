@@ -52,7 +52,7 @@ pub use command_line::{
     key_argument_is_visible, key_prompt, module_pixels_out_of_range, no_window_in_this_build,
     standard_input_too_long, two_sentences, window_exe_not_started,
 };
-pub use hresult::{explain_hresult, explains};
+pub use hresult::{explain_hresult, explained_codes, explains};
 pub use ids::{iid_verdict, lookalike_or_not_found};
 pub use in_progress::{blocks_not_taken, product_key_in_iid_box, visible_character};
 pub use licensing::{

@@ -280,6 +280,21 @@ fn has_japanese(text: &str) -> bool {
 }
 
 /// Both languages say something, differently, and the Japanese one is Japanese.
+/// The recorded Windows Pro in notification mode that a deposit leaves as it was (Windows
+/// took the Confirmation ID and still says 0xC004F034).
+fn pro_still_in_notification_mode_after_a_deposit() -> FakeService {
+    FakeService::recorded("windows_pro_notification.json").after_deposit(After {
+        status: 5,
+        reason: codes::LICENSE_NOT_FOUND,
+        grace: 0,
+    })
+}
+
+/// The published Confirmation ID applied to the recorded Windows Pro's Installation ID.
+fn apply_to_pro(service: &FakeService) -> ApplyVerdict {
+    apply_licensing(service, PRO_ID, &iid(PRO_IID), &cid()).expect("the IDs are valid")
+}
+
 fn assert_both_languages(item: &dyn Localized) -> (String, String) {
     let en = item.message(Language::English);
     let ja = item.message(Language::Japanese);
@@ -638,7 +653,7 @@ fn nothing_or_several_windows_to_activate_is_said_plainly() {
 #[test]
 fn applying_deposits_the_current_iid_and_48_digits_refreshes_and_reads_again() {
     let service = FakeService::recorded("windows_pro_notification.json");
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
 
     let ApplyVerdict::Activated { product } = &verdict else {
         panic!("{verdict:?}")
@@ -672,28 +687,14 @@ fn applying_deposits_the_current_iid_and_48_digits_refreshes_and_reads_again() {
 
 #[test]
 fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
-    for code in [
-        codes::CHECK_DIGIT,
-        codes::IID_CID_MISMATCH,
-        codes::INVALID_OFFLINE_BLOB,
-        codes::OFFLINE_BLOB_WRONG_LENGTH,
-        codes::PRODUCT_KEY_MISMATCH,
-        codes::NOT_BOUND_TO_ENVIRONMENT,
-        codes::LICENSE_NOT_INSTALLED,
-        codes::SL_ACCESS_DENIED,
-        codes::ACCESS_DENIED,
-        codes::INVALID_ARGUMENT,
-    ] {
+    // Every code the app explains, as the licensing service's answer to a deposit.
+    for code in words::explained_codes() {
         let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(code);
-        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let verdict = apply_to_pro(&service);
         let ApplyVerdict::Refused { product, error } = &verdict else {
             panic!("0x{code:08X}: {verdict:?}")
         };
         assert_eq!(error.code, code);
-        assert!(
-            words::explains(error.code),
-            "0x{code:08X} has its own explanation"
-        );
         assert_eq!(product.status, LicenseStatus::Notification, "unchanged");
         assert_eq!(
             verdict.needs_administrator(),
@@ -725,7 +726,7 @@ fn each_refusal_code_is_a_refused_verdict_explained_in_both_languages() {
 #[test]
 fn an_unknown_refusal_code_still_shows_the_code() {
     let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(0xC004_F011);
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     let (en, ja) = assert_both_languages(&verdict);
     assert!(
         en.contains("0xC004F011") && en.contains("slui.exe 0x2a"),
@@ -736,12 +737,8 @@ fn an_unknown_refusal_code_still_shows_the_code() {
 
 #[test]
 fn a_deposit_taken_while_the_status_stays_notification_is_not_called_activated() {
-    let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
-        status: 5,
-        reason: codes::LICENSE_NOT_FOUND,
-        grace: 0,
-    });
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let service = pro_still_in_notification_mode_after_a_deposit();
+    let verdict = apply_to_pro(&service);
     let ApplyVerdict::DepositedNotActivated {
         product,
         refresh_error,
@@ -774,7 +771,7 @@ fn every_license_status_after_a_deposit_has_a_definite_verdict() {
             reason: if status == 1 { 0 } else { codes::GRACE_EXPIRED },
             grace: if status == 1 { 0 } else { 1440 },
         });
-        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let verdict = apply_to_pro(&service);
         let product = verdict.product().unwrap();
         assert_eq!(product.status.code(), status);
         if status == 1 {
@@ -807,7 +804,7 @@ fn a_volume_activation_after_a_deposit_says_how_long_it_lasts() {
         reason: 0,
         grace: 259_200,
     });
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     assert!(verdict.is_activated());
     let (en, ja) = assert_both_languages(&verdict);
     assert!(en.contains("about 180 more days"), "{en}");
@@ -1050,7 +1047,7 @@ fn a_status_that_cannot_be_read_after_depositing_is_the_only_unknown() {
             code: codes::WMI_INVALID_QUERY,
         },
     );
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     assert!(
         matches!(
             verdict,
@@ -1071,7 +1068,7 @@ fn a_status_that_cannot_be_read_after_depositing_is_the_only_unknown() {
 #[test]
 fn a_failed_refresh_does_not_hide_the_status_read_afterwards() {
     let service = FakeService::recorded("windows_pro_notification.json").refresh_fails(0x8000_4005);
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     assert!(verdict.is_activated(), "{verdict:?}");
 
     let service = FakeService::recorded("windows_pro_notification.json")
@@ -1081,7 +1078,7 @@ fn a_failed_refresh_does_not_hide_the_status_read_afterwards() {
             reason: codes::LICENSE_NOT_FOUND,
             grace: 0,
         });
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     assert!(
         matches!(
             verdict,
@@ -1825,16 +1822,9 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
         );
         assert!(!ja.replace("折り返し電話", "").contains("電話"), "{ja}");
     };
-    for code in [
-        codes::CHECK_DIGIT,
-        codes::IID_CID_MISMATCH,
-        codes::INVALID_OFFLINE_BLOB,
-        codes::OFFLINE_BLOB_WRONG_LENGTH,
-        codes::PRODUCT_KEY_MISMATCH,
-        codes::NOT_BOUND_TO_ENVIRONMENT,
-    ] {
+    for code in codes::CID_DID_NOT_TAKE {
         let service = FakeService::recorded("windows_pro_notification.json").deposit_fails(code);
-        let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+        let verdict = apply_to_pro(&service);
         let (en, ja) = assert_both_languages(&verdict);
         portal_retry(&en, &ja);
         no_phone_line(&en, &ja);
@@ -1842,13 +1832,13 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
     // Administrator rights have a step of their own, not the portal's retry.
     let service =
         FakeService::recorded("windows_pro_notification.json").deposit_fails(codes::ACCESS_DENIED);
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     assert!(!verdict.message(Language::English).contains("answer no"));
 
     // The seed's error: a MAK whose activations are used up.
     let service =
         FakeService::recorded("windows_pro_notification.json").deposit_fails(codes::MAK_LIMIT);
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     let (en, ja) = assert_both_languages(&verdict);
     assert!(
         en.contains("Multiple Activation Key (MAK) has exceeded its limit (0xC004C020)"),
@@ -1873,19 +1863,15 @@ fn what_to_do_after_applying_is_the_portals_next_step() {
     no_phone_line(&en, &ja);
 
     // Taken but not activated: the portal's retry too.
-    let service = FakeService::recorded("windows_pro_notification.json").after_deposit(After {
-        status: 5,
-        reason: codes::LICENSE_NOT_FOUND,
-        grace: 0,
-    });
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let service = pro_still_in_notification_mode_after_a_deposit();
+    let verdict = apply_to_pro(&service);
     let (en, ja) = assert_both_languages(&verdict);
     portal_retry(&en, &ja);
     no_phone_line(&en, &ja);
 
     // Activated: the portal's question has its answer.
     let service = FakeService::recorded("windows_pro_notification.json");
-    let verdict = apply_licensing(&service, PRO_ID, &iid(PRO_IID), &cid()).unwrap();
+    let verdict = apply_to_pro(&service);
     let (en, ja) = assert_both_languages(&verdict);
     assert!(en.contains("On the portal, answer yes"), "{en}");
     assert!(ja.contains("[はい] と答えてください"), "{ja}");
