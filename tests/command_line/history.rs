@@ -24,29 +24,15 @@ const NOVEMBER_29: u64 = 1_795_914_978;
 const PRODUCT: &str = "Windows(R), Professional edition";
 const ACTIVATION_ID: &str = "55c92734-d682-4d71-983e-d6ec3f16059f";
 
-/// An activation of these IDs, `seconds` after the epoch.
-fn entry(
-    seconds: u64,
-    installation_id: &str,
-    confirmation_id: &str,
-    product: Option<&str>,
-    activation_id: Option<&str>,
-    outcome: Outcome,
-) -> Activation {
-    crate::common::activation(seconds, installation_id, confirmation_id, outcome)
-        .of_product(product, activation_id)
-}
-
 /// Windows activated: these IDs, `seconds` after the epoch.
 fn activation(seconds: u64, installation_id: &str, confirmation_id: &str) -> Activation {
-    entry(
+    common::activation(
         seconds,
         installation_id,
         confirmation_id,
-        Some(PRODUCT),
-        None,
         Outcome::Activated,
     )
+    .of_product(Some(PRODUCT), None)
 }
 
 fn one_entry() -> ActivationRecord {
@@ -732,22 +718,19 @@ fn other_cid() -> String {
 /// Two entries: Windows activated on 2026-11-29, and an older refusal with no product.
 fn two_entries() -> ActivationRecord {
     let mut record = ActivationRecord::default();
-    record.add(entry(
-        NOVEMBER_29,
-        IID,
-        CID,
-        Some(PRODUCT),
-        Some(ACTIVATION_ID),
-        Outcome::Activated,
-    ));
-    record.add(entry(
-        NOVEMBER_29 - 86_400 * 30,
-        OTHER_IID,
-        &other_cid(),
-        None,
-        None,
-        Outcome::Refused { code: 0xC004_F04D },
-    ));
+    record.add(
+        common::activation(NOVEMBER_29, IID, CID, Outcome::Activated)
+            .of_product(Some(PRODUCT), Some(ACTIVATION_ID)),
+    );
+    record.add(
+        common::activation(
+            NOVEMBER_29 - 86_400 * 30,
+            OTHER_IID,
+            &other_cid(),
+            Outcome::Refused { code: 0xC004_F04D },
+        )
+        .of_product(None, None),
+    );
     record
 }
 
@@ -903,14 +886,10 @@ fn history_import_of_the_same_file_twice_adds_it_once() {
     let home = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     let mut one = ActivationRecord::default();
-    one.add(entry(
-        NOVEMBER_29,
-        IID,
-        CID,
-        Some(PRODUCT),
-        None,
-        Outcome::Activated,
-    ));
+    one.add(
+        common::activation(NOVEMBER_29, IID, CID, Outcome::Activated)
+            .of_product(Some(PRODUCT), None),
+    );
     for (name, text) in [("one.json", one.to_json()), ("one.csv", one.to_csv())] {
         let file = elsewhere.path().join(name);
         fs::write(&file, text).unwrap();
@@ -997,7 +976,8 @@ fn history_import_with_one_bad_entry_exits_1_and_keeps_the_good_ones() {
     let elsewhere = tempfile::tempdir().unwrap();
     let mut imported = two_entries();
     // Group 1 of the Installation ID ends in 3; 5 is a wrong check digit.
-    let mut bad = entry(NOVEMBER_29 - 60, IID, CID, None, None, Outcome::Completed);
+    let mut bad =
+        common::activation(NOVEMBER_29 - 60, IID, CID, Outcome::Completed).of_product(None, None);
     bad.installation_id = format!("4891265{}", &IID[7..]);
     bad.confirmation_id = other_cid();
     imported.activations.push(bad);

@@ -22,6 +22,17 @@ pub fn samples() -> Vec<Sample> {
     serde_json::from_str(&text).expect("the samples fixture is valid JSON")
 }
 
+/// The digits of the samples of `kind` ("iid" or "cid") that are valid.
+pub fn valid_samples(kind: &str) -> Vec<String> {
+    let valid: Vec<String> = samples()
+        .iter()
+        .filter(|s| s.kind == kind && s.expect_valid)
+        .map(|s| digits(&s.value))
+        .collect();
+    assert!(valid.len() >= 2, "the fixture holds valid {kind} samples");
+    valid
+}
+
 pub fn digits(value: &str) -> String {
     value.chars().filter(char::is_ascii_digit).collect()
 }

@@ -23,17 +23,6 @@ const OTHER_IID: &str = "4651452171313143042643394811178622662420334572603118196
 const CID: &str = "426296483130829081394993064403777482905722580616";
 const PRODUCT: &str = "Windows(R), Professional edition";
 
-fn activation(
-    seconds: u64,
-    installation_id: &str,
-    confirmation_id: &str,
-    product: Option<&str>,
-    outcome: Outcome,
-) -> Activation {
-    crate::common::activation(seconds, installation_id, confirmation_id, outcome)
-        .of_product(product, None)
-}
-
 fn record_of(activations: impl IntoIterator<Item = Activation>) -> ActivationRecord {
     let mut record = ActivationRecord::default();
     for a in activations {
@@ -102,17 +91,19 @@ fn saving_twice_leaves_one_file_and_no_temporary_one() {
     let store = RecordStore::in_dir(home.path());
     assert_eq!(store.path(), home.path().join("activations.json"));
 
-    let first = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Completed)]);
+    let first = record_of([
+        common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None)
+    ]);
     store.apply(&additions(&first)).unwrap();
     let second = record_of([
-        activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
-        activation(
+        common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None),
+        common::activation(
             200,
             OTHER_IID,
             &cid(1),
-            None,
             Outcome::Refused { code: 0xC004_F04D },
-        ),
+        )
+        .of_product(None, None),
     ]);
     store.apply(&additions(&second)).unwrap();
 
@@ -141,7 +132,8 @@ fn a_save_into_a_folder_that_does_not_exist_makes_it() {
     );
     assert!(!dir.exists(), "loading makes nothing");
 
-    let record = record_of([activation(100, IID, CID, None, Outcome::Activated)]);
+    let record =
+        record_of([common::activation(100, IID, CID, Outcome::Activated).of_product(None, None)]);
     store.apply(&additions(&record)).unwrap();
     assert_eq!(
         files_in(&dir),
@@ -154,7 +146,9 @@ fn a_save_into_a_folder_that_does_not_exist_makes_it() {
 fn record_write_of_an_export_is_atomic_too() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("export").join("record.csv");
-    let record = record_of([activation(100, IID, CID, Some(PRODUCT), Outcome::Activated)]);
+    let record = record_of([
+        common::activation(100, IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None)
+    ]);
     record::export(&path, b"old").unwrap();
     record::export(&path, record.to_csv().as_bytes()).unwrap();
     assert_eq!(files_in(path.parent().unwrap()), ["record.csv"]);
@@ -195,7 +189,7 @@ fn a_corrupt_record_is_only_reported_by_a_read_and_kept_aside_once_by_a_write() 
     );
     assert_eq!(files_in(home.path()), ["activations.json"]);
 
-    let new = activation(500, IID, CID, Some(PRODUCT), Outcome::Activated);
+    let new = common::activation(500, IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None);
     let applied = store.apply(&[RecordChange::Add(new.clone())]).unwrap();
     assert_eq!(applied.kept_aside, Some(first_aside.clone()));
     assert_eq!(fs::read(&first_aside).unwrap(), not_json);
@@ -233,7 +227,10 @@ fn json_that_is_not_a_list_is_unreadable_and_a_list_keeps_what_it_does_not_under
             "{text:?}"
         );
     }
-    let known = serde_json::to_value(activation(100, IID, CID, None, Outcome::Activated)).unwrap();
+    let known = serde_json::to_value(
+        common::activation(100, IID, CID, Outcome::Activated).of_product(None, None),
+    )
+    .unwrap();
     let text = serde_json::json!([{"name": "x"}, 1, known, {"verdict": "superseded"}]).to_string();
     fs::write(store.path(), &text).unwrap();
     let record = store.load().unwrap();
@@ -256,7 +253,7 @@ fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
     let junk = b"\x00\x01garbage{[".to_vec();
     fs::write(store.path(), &junk).unwrap();
 
-    let new = activation(500, IID, CID, Some(PRODUCT), Outcome::Activated);
+    let new = common::activation(500, IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None);
     assert_eq!(
         store.add(new.clone()),
         Err(RecordError::Corrupt {
@@ -274,7 +271,8 @@ fn adding_after_a_corrupt_record_starts_a_new_one_and_says_so() {
     );
 
     // The next add is an ordinary one.
-    let other = activation(600, OTHER_IID, &cid(2), None, Outcome::Completed);
+    let other =
+        common::activation(600, OTHER_IID, &cid(2), Outcome::Completed).of_product(None, None);
     let record = store.add(other.clone()).unwrap();
     assert_eq!(record.activations, vec![other, new]);
     assert_eq!(store.load(), Ok(record));
@@ -306,7 +304,8 @@ fn a_corrupt_record_that_cannot_be_set_aside_is_not_overwritten_by_add() {
     let junk = b"{ the only copy of an old record, damaged".to_vec();
     fs::write(store.path(), &junk).unwrap();
 
-    let result = store.add(activation(100, IID, CID, None, Outcome::Activated));
+    let result =
+        store.add(common::activation(100, IID, CID, Outcome::Activated).of_product(None, None));
     assert_eq!(result, Err(RecordError::Corrupt { kept_as: None }));
     assert_eq!(
         String::from_utf8_lossy(&fs::read(store.path()).unwrap()),
@@ -323,13 +322,9 @@ fn a_record_that_cannot_be_read_is_not_overwritten_by_add() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
     let store = RecordStore::in_dir(home.path());
-    let kept = record_of([activation(
-        100,
-        OTHER_IID,
-        CID,
-        Some(PRODUCT),
-        Outcome::Activated,
-    )]);
+    let kept =
+        record_of([common::activation(100, OTHER_IID, CID, Outcome::Activated)
+            .of_product(Some(PRODUCT), None)]);
     store.apply(&additions(&kept)).unwrap();
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(store.path()).is_ok() {
@@ -337,7 +332,8 @@ fn a_record_that_cannot_be_read_is_not_overwritten_by_add() {
         println!("root reads any file: the unreadable case was not run");
         return;
     }
-    let result = store.add(activation(200, IID, CID, None, Outcome::Activated));
+    let result =
+        store.add(common::activation(200, IID, CID, Outcome::Activated).of_product(None, None));
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o600)).unwrap();
     assert!(
         matches!(result, Err(RecordError::Unreadable { .. })),
@@ -355,10 +351,10 @@ fn adding_the_same_pair_again_does_not_rewrite_the_file_with_less() {
     let home = tempfile::tempdir().unwrap();
     let store = RecordStore::in_dir(home.path());
     store
-        .add(activation(100, IID, CID, Some(PRODUCT), Outcome::Activated))
+        .add(common::activation(100, IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None))
         .unwrap();
     let record = store
-        .add(activation(900, IID, CID, None, Outcome::Completed))
+        .add(common::activation(900, IID, CID, Outcome::Completed).of_product(None, None))
         .unwrap();
     assert_eq!(record.activations.len(), 1);
     assert_eq!(record.activations[0].outcome, Outcome::Activated);
@@ -373,8 +369,8 @@ fn a_duplicate_pair_is_kept_once() {
     let mut record = ActivationRecord::default();
     let imported = ActivationRecord {
         activations: vec![
-            activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
-            activation(100, IID, CID, Some(PRODUCT), Outcome::Completed),
+            common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None),
+            common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None),
         ],
         ..Default::default()
     };
@@ -397,18 +393,18 @@ fn a_duplicate_pair_is_kept_once() {
     );
     assert_eq!(
         record.activations,
-        vec![activation(100, IID, CID, Some(PRODUCT), Outcome::Completed)]
+        vec![common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None)]
     );
 
     // The same Installation ID with another Confirmation ID is another entry.
     let other_cid = cid(3);
-    let merged = record.merge(record_of([activation(
+    let merged = record.merge(record_of([common::activation(
         50,
         IID,
         &other_cid,
-        None,
         Outcome::Completed,
-    )]));
+    )
+    .of_product(None, None)]));
     assert_eq!(merged.added, 1);
     assert_eq!(record.activations.len(), 2);
 }
@@ -423,7 +419,8 @@ fn an_unsound_entry_is_left_out_and_counted() {
     let iid_too_short = &IID[..62];
     let cid_too_long = format!("{CID}{}", &CID[..6]);
 
-    let good = activation(300, OTHER_IID, CID, Some(PRODUCT), Outcome::Activated);
+    let good =
+        common::activation(300, OTHER_IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None);
     let bad = |installation_id: &str, confirmation_id: &str| Activation {
         recorded_at: "2026-01-01T00:00:00Z".into(),
         product: String::new(),
@@ -458,11 +455,12 @@ fn an_unsound_entry_is_left_out_and_counted() {
 
 #[test]
 fn a_more_telling_outcome_replaces_the_entry_but_keeps_the_product() {
-    let mut kept = activation(100, IID, CID, Some(PRODUCT), Outcome::Completed);
+    let mut kept =
+        common::activation(100, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None);
     kept.activation_id = "55c92734-d682-4d71-983e-d6ec3f16059f".into();
     let mut record = record_of([kept.clone()]);
 
-    let activated = activation(200, IID, CID, None, Outcome::Activated);
+    let activated = common::activation(200, IID, CID, Outcome::Activated).of_product(None, None);
     assert_eq!(
         record.merge(record_of([activated.clone()])),
         Merged {
@@ -478,30 +476,36 @@ fn a_more_telling_outcome_replaces_the_entry_but_keeps_the_product() {
     assert_eq!(entry.activation_id, kept.activation_id);
 
     // A new name wins over the old one.
-    let mut renamed = activation(300, IID, CID, Some("Windows 11 Pro"), Outcome::Activated);
+    let mut renamed = common::activation(300, IID, CID, Outcome::Activated)
+        .of_product(Some("Windows 11 Pro"), None);
     renamed.activation_id = String::new();
     record.merge(record_of([renamed]));
     assert_eq!(record.activations[0].product, "Windows 11 Pro");
     assert_eq!(record.activations[0].activation_id, kept.activation_id);
 
     // A completed typing, even a later one, says less than an activation.
-    let later_typing = activation(900, IID, CID, Some("Other"), Outcome::Completed);
+    let later_typing =
+        common::activation(900, IID, CID, Outcome::Completed).of_product(Some("Other"), None);
     assert_eq!(record.merge(record_of([later_typing])).added, 0);
     assert_eq!(record.activations[0].outcome, Outcome::Activated);
     assert_eq!(record.activations[0].product, "Windows 11 Pro");
 
     // A refusal says more than a typing and less than an activation.
-    let mut typed = record_of([activation(100, OTHER_IID, CID, None, Outcome::Completed)]);
+    let mut typed = record_of([
+        common::activation(100, OTHER_IID, CID, Outcome::Completed).of_product(None, None)
+    ]);
     let refused = Outcome::Refused { code: 0xC004_F04D };
-    typed.merge(record_of([activation(50, OTHER_IID, CID, None, refused)]));
+    typed.merge(record_of([
+        common::activation(50, OTHER_IID, CID, refused).of_product(None, None)
+    ]));
     assert_eq!(typed.activations[0].outcome, refused);
-    typed.merge(record_of([activation(
+    typed.merge(record_of([common::activation(
         10,
         OTHER_IID,
         CID,
-        None,
         Outcome::Activated,
-    )]));
+    )
+    .of_product(None, None)]));
     assert_eq!(typed.activations[0].outcome, Outcome::Activated);
     assert_eq!(typed.activations[0].recorded_at, "1970-01-01T00:00:10Z");
 }
@@ -509,9 +513,9 @@ fn a_more_telling_outcome_replaces_the_entry_but_keeps_the_product() {
 #[test]
 fn remove_takes_out_exactly_one_pair() {
     let mut record = record_of([
-        activation(100, IID, CID, None, Outcome::Completed),
-        activation(200, IID, &cid(4), None, Outcome::Completed),
-        activation(300, OTHER_IID, CID, None, Outcome::Completed),
+        common::activation(100, IID, CID, Outcome::Completed).of_product(None, None),
+        common::activation(200, IID, &cid(4), Outcome::Completed).of_product(None, None),
+        common::activation(300, OTHER_IID, CID, Outcome::Completed).of_product(None, None),
     ]);
     assert!(record.remove(IID, CID));
     assert!(!record.remove(IID, CID), "already gone");
@@ -529,9 +533,9 @@ fn remove_takes_out_exactly_one_pair() {
 #[test]
 fn an_installation_id_is_found_only_for_the_same_63_digits() {
     let record = record_of([
-        activation(100, IID, &cid(5), None, Outcome::Completed),
-        activation(300, IID, CID, Some(PRODUCT), Outcome::Activated),
-        activation(200, OTHER_IID, &cid(6), None, Outcome::Activated),
+        common::activation(100, IID, &cid(5), Outcome::Completed).of_product(None, None),
+        common::activation(300, IID, CID, Outcome::Activated).of_product(Some(PRODUCT), None),
+        common::activation(200, OTHER_IID, &cid(6), Outcome::Activated).of_product(None, None),
     ]);
 
     // The same digits, however they are typed: the newest entry for them.
@@ -600,13 +604,13 @@ fn newest_first_after_adds_in_any_order() {
     let mut records = Vec::new();
     for order in permutations {
         let record = record_of(order.iter().map(|&i| {
-            activation(
+            common::activation(
                 times[i] + 1_795_914_978,
                 &iid(times[i]),
                 &cid(times[i]),
-                None,
                 Outcome::Completed,
             )
+            .of_product(None, None)
         }));
         let newest_first: Vec<String> = [500, 400, 300, 200, 100].map(iid).to_vec();
         let found: Vec<&str> = record
@@ -628,15 +632,15 @@ fn newest_first_after_adds_in_any_order() {
 #[test]
 fn parse_puts_the_newest_first_for_json_and_csv() {
     let oldest_first = vec![
-        activation(1_000, IID, CID, Some(PRODUCT), Outcome::Completed),
-        activation(3_000, OTHER_IID, &cid(7), None, Outcome::Activated),
-        activation(
+        common::activation(1_000, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None),
+        common::activation(3_000, OTHER_IID, &cid(7), Outcome::Activated).of_product(None, None),
+        common::activation(
             2_000,
             &iid(8),
             &cid(8),
-            None,
             Outcome::NotActivated { license_status: 5 },
-        ),
+        )
+        .of_product(None, None),
     ];
     let json = serde_json::to_string(&oldest_first).unwrap();
     let from_json = ActivationRecord::parse(&json).unwrap();
@@ -670,24 +674,24 @@ fn parse_puts_the_newest_first_for_json_and_csv() {
 #[test]
 fn csv_round_trip_with_a_comma_and_a_double_quote_in_the_product() {
     let tricky = "Office 2021, \"Professional Plus\" edition";
-    let mut refused = activation(
+    let mut refused = common::activation(
         200,
         OTHER_IID,
         &cid(9),
-        Some("Windows \"Home\""),
         Outcome::Refused { code: 0xC004_F031 },
-    );
+    )
+    .of_product(Some("Windows \"Home\""), None);
     refused.activation_id = "55c92734-d682-4d71-983e-d6ec3f16059f".into();
     let record = record_of([
-        activation(100, IID, CID, Some(tricky), Outcome::Activated),
+        common::activation(100, IID, CID, Outcome::Activated).of_product(Some(tricky), None),
         refused,
-        activation(
+        common::activation(
             300,
             &iid(10),
             &cid(10),
-            Some("a, b\r\nc"),
             Outcome::NotActivated { license_status: 2 },
-        ),
+        )
+        .of_product(Some("a, b\r\nc"), None),
     ]);
     let csv = record.to_csv();
     assert!(
@@ -747,13 +751,9 @@ fn parse_refuses_what_is_not_a_record() {
 
 #[test]
 fn a_csv_header_is_read_by_name_in_any_order_and_case_with_extra_columns() {
-    let expected = record_of([activation(
-        1_000,
-        IID,
-        CID,
-        Some(PRODUCT),
-        Outcome::Completed,
-    )]);
+    let expected = record_of([
+        common::activation(1_000, IID, CID, Outcome::Completed).of_product(Some(PRODUCT), None)
+    ]);
     let dashed = InstallationId::from_typed(IID).grouped("-");
     for text in [
         format!(
@@ -796,9 +796,11 @@ fn a_change_applied_to_the_file_is_merged_with_what_another_store_wrote() {
     let home = tempfile::tempdir().unwrap();
     let window = RecordStore::in_dir(home.path());
     let command_line = RecordStore::in_dir(home.path());
-    let first = activation(100, IID, CID, None, Outcome::Completed);
-    let second = activation(200, OTHER_IID, &cid(3), None, Outcome::Activated);
-    let third = activation(300, &iid(4), &cid(4), None, Outcome::Activated);
+    let first = common::activation(100, IID, CID, Outcome::Completed).of_product(None, None);
+    let second =
+        common::activation(200, OTHER_IID, &cid(3), Outcome::Activated).of_product(None, None);
+    let third =
+        common::activation(300, &iid(4), &cid(4), Outcome::Activated).of_product(None, None);
     window.apply(&[RecordChange::Add(first.clone())]).unwrap();
     command_line
         .apply(&[RecordChange::Add(second.clone())])
@@ -839,20 +841,15 @@ fn a_change_applied_to_the_file_is_merged_with_what_another_store_wrote() {
 fn a_utf16le_csv_with_a_byte_order_mark_reads_the_same_record() {
     let home = tempfile::tempdir().unwrap();
     let record = record_of([
-        activation(
-            1_795_914_978,
-            IID,
-            CID,
-            Some("Windows(R), Professional エディション"),
-            Outcome::Activated,
-        ),
-        activation(
+        common::activation(1_795_914_978, IID, CID, Outcome::Activated)
+            .of_product(Some("Windows(R), Professional エディション"), None),
+        common::activation(
             1_741_064_767,
             OTHER_IID,
             &cid(11),
-            Some("Office \"LTSC\""),
             Outcome::Refused { code: 0x8007_0005 },
-        ),
+        )
+        .of_product(Some("Office \"LTSC\""), None),
     ]);
     let csv = record.to_csv();
     let mut bytes = vec![0xFF, 0xFE];
@@ -899,9 +896,11 @@ fn read_file_of_a_missing_file_is_unreadable() {
 fn an_entry_of_the_record_whose_time_is_not_one_is_kept_unshown() {
     let home = tempfile::tempdir().unwrap();
     let store = RecordStore::in_dir(home.path());
-    let good = activation(100, IID, CID, None, Outcome::Activated);
-    let mut undated =
-        serde_json::to_value(activation(200, OTHER_IID, CID, None, Outcome::Activated)).unwrap();
+    let good = common::activation(100, IID, CID, Outcome::Activated).of_product(None, None);
+    let mut undated = serde_json::to_value(
+        common::activation(200, OTHER_IID, CID, Outcome::Activated).of_product(None, None),
+    )
+    .unwrap();
     undated["recorded_at"] = serde_json::json!("yesterday");
     let text = serde_json::to_string(&serde_json::json!([undated, good])).unwrap();
     fs::write(store.path(), &text).unwrap();
@@ -914,7 +913,8 @@ fn an_entry_of_the_record_whose_time_is_not_one_is_kept_unshown() {
         "never offered"
     );
     // A write keeps it as it was.
-    let added = activation(300, &iid(12), &cid(12), None, Outcome::Completed);
+    let added =
+        common::activation(300, &iid(12), &cid(12), Outcome::Completed).of_product(None, None);
     let applied = store.apply(&[RecordChange::Add(added)]).unwrap();
     assert_eq!(applied.record.unknown, vec![undated]);
 }

@@ -3,7 +3,7 @@
 use crate::common;
 
 use activation_companion::id::{ConfirmationId, find_installation_ids, read_confirmation_id};
-use common::{crlf, digits, ospp_two_products, recorded, samples, wrappings};
+use common::{crlf, digits, ospp_two_products, recorded, samples, valid_samples, wrappings};
 
 #[test]
 fn every_sample_gives_its_expected_verdict() {
@@ -30,11 +30,7 @@ fn every_sample_gives_its_expected_verdict() {
 
 #[test]
 fn every_valid_iid_is_found_exactly_in_every_wrapping() {
-    for sample in samples()
-        .iter()
-        .filter(|s| s.kind == "iid" && s.expect_valid)
-    {
-        let expected = digits(&sample.value);
+    for expected in valid_samples("iid") {
         for (wrapping, text) in wrappings(&expected) {
             let found = find_installation_ids(&text);
             assert_eq!(found.len(), 1, "{wrapping}: {text}");
@@ -46,11 +42,7 @@ fn every_valid_iid_is_found_exactly_in_every_wrapping() {
 
 #[test]
 fn ospp_output_yields_each_product_with_its_label() {
-    let iids: Vec<String> = samples()
-        .iter()
-        .filter(|s| s.kind == "iid" && s.expect_valid)
-        .map(|s| digits(&s.value))
-        .collect();
+    let iids = valid_samples("iid");
     for pair in iids.windows(2) {
         let found = find_installation_ids(&ospp_two_products(&pair[0], &pair[1]));
         assert_eq!(found.len(), 2);
@@ -75,11 +67,7 @@ fn the_fabricated_iid_is_caught_by_its_groups() {
 
 #[test]
 fn every_valid_cid_is_found_when_pasted_with_dashes_or_full_width() {
-    for sample in samples()
-        .iter()
-        .filter(|s| s.kind == "cid" && s.expect_valid)
-    {
-        let expected = digits(&sample.value);
+    for expected in valid_samples("cid") {
         for (wrapping, text) in wrappings(&expected) {
             let cid = read_confirmation_id(&text).unwrap_or_else(|e| panic!("{wrapping}: {e:?}"));
             assert_eq!(cid.digits(), expected, "{wrapping}");
