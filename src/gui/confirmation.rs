@@ -239,25 +239,19 @@ impl State {
                 .width(Length::Fill)
                 .style(theme::group_card(GroupState::Consistent)),
             );
+            let copy = |buttons: [(Text, Copy); 2]| {
+                let buttons = buttons.map(|(label, what)| copy_button(label, what, language));
+                row(buttons).spacing(8).wrap().vertical_spacing(8)
+            };
             page = page
-                .push(
-                    row![
-                        copy_button(Text::CopyCidDigits, Copy::Digits, language),
-                        copy_button(Text::CopyGrouped, Copy::Grouped, language),
-                    ]
-                    .spacing(8)
-                    .wrap()
-                    .vertical_spacing(8),
-                )
-                .push(
-                    row![
-                        copy_button(Text::CopySlmgr, Copy::SlmgrCommand, language),
-                        copy_button(Text::CopyOspp, Copy::OsppCommand, language),
-                    ]
-                    .spacing(8)
-                    .wrap()
-                    .vertical_spacing(8),
-                )
+                .push(copy([
+                    (Text::CopyCidDigits, Copy::Digits),
+                    (Text::CopyGrouped, Copy::Grouped),
+                ]))
+                .push(copy([
+                    (Text::CopySlmgr, Copy::SlmgrCommand),
+                    (Text::CopyOspp, Copy::OsppCommand),
+                ]))
                 .push(text(Text::WhatNext.in_language(language)).size(18));
         }
         page.into()

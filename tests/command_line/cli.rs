@@ -943,6 +943,19 @@ fn an_id_that_cannot_be_read_says_what_was_seen() {
 #[cfg(not(windows))]
 const WELL_FORMED_KEY: &str = "BCDFG-HJKMP-QRTVW-XY234-6789B";
 
+/// `install-key KEY` refuses the key (exit 1, nothing on standard output) saying `en` in
+/// English and `ja` in Japanese; gives what it said in English.
+fn install_key_refuses(key: &str, en: &str, ja: &str) -> String {
+    let output = run(&["install-key", "--lang", "en", key], None);
+    assert_eq!(output.status.code(), Some(1), "{key}");
+    assert!(stdout(&output).is_empty(), "{key}");
+    let said = stderr(&output);
+    assert!(said.contains(en), "{said}");
+    let output = run(&["install-key", "--lang", "ja", key], None);
+    assert!(stderr(&output).contains(ja), "{}", stderr(&output));
+    said
+}
+
 /// Refused on any OS, before "Windows only": nothing is sent to Windows.
 #[test]
 fn install_key_refuses_a_mistyped_key_where_it_is_wrong_on_any_os() {
@@ -963,15 +976,9 @@ fn install_key_refuses_a_mistyped_key_where_it_is_wrong_on_any_os() {
             "グループ 5 の 3 文字目",
         ),
     ] {
-        let output = run(&["install-key", "--lang", "en", key], None);
-        assert_eq!(output.status.code(), Some(1), "{key}");
-        let said = stderr(&output);
-        assert!(said.contains(en), "{said}");
+        let said = install_key_refuses(key, en, ja);
         assert!(said.contains("Nothing was sent to Windows"), "{said}");
         assert!(!said.contains("Windows only"), "{said}");
-        assert!(stdout(&output).is_empty());
-        let output = run(&["install-key", "--lang", "ja", key], None);
-        assert!(stderr(&output).contains(ja), "{}", stderr(&output));
     }
 }
 
@@ -1370,11 +1377,7 @@ fn a_key_problem_names_the_character_as_the_user_sees_it() {
             "グループ 5 の 4 文字目が文字「\u{24C9}」です",
         ),
     ] {
-        let output = run(&["install-key", "--lang", "en", key], None);
-        assert_eq!(output.status.code(), Some(1), "{key}");
-        assert!(stderr(&output).contains(en), "{}", stderr(&output));
-        let output = run(&["install-key", "--lang", "ja", key], None);
-        assert!(stderr(&output).contains(ja), "{}", stderr(&output));
+        install_key_refuses(key, en, ja);
     }
     // Text around the key, and _ between groups: read as the key (then "Windows only"; not
     // run on Windows, where the key would be installed).

@@ -33,6 +33,33 @@ pub fn valid_samples(kind: &str) -> Vec<String> {
     valid
 }
 
+/// Words for the people who make the tables and the code, never for a Japanese user: phone
+/// numbering and source jargon, file names, 「報告ベース」 (say who reported it), backticks.
+pub const NOT_FOR_USERS: &[&str] = &[
+    "プロジェクト",
+    ".md",
+    "報告ベース",
+    "E.164",
+    "ITFS",
+    "UIFN",
+    "libphonenumber",
+    "pastebin",
+    "MicrosoftDocs",
+    "`",
+];
+
+/// Fails on the first text that holds a word of [`NOT_FOR_USERS`], naming where it is.
+pub fn assert_nothing_for_maintainers<P: std::fmt::Display, T: AsRef<str>>(
+    texts: impl IntoIterator<Item = (P, T)>,
+) {
+    for (place, text) in texts {
+        let text = text.as_ref();
+        for word in NOT_FOR_USERS {
+            assert!(!text.contains(word), "{place}: {word:?} in {text}");
+        }
+    }
+}
+
 pub fn digits(value: &str) -> String {
     value.chars().filter(char::is_ascii_digit).collect()
 }

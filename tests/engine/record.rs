@@ -58,6 +58,16 @@ fn recorded_times(record: &ActivationRecord) -> Vec<&str> {
         .collect()
 }
 
+/// A file error names the file and the OS's reason.
+fn assert_names(error: &RecordError, file: &std::path::Path, kind: std::io::ErrorKind) {
+    let (RecordError::Unwritable { path, reason } | RecordError::Unreadable { path, reason }) =
+        error
+    else {
+        panic!("not a file error: {error:?}")
+    };
+    assert_eq!((path.as_path(), reason.kind), (file, kind));
+}
+
 #[test]
 fn the_helpers_make_the_ids_the_crate_calls_valid() {
     // The oracle agrees with the crate on the real IDs, and the made-up ones are valid.
@@ -159,13 +169,9 @@ fn record_write_of_an_export_is_atomic_too() {
 
     // A folder cannot be made under a file: the error names the path and the OS's reason.
     let under_a_file = path.join("x.json");
-    match record::export(&under_a_file, b"[]") {
-        Err(RecordError::Unwritable { path, reason }) => {
-            assert_eq!(path, under_a_file);
-            assert_eq!(reason.kind, std::io::ErrorKind::NotADirectory);
-        }
-        other => panic!("expected Unwritable, got {other:?}"),
-    }
+    let error = record::export(&under_a_file, b"[]").expect_err("no folder under a file");
+    assert!(matches!(error, RecordError::Unwritable { .. }), "{error:?}");
+    assert_names(&error, &under_a_file, std::io::ErrorKind::NotADirectory);
 }
 
 // 2. A corrupt file.
@@ -878,16 +884,9 @@ fn a_utf16le_csv_with_a_byte_order_mark_reads_the_same_record() {
 fn read_file_of_a_missing_file_is_unreadable() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("nothing.json");
-    match record::read_file(&path, SystemTime::now()) {
-        Err(RecordError::Unreadable {
-            path: named,
-            reason,
-        }) => {
-            assert_eq!(named, path);
-            assert_eq!(reason.kind, std::io::ErrorKind::NotFound);
-        }
-        other => panic!("expected Unreadable, got {other:?}"),
-    }
+    let error = record::read_file(&path, SystemTime::now()).expect_err("no such file");
+    assert!(matches!(error, RecordError::Unreadable { .. }), "{error:?}");
+    assert_names(&error, &path, std::io::ErrorKind::NotFound);
 }
 
 /// An entry whose time is not one (an old version imported `9999-12-31` or `yesterday`) would

@@ -37,6 +37,14 @@ fn typed_session() -> Session {
     }
 }
 
+/// A data folder whose session file holds `bytes`, and its store.
+fn session_file_holding(bytes: impl AsRef<[u8]>) -> (tempfile::TempDir, SessionStore) {
+    let home = tempfile::tempdir().expect("a folder");
+    let store = SessionStore::in_dir(home.path());
+    std::fs::write(store.path(), bytes).expect("the session file is written");
+    (home, store)
+}
+
 #[test]
 fn a_saved_session_reads_back_whole_and_leaves_no_temporary_file() {
     let home = tempfile::tempdir().unwrap();
@@ -62,13 +70,7 @@ fn a_saved_session_reads_back_whole_and_leaves_no_temporary_file() {
 
 #[test]
 fn a_corrupt_file_is_kept_aside_and_explained() {
-    let home = tempfile::tempdir().unwrap();
-    let store = SessionStore::in_dir(home.path());
-    std::fs::write(
-        store.path(),
-        b"{\"installation_text\": \"48912\0\xff truncated",
-    )
-    .unwrap();
+    let (_home, store) = session_file_holding(b"{\"installation_text\": \"48912\0\xff truncated");
     let error = store.load().unwrap_err();
     let SessionError::Corrupt {
         kept_as: Some(kept),
@@ -90,13 +92,7 @@ fn a_corrupt_file_is_kept_aside_and_explained() {
 
 #[test]
 fn a_file_from_an_older_version_keeps_what_it_has() {
-    let home = tempfile::tempdir().unwrap();
-    let store = SessionStore::in_dir(home.path());
-    std::fs::write(
-        store.path(),
-        r#"{"cid_blocks": ["426296"], "something_new": 1}"#,
-    )
-    .unwrap();
+    let (_home, store) = session_file_holding(r#"{"cid_blocks": ["426296"], "something_new": 1}"#);
     let session = store.load().unwrap();
     assert_eq!(session.cid_blocks, vec!["426296".to_string()]);
     assert!(session.is_unfinished());
@@ -137,9 +133,7 @@ fn an_unwritable_place_is_a_clear_error() {
 #[test]
 fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
     use activation_companion::gui::{App, StartOptions};
-    let home = tempfile::tempdir().unwrap();
-    let store = SessionStore::in_dir(home.path());
-    std::fs::write(store.path(), b"\0\0\0").unwrap();
+    let (home, store) = session_file_holding(b"\0\0\0");
     let (app, _) = App::new(StartOptions {
         installation_text: None,
         language: Some(Language::English),
@@ -165,10 +159,7 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
 
 #[test]
 fn a_value_this_version_does_not_know_costs_only_that_field() {
-    let home = tempfile::tempdir().unwrap();
-    let store = SessionStore::in_dir(home.path());
-    std::fs::write(
-        store.path(),
+    let (_home, store) = session_file_holding(
         r#"{
             "installation_text": "4891263 4325701",
             "language": "fr",
@@ -179,8 +170,7 @@ fn a_value_this_version_does_not_know_costs_only_that_field() {
             "cid_blocks": ["426296", 483130, "8290"],
             "chosen_product": -1
         }"#,
-    )
-    .unwrap();
+    );
     let session = store.load().expect("a readable file is not corrupt");
     assert_eq!(session.installation_text, "4891263 4325701");
     assert_eq!(session.language, None);

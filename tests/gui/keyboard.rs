@@ -81,8 +81,7 @@ fn centre_of(app: &App, label: &str) -> Point {
 #[test]
 fn a_double_click_on_start_over_clears_nothing() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let (_home, mut app) = started(language, Some(SLMGR_DTI));
         let at = centre_of(&app, Text::StartOver.in_language(language));
         click_at(&mut app, at);
         click_at(&mut app, at);
@@ -90,21 +89,8 @@ fn a_double_click_on_start_over_clears_nothing() {
             app.installation().id().is_some(),
             "{language:?}: nothing cleared"
         );
-        simulator(&app)
-            .find(Text::StartOverQuestion.in_language(language))
-            .unwrap_or_else(|error| panic!("{error:?}: {language:?}: still asking"));
-        // Escape says no, and so does "Cancel".
-        let mut ui = simulator(&app);
-        ui.tap_key(Named::Escape);
-        for message in ui.into_messages().collect::<Vec<_>>() {
-            let _ = app.update(message);
-        }
-        assert!(
-            simulator(&app)
-                .find(Text::StartOverQuestion.in_language(language))
-                .is_err(),
-            "{language:?}: Escape cancels"
-        );
+        // Still asking; Escape says no, and so does "Cancel".
+        escape_answers_no(&mut app, Text::StartOverQuestion.in_language(language));
         // The question's own button says yes.
         click_at(&mut app, at);
         interact(&mut app, |ui| {
@@ -116,6 +102,20 @@ fn a_double_click_on_start_over_clears_nothing() {
             "{language:?}: cleared when confirmed"
         );
     }
+}
+
+/// The question is on screen, and Escape takes it away.
+fn escape_answers_no(app: &mut App, question: &str) {
+    simulator(app)
+        .find(question)
+        .unwrap_or_else(|error| panic!("{error:?}: not asked: {question}"));
+    interact(app, |ui| {
+        ui.tap_key(Named::Escape);
+    });
+    assert!(
+        simulator(app).find(question).is_err(),
+        "Escape did not cancel: {question}"
+    );
 }
 
 fn record_with_one_entry(home: &tempfile::TempDir, language: Language) -> App {
@@ -142,19 +142,7 @@ fn a_double_click_on_remove_from_the_record_removes_nothing() {
         click_at(&mut app, at);
         assert_eq!(app.record().activations.len(), 1, "{language:?}");
         assert_eq!(common::recorded_in(home.path()).len(), 1, "{language:?}");
-        let mut ui = simulator(&app);
-        ui.find(Text::ReallyRemoveQuestion.in_language(language))
-            .expect("on screen");
-        ui.tap_key(Named::Escape);
-        for message in ui.into_messages().collect::<Vec<_>>() {
-            let _ = app.update(message);
-        }
-        assert!(
-            simulator(&app)
-                .find(Text::ReallyRemoveQuestion.in_language(language))
-                .is_err(),
-            "{language:?}: Escape cancels"
-        );
+        escape_answers_no(&mut app, Text::ReallyRemoveQuestion.in_language(language));
     }
 }
 
@@ -264,8 +252,7 @@ fn a_product_is_chosen_by_keyboard() {
         Installation ID for: Office 16, Office16VisioProVL_MAK edition: \
         465145217131314304264339481117862266242033457260311819664735280\n\
         ---Exiting-----------------------------\n";
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(text));
+    let (_home, mut app) = started(Language::English, Some(text));
     assert_eq!(app.installation().chosen(), 0);
     press(&mut app, "Office 16, Office16VisioProVL_MAK edition");
     assert_eq!(app.installation().chosen(), 1);
@@ -275,8 +262,7 @@ fn a_product_is_chosen_by_keyboard() {
 /// the search goes into the list and Enter chooses there. Down and Enter did nothing.
 #[test]
 fn one_of_several_matching_countries_is_chosen_by_keyboard() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let _ = app.update(Message::ShowRoute(Route::Phone));
     let chosen = |app: &App| app.route().country().map(str::to_string);
     let keys = |app: &mut App, keys: &[Named]| {

@@ -77,6 +77,13 @@ fn start(home: &tempfile::TempDir, language: Language, iid: Option<&str>) -> App
     App::new(options(home, language, iid)).0
 }
 
+/// A window started in a data folder of its own (kept while the test holds it).
+fn started(language: Language, iid: Option<&str>) -> (tempfile::TempDir, App) {
+    let home = tempfile::tempdir().expect("a folder");
+    let app = start(&home, language, iid);
+    (home, app)
+}
+
 fn simulator(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(gui::test_settings(), (1180.0, 800.0), app.view())
 }
@@ -135,8 +142,7 @@ fn interact(app: &mut App, interaction: impl FnOnce(&mut Simulator<'_, Message>)
 
 #[test]
 fn pasting_slmgr_output_shows_nine_checked_groups() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     interact(&mut app, |ui| {
         ui.click(selector::id(installation::INPUT_ID))
             .expect("the paste box is on screen");
@@ -169,8 +175,7 @@ fn a_mistyped_group_is_flagged_by_number() {
 
 #[test]
 fn typing_a_cid_block_by_block_marks_each_block() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     interact(&mut app, |ui| {
         ui.click(selector::id(confirmation::block_id(0)))
@@ -195,8 +200,7 @@ fn typing_a_cid_block_by_block_marks_each_block() {
 
 #[test]
 fn a_whole_cid_pasted_into_box_c_fills_every_box() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     interact(&mut app, |ui| {
         ui.click(selector::id(confirmation::block_id(2)))
@@ -308,8 +312,7 @@ fn focus_moves_on_after_a_consistent_block_and_back_on_backspace() {
 
 #[test]
 fn start_over_asks_first_then_clears_everything() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (home, mut app) = started(Language::English, Some(SLMGR_DTI));
     let typed = app.update(Message::Confirmation(confirmation::Message::Edited(
         0,
         CID.into(),
@@ -340,8 +343,7 @@ fn start_over_asks_first_then_clears_everything() {
 
 #[test]
 fn reading_mode_steps_through_the_groups() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (_home, mut app) = started(Language::English, Some(SLMGR_DTI));
     let _ = app.update(Message::Installation(installation::Message::OpenReading));
     for _ in 0..3 {
         let _ = app.update(Message::Installation(installation::Message::ReadNext));
@@ -354,8 +356,7 @@ fn reading_mode_steps_through_the_groups() {
 /// Walks every screen in the order of the job, with a pasted slmgr output, a mistyped and then
 /// a complete Confirmation ID, showing each state to `visit`.
 fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, language, Some(SLMGR_DTI));
+    let (home, mut app) = started(language, Some(SLMGR_DTI));
     visit("installation-id", &app);
 
     let _ = app.update(Message::Installation(installation::Message::OpenReading));
@@ -408,16 +409,12 @@ fn walk_screens(language: Language, visit: &mut dyn FnMut(&str, &App)) {
 /// The PC being activated, as the window shows it on Windows: each product's status after
 /// reading (Windows Pro in notification mode and its ESU add-on), and a refused deposit.
 fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
-    use activation_companion::gui::this_pc;
     use activation_companion::licensing::{ApplyVerdict, codes};
 
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, language, None);
+    let (_home, mut app) = started(language, None);
     let reading = recorded_pc("windows_pro_notification.json");
     let pro = reading.products[0].clone();
-    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
-        Box::new(reading),
-    )))));
+    pc_read(&mut app, reading);
     visit("this-pc-status", &app);
 
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
@@ -429,11 +426,7 @@ fn walk_this_pc(language: Language, visit: &mut dyn FnMut(&str, &App)) {
         product: pro,
         error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
-    // Deposited as the window does it: asked, answered, then Windows' verdict.
-    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
-    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
-        Box::new(refused),
-    )))));
+    deposit_answered(&mut app, refused);
     visit("this-pc-refused", &app);
 }
 
@@ -452,8 +445,7 @@ fn snapshots_of_every_screen_in_both_languages() {
             walk_this_pc(language, &mut shoot);
         }
         // The keyboard's focus ring, on "Start over?"'s Cancel where the keyboard starts.
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let (home, mut app) = started(language, Some(SLMGR_DTI));
         let _ = app.update(Message::StartOver);
         let mut ui = simulator(&app);
         let cancel = ui_centre(&mut ui, Text::Cancel.in_language(language));
@@ -655,6 +647,24 @@ fn many_products_and_a_long_notice_still_fit() {
     }
 }
 
+/// A message to the "this PC" part of the window, as its worker or a click sends it.
+fn send(app: &mut App, message: activation_companion::gui::this_pc::Message) {
+    let _ = app.update(Message::ThisPc(message));
+}
+
+/// Windows read: the window gets `reading` as the worker gives it.
+fn pc_read(app: &mut App, reading: activation_companion::licensing::LicensingReading) {
+    use activation_companion::gui::this_pc::Message::ReadDone;
+    send(app, ReadDone(Some(Ok(Box::new(reading)))));
+}
+
+/// Deposited as the window does it: asked, answered, then Windows' verdict.
+fn deposit_answered(app: &mut App, verdict: activation_companion::licensing::ApplyVerdict) {
+    use activation_companion::gui::this_pc::Message::{Apply, ApplyDone};
+    send(app, Apply);
+    send(app, ApplyDone(Some(Ok(Box::new(verdict)))));
+}
+
 /// A PC's licensing service as recorded in `tests/fixtures/licensing/` (rows as WMI gives
 /// them), read the way the window reads it.
 fn recorded_pc(name: &str) -> activation_companion::licensing::LicensingReading {
@@ -687,20 +697,15 @@ fn recorded_pc(name: &str) -> activation_companion::licensing::LicensingReading 
 
 #[test]
 fn reading_this_pc_shows_each_products_status_and_puts_the_ids_to_activate_in_the_box() {
-    use activation_companion::gui::this_pc;
-
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         let reading = recorded_pc("windows_pro_notification.json");
         let statuses: Vec<String> = reading
             .products
             .iter()
             .map(|p| p.message(language))
             .collect();
-        let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
-            Box::new(reading),
-        )))));
+        pc_read(&mut app, reading);
         {
             let mut ui = simulator(&app);
             for status in &statuses {
@@ -744,13 +749,8 @@ fn reading_this_pc_shows_each_products_status_and_puts_the_ids_to_activate_in_th
 
 #[test]
 fn an_activated_pc_says_nothing_to_do_and_keeps_the_box() {
-    use activation_companion::gui::this_pc;
-
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
-    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
-        Box::new(recorded_pc("windows_pro_retail_activated.json")),
-    )))));
+    let (_home, mut app) = started(Language::English, None);
+    pc_read(&mut app, recorded_pc("windows_pro_retail_activated.json"));
     assert_eq!(
         app.installation().text(),
         "",
@@ -768,8 +768,7 @@ fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
     use activation_companion::gui::this_pc;
     use activation_companion::licensing::{ServiceError, codes};
 
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::Japanese, None);
+    let (_home, mut app) = started(Language::Japanese, None);
     let error = ServiceError::Unavailable {
         code: codes::WMI_INVALID_QUERY,
     };
@@ -786,16 +785,12 @@ fn a_licensing_service_that_cannot_be_reached_names_the_manual_route() {
 
 #[test]
 fn the_verdict_after_applying_is_shown_with_what_to_do() {
-    use activation_companion::gui::this_pc;
     use activation_companion::licensing::{ApplyVerdict, LicenseStatus, codes};
 
     let reading = recorded_pc("windows_pro_notification.json");
     let pro = reading.products[0].clone();
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
-    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
-        Box::new(reading),
-    )))));
+    let (_home, mut app) = started(Language::English, None);
+    pc_read(&mut app, reading);
     let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
         0,
         CID.into(),
@@ -806,11 +801,7 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     activated.status = LicenseStatus::Licensed;
     activated.reason = 0;
     let verdict = ApplyVerdict::Activated { product: activated };
-    // Deposited as the window does it: asked, answered, then Windows' verdict.
-    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
-    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
-        Box::new(verdict.clone()),
-    )))));
+    deposit_answered(&mut app, verdict.clone());
     simulator(&app)
         .find(verdict.message(Language::English).as_str())
         .expect("on screen");
@@ -838,11 +829,7 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
         product: pro.clone(),
         error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
     };
-    // Deposited as the window does it: asked, answered, then Windows' verdict.
-    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
-    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
-        Box::new(refused),
-    )))));
+    deposit_answered(&mut app, refused);
     simulator(&app)
         .find("Restart as administrator")
         .expect("on screen");
@@ -852,14 +839,13 @@ fn the_verdict_after_applying_is_shown_with_what_to_do() {
     changed.installation_id = Some(activation_companion::id::InstallationId::from_typed(
         "130096098742538877424757780434931350325192537413574684069762241",
     ));
-    // Deposited as the window does it: asked, answered, then Windows' verdict.
-    let _ = app.update(Message::ThisPc(this_pc::Message::Apply));
-    let _ = app.update(Message::ThisPc(this_pc::Message::ApplyDone(Some(Ok(
-        Box::new(ApplyVerdict::IidChanged {
+    deposit_answered(
+        &mut app,
+        ApplyVerdict::IidChanged {
             product: changed,
             expected: "489126343257012289105546522085205332958764158851011127139061121".into(),
-        }),
-    )))));
+        },
+    );
     interact(&mut app, |ui| {
         ui.click("Show the new Installation ID on screen 1")
             .expect("offered");
@@ -875,8 +861,7 @@ fn megabytes_of_paste_keep_only_the_ids() {
     use iced::widget::text_editor::{Action, Edit};
     use std::sync::Arc;
 
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (home, mut app) = started(Language::English, None);
     let noise = "Remaining Windows rearm count: 1001\n".repeat(40_000);
     let paste = format!("{noise}{SLMGR_DTI}{noise}");
     assert!(paste.len() > 2_000_000);
@@ -926,8 +911,7 @@ fn text_without_an_id_says_so() {
 
 #[test]
 fn shortcuts_do_what_the_buttons_do() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (_home, mut app) = started(Language::English, Some(SLMGR_DTI));
     let press = |app: &mut App, key: &str| {
         interact(app, |ui| {
             ui.simulate(command_key(key));
@@ -1122,8 +1106,7 @@ fn a_shortcut_is_never_typed_into_the_focused_field() {
     ];
     for (field, id, show) in fields {
         for key in SHORTCUT_KEYS {
-            let home = tempfile::tempdir().unwrap();
-            let mut app = start(&home, Language::English, None);
+            let (_home, mut app) = started(Language::English, None);
             show(&mut app);
             let messages: Vec<Message> = {
                 let mut ui = tall_simulator(&app);
@@ -1143,8 +1126,7 @@ fn a_shortcut_is_never_typed_into_the_focused_field() {
 
 #[test]
 fn ctrl_1_in_a_confirmation_block_shows_screen_1_and_types_nothing() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     interact(&mut app, |ui| {
         ui.click(selector::id(confirmation::block_id(0))).unwrap();
@@ -1192,8 +1174,7 @@ fn text_grown_past_16_kb_keeps_its_ids_and_comes_back_after_a_restart() {
 
 #[test]
 fn a_megabyte_of_digits_is_not_an_installation_id_said_once() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::Japanese, None);
+    let (home, mut app) = started(Language::Japanese, None);
     paste(&mut app, "7".repeat(1_000_000));
     assert_eq!(app.installation().text(), "", "nothing of it is kept");
     assert!(app.installation().id().is_none());
@@ -1241,8 +1222,7 @@ fn a_long_typed_run_gets_its_verdict_and_no_group_cards() {
 
 #[test]
 fn the_first_groups_being_typed_are_progress_until_a_pause() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     interact(&mut app, |ui| {
         ui.click(selector::id(installation::INPUT_ID)).unwrap();
         ui.typewrite("4891263");
@@ -1260,8 +1240,7 @@ fn the_first_groups_being_typed_are_progress_until_a_pause() {
         .unwrap_or_else(|error| panic!("{error:?}: after a pause, the length is wrong"));
 
     // A pause notice for an older keystroke changes nothing; too many digits is an error at once.
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     interact(&mut app, |ui| {
         ui.click(selector::id(installation::INPUT_ID)).unwrap();
         ui.typewrite(&"4891263".repeat(10));
@@ -1300,8 +1279,7 @@ fn empty_confirmation_boxes_say_empty_not_typing() {
 
 #[test]
 fn a_letter_for_a_digit_is_named_in_both_boxes() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     interact(&mut app, |ui| {
         ui.click(selector::id(installation::INPUT_ID)).unwrap();
         ui.typewrite("4891263 43257O1");
@@ -1336,8 +1314,7 @@ fn a_letter_for_a_digit_is_named_in_both_boxes() {
 
 #[test]
 fn the_country_search_resolves_codes_first() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let _ = app.update(Message::ShowRoute(Route::Phone));
     for (typed, iso) in [("UK", "GB"), ("JPN", "JP"), ("usa", "US")] {
         let messages: Vec<Message> = {
@@ -1359,8 +1336,7 @@ fn the_country_search_resolves_codes_first() {
 fn every_confirmation_box_has_room_for_six_digits_at_every_size() {
     for language in Language::ALL {
         for size in SIZES {
-            let home = tempfile::tempdir().unwrap();
-            let mut app = start(&home, language, None);
+            let (_home, mut app) = started(language, None);
             let _ = app.update(Message::Show(Screen::ConfirmationId));
             let _ = app.update(Message::Confirmation(confirmation::Message::Edited(
                 0,
@@ -1405,8 +1381,7 @@ fn the_portal_on_this_pc_copies_the_id_and_opens_aka_ms_aoh() {
     use gui::route::Message as RouteMessage;
 
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let (_home, mut app) = started(language, Some(SLMGR_DTI));
         let _ = app.update(Message::ShowRoute(Route::PortalOnThisPc));
         let button = Text::OpenPortalHere.in_language(language);
         let mut clipboard = None;
@@ -1482,8 +1457,7 @@ fn a_pasted_confirmation_id_fills_every_box_or_changes_nothing() {
         })
         .collect();
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         let _ = app.update(Message::Show(Screen::ConfirmationId));
         // Ctrl+V into box C: the text field hands over the paste without its line breaks and
         // tabs (the labels glued to the digits), so the clipboard is read again, whole: the
@@ -1695,8 +1669,7 @@ fn a_recorded_installation_id_offers_its_confirmation_id_again() {
 
 #[test]
 fn a_record_entry_is_copied_or_removed_after_asking() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::Japanese, Some(SLMGR_DTI));
+    let (home, mut app) = started(Language::Japanese, Some(SLMGR_DTI));
     let completed = app.update(Message::Confirmation(confirmation::Message::Pasted(
         0,
         CID.into(),

@@ -34,8 +34,7 @@ fn ctrl_v(app: &mut App, index: usize, clipboard: &str) {
 }
 
 fn screen_3_with(iid: Option<&str>, language: Language) -> (tempfile::TempDir, App) {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, language, iid);
+    let (home, mut app) = started(language, iid);
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     (home, app)
 }
@@ -515,8 +514,7 @@ fn an_odd_saved_block_is_named_never_cut() {
 fn a_product_key_in_an_id_box_is_named_and_never_kept() {
     const KEY: &str = "VK7JG-NPHTM-C97JM-9MPGT-3V66T";
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (home, mut app) = started(language, None);
         paste_on_screen_1(&mut app, &format!("Product key: {KEY}"));
         assert!(!app.installation().text().contains("VK7JG"));
         simulator(&app)
@@ -547,8 +545,7 @@ fn a_long_paste_with_a_letter_for_a_digit_names_the_letter() {
     let with_letter = SLMGR_DTI.replacen("1588510", "l588510", 1);
     let long = format!("{}\n{with_letter}\n", "x".repeat(20 * 1024));
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         use iced::widget::text_editor::{Action, Edit};
         let task = app.update(Message::Installation(installation::Message::Edited(
             Action::Edit(Edit::Paste(std::sync::Arc::new(long.clone()))),
@@ -609,11 +606,8 @@ fn a_deposit_is_recorded_with_the_ids_that_were_deposited() {
     let reading = recorded_pc("windows_pro_notification.json");
     let mut pro = reading.products[0].clone();
     let deposited_iid = pro.installation_id.clone().expect("the row has an ID");
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
-    let _ = app.update(Message::ThisPc(this_pc::Message::ReadDone(Some(Ok(
-        Box::new(reading),
-    )))));
+    let (home, mut app) = started(Language::English, None);
+    pc_read(&mut app, reading);
     let _ = app.update(Message::Show(Screen::ConfirmationId));
     ctrl_v(&mut app, 0, CID);
     let _ = app.update(Message::ThisPc(this_pc::Message::AskToApply));

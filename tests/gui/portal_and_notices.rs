@@ -28,8 +28,7 @@ fn answers_from_the_os(messages: &[Message]) -> usize {
 /// Each Ctrl+B while "Opening the portal..." started another browser.
 #[test]
 fn ctrl_b_opens_the_portal_once_per_opening() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (_home, mut app) = started(Language::English, Some(SLMGR_DTI));
     let first = app.update(Message::Route(RouteMessage::OpenPortalHere));
     let again = app.update(Message::Route(RouteMessage::OpenPortalHere));
     let (first, again) = (outputs(first), outputs(again));
@@ -51,8 +50,7 @@ fn ctrl_b_opens_the_portal_once_per_opening() {
 /// from opening once the ID is there.
 #[test]
 fn ctrl_b_without_an_id_leaves_the_next_one_free() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     assert_eq!(
         answers_from_the_os(&outputs(
             app.update(Message::Route(RouteMessage::OpenPortalHere))
@@ -68,20 +66,24 @@ fn ctrl_b_without_an_id_leaves_the_next_one_free() {
     );
 }
 
+/// Screen 1's digits copied: "Copied." is on screen.
+fn copy_digits_and_see_copied(app: &mut App, copied: &str) {
+    let task = app.update(Message::Installation(installation::Message::Copy(
+        installation::Copy::Digits,
+    )));
+    run(app, task);
+    simulator(app)
+        .find(copied)
+        .unwrap_or_else(|error| panic!("{error:?}: {copied}"));
+}
+
 /// "Copied." stayed on every screen until something replaced it.
 #[test]
 fn copied_is_said_on_the_screen_it_was_copied_from() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let (_home, mut app) = started(language, Some(SLMGR_DTI));
         let copied = Text::Copied.in_language(language);
-        let task = app.update(Message::Installation(installation::Message::Copy(
-            installation::Copy::Digits,
-        )));
-        run(&mut app, task);
-        simulator(&app)
-            .find(copied)
-            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
+        copy_digits_and_see_copied(&mut app, copied);
         for screen in [Screen::Route, Screen::ConfirmationId, Screen::Record] {
             let _ = app.update(Message::Show(screen));
             assert!(
@@ -96,13 +98,7 @@ fn copied_is_said_on_the_screen_it_was_copied_from() {
             "{language:?}: back on screen 1"
         );
         // Said again by the next copy, and gone with the next change.
-        let task = app.update(Message::Installation(installation::Message::Copy(
-            installation::Copy::Digits,
-        )));
-        run(&mut app, task);
-        simulator(&app)
-            .find(copied)
-            .unwrap_or_else(|error| panic!("{error:?}: {language:?}"));
+        copy_digits_and_see_copied(&mut app, copied);
         paste(&mut app, format!("{SLMGR_DTI}\n"));
         assert!(
             simulator(&app).find(copied).is_err(),
@@ -210,8 +206,7 @@ impl PageModel {
 fn talk_to_a_person_opens_at_its_top() {
     for language in Language::ALL {
         for size in [(800.0, 600.0), (1024.0, 768.0)] {
-            let home = tempfile::tempdir().unwrap();
-            let mut app = start(&home, language, Some(SLMGR_DTI));
+            let (_home, mut app) = started(language, Some(SLMGR_DTI));
             let _ = app.update(Message::ShowRoute(Route::Phone));
             // The real layout: the page's scroll area and where the search box is in it.
             let (viewport, content, field) = {
@@ -256,8 +251,7 @@ fn what_was_copied_is_kept_on_the_clipboard_after_the_window_closes() {
     let digits = "465145217131314304264339481117862266242033457260311819664735280";
     let kept_of = |digits: &str| KEPT.lock().unwrap().iter().filter(|k| *k == digits).count();
     for copied_elsewhere_since in [false, true] {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, Language::English, Some(digits));
+        let (_home, mut app) = started(Language::English, Some(digits));
         let mut clipboard = None;
         let copy = app.update(Message::Installation(installation::Message::Copy(
             installation::Copy::Digits,
@@ -333,8 +327,7 @@ fn press_ctrl_g(app: &mut App, clipboard: &mut Option<String>) {
 #[test]
 fn ctrl_g_carries_the_installation_id_into_the_portals_boxes_one_group_at_a_time() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, Some(SLMGR_DTI));
+        let (_home, mut app) = started(language, Some(SLMGR_DTI));
         let _ = app.update(Message::Show(Screen::Route));
         let mut clipboard = None;
         for press in 0..10 {
@@ -356,8 +349,7 @@ fn ctrl_g_carries_the_installation_id_into_the_portals_boxes_one_group_at_a_time
 /// A group copied for ID 1 is never shown as the box's group once the ID has changed.
 #[test]
 fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (_home, mut app) = started(Language::English, Some(SLMGR_DTI));
     let _ = app.update(Message::Show(Screen::Route));
     let mut clipboard = None;
     press_ctrl_g(&mut app, &mut clipboard);

@@ -35,8 +35,7 @@ fn pair(iid: &str, cid: &str) -> (String, String) {
 /// (another window, `history --import`) added meanwhile was gone after the window's next write.
 #[test]
 fn the_windows_write_keeps_what_another_writer_added_meanwhile() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, Some(SLMGR_DTI));
+    let (home, mut app) = started(Language::English, Some(SLMGR_DTI));
     RecordStore::in_dir(home.path())
         .add(entry(OTHER_IID, OTHER_CID))
         .unwrap();
@@ -84,8 +83,7 @@ const SLMGR_IID: &str = "4891263432570122891055465220852053329587641588510111271
 /// window was open is listed.
 #[test]
 fn screen_4_shows_what_was_added_since_the_window_opened() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (home, mut app) = started(Language::English, None);
     assert!(app.record().activations.is_empty());
     RecordStore::in_dir(home.path())
         .add(entry(OTHER_IID, OTHER_CID))

@@ -39,15 +39,10 @@ fn after_the_year_2_key() -> LicensingReading {
     recorded.read().unwrap()
 }
 
-fn send(app: &mut App, message: this_pc::Message) {
-    let _ = app.update(Message::ThisPc(message));
-}
-
 #[test]
 fn a_mistyped_key_is_refused_where_it_is_wrong_and_never_shown() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (home, mut app) = started(language, None);
         send(&mut app, this_pc::Message::OpenKeyForm);
         let typed = "VK7JG-NPHTM-COTJM-9MPGT-3V66T";
         send(&mut app, this_pc::Message::KeyEdited(typed.into()));
@@ -81,8 +76,7 @@ fn the_installed_esu_year_2_add_on_is_shown_and_its_id_put_in_the_box() {
     let reading = after_the_year_2_key();
     let product = reading.find(ESU_YEAR_2_ID).unwrap().clone();
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         let verdict = InstallVerdict::Installed {
             product: Box::new(product.clone()),
             reading: Box::new(reading.clone()),
@@ -121,8 +115,7 @@ fn the_installed_esu_year_2_add_on_is_shown_and_its_id_put_in_the_box() {
 
 #[test]
 fn a_refusal_for_administrator_rights_offers_the_restart() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
+    let (_home, mut app) = started(Language::English, None);
     let verdict = InstallVerdict::Refused {
         last_five: "6789B".into(),
         error: codes::ActivationError::from_code(codes::ACCESS_DENIED),
@@ -151,16 +144,12 @@ fn a_refusal_for_administrator_rights_offers_the_restart() {
 #[test]
 fn a_kms_client_key_is_said_and_kept_out_of_the_box() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         let reading = fixture("windows_enterprise_kms_client_not_activated.json")
             .read()
             .unwrap();
         let status = reading.products[0].message(language);
-        send(
-            &mut app,
-            this_pc::Message::ReadDone(Some(Ok(Box::new(reading)))),
-        );
+        pc_read(&mut app, reading);
         assert_eq!(app.installation().text(), "", "nothing to carry");
         assert!(
             status.contains(language.pick("KMS クライアント キー", "A KMS client key")),
@@ -173,24 +162,16 @@ fn a_kms_client_key_is_said_and_kept_out_of_the_box() {
 #[test]
 fn windows_10_without_an_esu_add_on_shows_the_esu_note() {
     for language in Language::ALL {
-        let home = tempfile::tempdir().unwrap();
-        let mut app = start(&home, language, None);
+        let (_home, mut app) = started(language, None);
         let reading = fixture("windows10_no_esu.json").read().unwrap();
-        send(
-            &mut app,
-            this_pc::Message::ReadDone(Some(Ok(Box::new(reading)))),
-        );
+        pc_read(&mut app, reading);
         simulator(&app)
             .find(words::esu_note(language))
             .expect("on screen");
     }
     // With an ESU add-on, no note.
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::English, None);
-    send(
-        &mut app,
-        this_pc::Message::ReadDone(Some(Ok(Box::new(after_the_year_2_key())))),
-    );
+    let (_home, mut app) = started(Language::English, None);
+    pc_read(&mut app, after_the_year_2_key());
     assert!(
         simulator(&app)
             .find(words::esu_note(Language::English))
@@ -200,8 +181,7 @@ fn windows_10_without_an_esu_add_on_shows_the_esu_note() {
 
 #[test]
 fn a_written_report_says_where_and_what_to_do_with_it() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::Japanese, None);
+    let (home, mut app) = started(Language::Japanese, None);
     let path = home.path().join("activation-companion-report.json");
     send(
         &mut app,
@@ -251,8 +231,7 @@ fn every_error_on_screen_is_said_again_after_ctrl_l() {
     use activation_companion::in_progress::Refused;
     use activation_companion::platform::ElevationError;
 
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(&home, Language::Japanese, Some("4891263 43257O1"));
+    let (home, mut app) = started(Language::Japanese, Some("4891263 43257O1"));
     let service = ServiceError::Unavailable {
         code: codes::WMI_INVALID_QUERY,
     };
