@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::saving::{OwnFile, started_anew};
 use super::{Localized, cannot_write_for, license_status};
 use crate::date::TimeProblem;
 use crate::language::Language;
@@ -237,14 +238,9 @@ pub fn merged(merged: Merged, language: Language) -> String {
 impl Localized for RecordError {
     fn message(&self, language: Language) -> String {
         match (self, language) {
-            (RecordError::Corrupt { kept_as: Some(path) }, Language::Japanese) => format!(
-                "ライセンス認証の記録を読み込めなかったため、新しい記録を始めます（元のファイルは {} に残してあります）。",
-                path.display()
-            ),
-            (RecordError::Corrupt { kept_as: Some(path) }, Language::English) => format!(
-                "The activation record could not be read, so a new one is started (the old file is kept as {}).",
-                path.display()
-            ),
+            (RecordError::Corrupt {
+                kept_as: Some(path),
+            }, _) => started_anew(OwnFile::Record, Some(path), language),
             (RecordError::Corrupt { kept_as: None }, Language::Japanese) => {
                 "ライセンス認証の記録を読み込めませんでした。ファイルはそのままにしてあります。".to_string()
             }

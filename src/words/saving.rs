@@ -4,7 +4,7 @@ use std::path::Path;
 
 use std::io::ErrorKind;
 
-use super::Localized;
+use super::{Localized, then};
 use crate::language::Language;
 use crate::qr::QrError;
 use crate::session::SessionError;
@@ -71,44 +71,51 @@ impl Localized for IoReason {
     }
 }
 
+/// The app's own files, as a problem with one of them names it.
+#[derive(Clone, Copy)]
+pub(super) enum OwnFile {
+    Session,
+    Record,
+}
+
+/// One of the app's own files could not be read, so the app starts it anew; `kept_as`: where
+/// the old file was moved aside. One sentence for both stores.
+pub(super) fn started_anew(file: OwnFile, kept_as: Option<&Path>, language: Language) -> String {
+    let (name, anew) = match (file, language) {
+        (OwnFile::Session, Language::Japanese) => ("前回の作業内容", "新しく始めます"),
+        (OwnFile::Session, Language::English) => ("The saved session", "this is a fresh start"),
+        (OwnFile::Record, Language::Japanese) => ("ライセンス認証の記録", "新しい記録を始めます"),
+        (OwnFile::Record, Language::English) => ("The activation record", "a new one is started"),
+    };
+    match (kept_as, language) {
+        (Some(path), Language::Japanese) => format!(
+            "{name}を読み込めなかったため、{anew}（元のファイルは {} に残してあります）。",
+            path.display()
+        ),
+        (Some(path), Language::English) => format!(
+            "{name} could not be read, so {anew} (the old file is kept as {}).",
+            path.display()
+        ),
+        (None, Language::Japanese) => format!("{name}を読み込めなかったため、{anew}。"),
+        (None, Language::English) => format!("{name} could not be read, so {anew}."),
+    }
+}
+
 impl Localized for SessionError {
     fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (
-                SessionError::Corrupt {
-                    kept_as: Some(path),
-                },
-                Language::Japanese,
-            ) => format!(
-                "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは {} に残してあります）。",
-                path.display()
+        match self {
+            SessionError::Corrupt { kept_as } => {
+                started_anew(OwnFile::Session, kept_as.as_deref(), language)
+            }
+            SessionError::Unwritable { path, reason } => then(
+                &cannot_write_for(Some(path), *reason, language),
+                language.pick(
+                    "入力は画面に残っていますが、アプリを閉じると失われます。",
+                    "What you typed is still on screen but will be lost if the app closes.",
+                ),
+                language,
             ),
-            (
-                SessionError::Corrupt {
-                    kept_as: Some(path),
-                },
-                Language::English,
-            ) => format!(
-                "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
-                path.display()
-            ),
-            (SessionError::Corrupt { kept_as: None }, _) => language
-                .pick(
-                    "前回の作業内容を読み込めなかったため、新しく始めます。",
-                    "The saved session could not be read, so this is a fresh start.",
-                )
-                .to_string(),
-            (SessionError::Unwritable { path, reason }, Language::Japanese) => format!(
-                "作業内容を {} に保存できません（{}）。入力は画面に残っていますが、アプリを閉じると失われます。",
-                path.display(),
-                reason.message(language)
-            ),
-            (SessionError::Unwritable { path, reason }, Language::English) => format!(
-                "Cannot save your work to {} ({}). What you typed is still on screen but will be lost if the app closes.",
-                path.display(),
-                reason.message(language)
-            ),
-            (SessionError::InUse { .. }, _) => language
+            SessionError::InUse { .. } => language
                 .pick(
                     "この作業は別の Activation Companion のウィンドウで開かれています。そちらで続けてください。そちらを閉じると、このウィンドウが引き継ぎます。",
                     "This work is open in another Activation Companion window: carry on there. When that window closes, this one takes over.",
@@ -149,5 +156,63 @@ pub fn cannot_write_for(path: Option<&Path>, reason: IoReason, language: Languag
         (Some(path), Language::English) => format!("Cannot write {} ({reason}).", path.display()),
         (None, Language::Japanese) => format!("出力を書き込めません（{reason}）。"),
         (None, Language::English) => format!("Cannot write the output ({reason})."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::RecordError;
+    use std::path::PathBuf;
+
+    /// The two stores say "could not be read, so ... anew" in one sentence, each naming itself.
+    #[test]
+    fn a_file_kept_aside_is_said_alike_for_the_session_and_the_record() {
+        let kept_as = Some(PathBuf::from("/d/x.unreadable"));
+        let session = SessionError::Corrupt {
+            kept_as: kept_as.clone(),
+        };
+        let record = RecordError::Corrupt { kept_as };
+        assert_eq!(
+            session.message(Language::English),
+            "The saved session could not be read, so this is a fresh start (the old file is kept as /d/x.unreadable)."
+        );
+        assert_eq!(
+            session.message(Language::Japanese),
+            "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは /d/x.unreadable に残してあります）。"
+        );
+        assert_eq!(
+            record.message(Language::English),
+            "The activation record could not be read, so a new one is started (the old file is kept as /d/x.unreadable)."
+        );
+        assert_eq!(
+            record.message(Language::Japanese),
+            "ライセンス認証の記録を読み込めなかったため、新しい記録を始めます（元のファイルは /d/x.unreadable に残してあります）。"
+        );
+        let moved_nowhere = SessionError::Corrupt { kept_as: None };
+        assert_eq!(
+            moved_nowhere.message(Language::English),
+            "The saved session could not be read, so this is a fresh start."
+        );
+    }
+
+    /// The session that cannot be saved says where, why, and what it means for what was typed.
+    #[test]
+    fn a_session_that_cannot_be_saved_says_what_is_at_stake() {
+        let error = SessionError::Unwritable {
+            path: PathBuf::from("/d/session.json"),
+            reason: IoReason {
+                kind: ErrorKind::PermissionDenied,
+                os_code: Some(13),
+            },
+        };
+        assert_eq!(
+            error.message(Language::English),
+            "Cannot write /d/session.json (permission denied). What you typed is still on screen but will be lost if the app closes."
+        );
+        assert_eq!(
+            error.message(Language::Japanese),
+            "/d/session.json に書き込めません（アクセスが許可されていません）。入力は画面に残っていますが、アプリを閉じると失われます。"
+        );
     }
 }

@@ -80,12 +80,11 @@ fn a_corrupt_file_is_kept_aside_and_explained() {
     };
     assert!(kept.exists(), "the unreadable file is kept for the user");
     assert!(!store.path().exists());
-    assert!(
-        error
-            .message(Language::Japanese)
-            .starts_with("前回の作業内容を読み込めなかったため")
-    );
-    assert!(error.message(Language::English).contains("fresh start"));
+    // Where the old file is, said in both languages (the sentence is words/saving.rs's).
+    for language in Language::ALL {
+        let said = error.message(language);
+        assert!(said.contains(&kept.display().to_string()), "{said}");
+    }
     // The next start is a normal one.
     assert_eq!(store.load().unwrap(), Session::default());
 }
@@ -121,12 +120,12 @@ fn an_unwritable_place_is_a_clear_error() {
     std::fs::write(&blocker, b"not a directory").unwrap();
     let store = SessionStore::in_dir(blocker.join("inside"));
     let error = store.save(&typed_session()).unwrap_err();
-    assert!(matches!(error, SessionError::Unwritable { .. }));
     assert!(
-        error
-            .message(Language::English)
-            .starts_with("Cannot save your work to")
+        matches!(error, SessionError::Unwritable { .. }),
+        "{error:?}"
     );
+    let said = error.message(Language::English);
+    assert!(said.contains(&store.path().display().to_string()), "{said}");
 }
 
 #[cfg(feature = "gui")]
@@ -150,10 +149,10 @@ fn the_window_starts_fresh_with_the_message_after_a_corrupt_file() {
     let mut ui =
         iced_test::Simulator::with_settings(activation_companion::gui::test_settings(), app.view());
     let kept = home.path().join("session.json.unreadable");
-    let message = format!(
-        "The saved session could not be read, so this is a fresh start (the old file is kept as {}).",
-        kept.display()
-    );
+    let message = SessionError::Corrupt {
+        kept_as: Some(kept),
+    }
+    .message(Language::English);
     ui.find(message.as_str()).expect("found");
 }
 
