@@ -9,9 +9,9 @@ use iced::widget::{container, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::focus::button;
-use super::record::Entry;
 use super::theme;
 use crate::language::Language;
+use crate::record::Activation;
 use crate::words::{self, Text};
 
 /// What is asked.
@@ -19,8 +19,9 @@ use crate::words::{self, Text};
 pub enum Question {
     /// Clear the Installation ID and every typed block.
     StartOver,
-    /// Remove this entry from the activation record.
-    Remove(Entry),
+    /// Remove this entry from the activation record (named in the question by its date,
+    /// product, verdict and Installation ID).
+    Remove(Box<Activation>),
     /// Deposit the Confirmation ID on this PC, through the licensing service; `product` is the
     /// one it goes to, as shown.
     Apply { product: Option<String> },
@@ -39,7 +40,7 @@ impl Question {
     fn sentence(&self, language: Language) -> String {
         match self {
             Question::StartOver => Text::StartOverQuestion.in_language(language).to_string(),
-            Question::Remove(_) => Text::ReallyRemoveQuestion.in_language(language).to_string(),
+            Question::Remove(activation) => words::remove_question(activation, language),
             Question::Apply { product } => words::apply_question(product.as_deref(), language),
         }
     }

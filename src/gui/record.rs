@@ -167,8 +167,8 @@ pub enum Message {
     Copy(String),
     /// Put this entry's Confirmation ID into screen 3's boxes (for its Installation ID only).
     UseAgain(Entry),
-    /// "Remove from the record...": asks first (the window's one question).
-    AskToRemove(Entry),
+    /// "Remove from the record...": asks first (the window's one question), naming the entry.
+    AskToRemove(Box<Activation>),
 }
 
 pub enum Action {
@@ -177,7 +177,7 @@ pub enum Action {
     /// Put this entry's Confirmation ID into screen 3's boxes, and show it.
     UseAgain(Entry),
     /// Ask whether to remove this entry.
-    AskToRemove(Entry),
+    AskToRemove(Box<Activation>),
 }
 
 /// Screen 4 keeps nothing of its own: the record is the app's, and "remove?" is the window's
@@ -203,19 +203,12 @@ pub fn offer(activation: &Activation, language: Language) -> Element<'_, Message
     .into()
 }
 
-fn entry(activation: &Activation) -> Entry {
-    (
-        activation.installation_id.clone(),
-        activation.confirmation_id.clone(),
-    )
-}
-
 impl State {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Copy(digits) => Action::CopyToClipboard(digits),
             Message::UseAgain(entry) => Action::UseAgain(entry),
-            Message::AskToRemove(entry) => Action::AskToRemove(entry),
+            Message::AskToRemove(activation) => Action::AskToRemove(activation),
         }
     }
 
@@ -296,7 +289,7 @@ impl State {
                     .on_press(Message::Copy(activation.confirmation_id.clone())),
                 button(text(Text::RemoveEntry.in_language(language)))
                     .style(button::secondary)
-                    .on_press(Message::AskToRemove(entry(activation))),
+                    .on_press(Message::AskToRemove(Box::new(activation.clone()))),
             ]
             .spacing(8)
             .wrap()

@@ -62,7 +62,7 @@ pub use licensing::{
 };
 pub use record::{
     SHOWN_PRODUCT_CHARS, activation_line, kept_unshown, left_out, merged, more_left_out,
-    not_in_the_csv, outcome, record_problem_elsewhere, seen_before, shown_product,
+    not_in_the_csv, outcome, record_problem_elsewhere, remove_question, seen_before, shown_product,
 };
 pub use saving::{cannot_write, cannot_write_for};
 pub use text::Text;

@@ -77,6 +77,23 @@ pub fn activation_line(activation: &Activation, language: Language) -> String {
     }
 }
 
+/// The question before an entry is removed: which entry (its line as screen 4 shows it, and
+/// the end of its Installation ID, which tells apart two entries of one day), and that it is
+/// for good.
+pub fn remove_question(activation: &Activation, language: Language) -> String {
+    let line = activation_line(activation, language);
+    let digits = &activation.installation_id;
+    let end = &digits[digits.len().saturating_sub(7)..];
+    match language {
+        Language::Japanese => {
+            format!("記録「{line}」（インストール ID の末尾 {end}）を削除します。元に戻せません。")
+        }
+        Language::English => {
+            format!("This removes the entry \"{line}\" (Installation ID ending {end}) for good.")
+        }
+    }
+}
+
 /// Said after the entries when the record holds some this version does not understand.
 pub fn kept_unshown(count: usize, language: Language) -> String {
     match (language, count) {
@@ -284,5 +301,33 @@ pub fn record_problem_elsewhere(problem: &RecordError, language: Language) -> St
     match language {
         Language::Japanese => format!("{}（画面 4 を参照）", problem.message(language)),
         Language::English => format!("{} (see screen 4)", problem.message(language)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::{ConfirmationId, InstallationId};
+    use crate::record::Outcome;
+
+    #[test]
+    fn the_remove_question_names_the_entry() {
+        let activation = Activation::of(
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_795_914_978),
+            &InstallationId::from_typed(
+                "489126343257012289105546522085205332958764158851011127139061121",
+            ),
+            &ConfirmationId::from_typed("426296483130829081394993064403777482905722580616"),
+            Outcome::Activated,
+        )
+        .of_product(Some("Windows(R), Professional edition"), None);
+        assert_eq!(
+            remove_question(&activation, Language::English),
+            "This removes the entry \"2026-11-29 Windows(R), Professional edition - activated\" (Installation ID ending 9061121) for good."
+        );
+        assert_eq!(
+            remove_question(&activation, Language::Japanese),
+            "記録「2026/11/29 Windows(R), Professional edition - ライセンス認証されました」（インストール ID の末尾 9061121）を削除します。元に戻せません。"
+        );
     }
 }

@@ -136,7 +136,6 @@ texts! {
     RecordKeptIn => "記録は、このアプリのデータ フォルダー（作業内容と同じフォルダー）に activations.json として保存されています。ほかの PC に移すには、コマンド activation-companion history --export と --import を使います。", "The record is kept as activations.json in this app's data folder, beside the session. activation-companion history --export / --import carries it to other PCs.";
     CopyRecordedCid => "確認 ID をコピー", "Copy the Confirmation ID";
     RemoveEntry => "記録から削除…", "Remove from the record…";
-    ReallyRemoveQuestion => "この記録を削除します。元に戻せません。", "This removes the entry for good.";
     ReallyRemove => "削除する", "Remove";
     UseRecordedCid => "記録した確認 ID を画面 3 に入力する", "Put the recorded Confirmation ID on screen 3";
     MayNotWorkFromAbroad => "海外からはつながらない場合があります", "may not work from abroad";

@@ -142,7 +142,8 @@ fn a_double_click_on_remove_from_the_record_removes_nothing() {
         click_at(&mut app, at);
         assert_eq!(app.record().activations.len(), 1, "{language:?}");
         assert_eq!(common::recorded_in(home.path()).len(), 1, "{language:?}");
-        escape_answers_no(&mut app, Text::ReallyRemoveQuestion.in_language(language));
+        let question = words::remove_question(&app.record().activations[0], language);
+        escape_answers_no(&mut app, &question);
     }
 }
 
@@ -342,5 +343,51 @@ fn the_focus_is_scrolled_into_sight() {
     assert!(
         seen_low,
         "the focus went to controls that were below the window at first"
+    );
+}
+
+/// "Remove?" named no entry: with several in the record nothing said which one would go. The
+/// question names the entry whose button was pressed (its line on screen 4 and the end of its
+/// Installation ID), and Ctrl+L says it again in the other language.
+#[test]
+fn the_remove_question_names_the_entry_it_removes() {
+    use activation_companion::record::Outcome;
+    let home = tempfile::tempdir().expect("a folder");
+    let older = common::activation(
+        1_795_000_000,
+        &common::iid(1),
+        &common::cid(1),
+        Outcome::Completed,
+    )
+    .of_product(Some("Office 16, Office16ProPlusVL_MAK edition"), None);
+    let newer = common::activation(
+        1_795_914_978,
+        &common::iid(2),
+        &common::cid(2),
+        Outcome::Activated,
+    )
+    .of_product(Some("Windows(R), Professional edition"), None);
+    let store = RecordStore::in_dir(home.path());
+    store.add(older.clone()).expect("recorded");
+    store.add(newer.clone()).expect("recorded");
+    let mut app = start(&home, Language::English, None);
+    let _ = app.update(Message::Show(Screen::Record));
+    // Screen 4 shows the newest first: the first "Remove" is the Windows entry's.
+    let remove = centre_of(&app, Text::RemoveEntry.in_language(Language::English));
+    click_at(&mut app, remove);
+    for language in [Language::English, Language::Japanese] {
+        let asked = words::remove_question(&newer, language);
+        assert!(asked.contains(&newer.installation_id[56..]), "{asked}");
+        simulator(&app)
+            .find(asked.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {asked}"));
+        let other = words::remove_question(&older, language);
+        assert!(simulator(&app).find(other.as_str()).is_err(), "{other}");
+        let _ = app.update(Message::ToggleLanguage);
+    }
+    assert_eq!(
+        app.record().activations.len(),
+        2,
+        "nothing removed by asking"
     );
 }

@@ -63,10 +63,9 @@ fn a_removal_in_the_window_keeps_what_another_writer_added() {
     let mut app = start(&home, Language::English, None);
     let _ = app.update(Message::Show(Screen::Record));
     store.add(entry(OTHER_IID, OTHER_CID)).unwrap();
-    let _ = app.update(Message::Record(gui::record::Message::AskToRemove((
-        OTHER_IID.to_string(),
-        CID.to_string(),
-    ))));
+    let _ = app.update(Message::Record(gui::record::Message::AskToRemove(
+        Box::new(entry(OTHER_IID, CID)),
+    )));
     let removed = app.update(Message::Answered(gui::question::Answer::Yes));
     run(&mut app, removed);
     assert_eq!(pairs_on_disk(&home), [pair(OTHER_IID, OTHER_CID)]);

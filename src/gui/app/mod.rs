@@ -408,7 +408,7 @@ impl App {
                     self.screen = Screen::ConfirmationId;
                     Task::batch([self.stepped(step), self.focus_screen()])
                 }
-                record::Action::AskToRemove(entry) => self.ask(Question::Remove(entry)),
+                record::Action::AskToRemove(activation) => self.ask(Question::Remove(activation)),
             },
             Message::RecordWritten(result) => {
                 let next = self.record.written(result);
@@ -490,10 +490,10 @@ impl App {
             }
             Message::Answered(Answer::Yes) => match self.question.take() {
                 Some(Question::StartOver) => self.start_over(),
-                Some(Question::Remove((installation_id, confirmation_id))) => {
+                Some(Question::Remove(activation)) => {
                     let write = self.record.change(RecordChange::Remove {
-                        installation_id,
-                        confirmation_id,
+                        installation_id: activation.installation_id,
+                        confirmation_id: activation.confirmation_id,
                     });
                     self.write_record(write)
                 }
