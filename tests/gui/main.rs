@@ -213,7 +213,7 @@ fn a_whole_cid_pasted_into_box_c_fills_every_box() {
     let mut ui = simulator(&app);
     ui.find("No typing mistake found in any block.")
         .expect("on screen");
-    ui.find("Copy the slmgr.vbs /atp command (Ctrl+K)")
+    ui.find(Text::CopySlmgr.in_language(Language::English))
         .expect("on screen");
 }
 

@@ -370,6 +370,6 @@ fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
     let _ = app.update(Message::Show(Screen::Route));
     let ui = &mut simulator(&app);
     assert!(ui.find(box_1.as_str()).is_err(), "the old group is gone");
-    ui.find("The Installation ID changed: the group copied before is no longer right. Copy again.")
+    ui.find(Text::GroupCopiedIdChanged.in_language(Language::English))
         .expect("on screen");
 }
