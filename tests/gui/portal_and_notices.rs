@@ -373,3 +373,46 @@ fn a_group_copied_before_the_installation_id_changed_is_not_shown_as_right() {
     ui.find(Text::GroupCopiedIdChanged.in_language(Language::English))
         .expect("on screen");
 }
+
+/// Issue 23: the app's own files' problems are values until drawn too. A session that could
+/// not be read and a record kept aside are said in the language on show, and Ctrl+L says them
+/// again in the other one.
+#[test]
+fn the_files_problems_are_said_again_after_ctrl_l() {
+    use activation_companion::record::RecordError;
+    use activation_companion::session::SessionError;
+
+    let home = tempfile::tempdir().expect("a folder");
+    std::fs::write(home.path().join("session.json"), b"\0\0\0").expect("written");
+    let (mut app, started) = App::new(options(&home, Language::Japanese, Some(SLMGR_DTI)));
+    let session = SessionError::Corrupt {
+        kept_as: Some(home.path().join("session.json.unreadable")),
+    };
+    for language in [Language::Japanese, Language::English] {
+        let said = session.message(language);
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
+        let _ = app.update(Message::ToggleLanguage);
+    }
+
+    // The record, read on its worker, could not be read: kept aside by the first write.
+    std::fs::write(home.path().join("activations.json"), b"{ not json").expect("written");
+    run(&mut app, started);
+    let completed = app.update(Message::Confirmation(confirmation::Message::Pasted(
+        0,
+        CID.into(),
+    )));
+    let _ = app.update(Message::Show(Screen::InstallationId));
+    run(&mut app, completed);
+    let record = RecordError::Corrupt {
+        kept_as: Some(home.path().join("activations.json.unreadable")),
+    };
+    for language in [Language::Japanese, Language::English] {
+        let said = words::record_problem_elsewhere(&record, language);
+        simulator(&app)
+            .find(said.as_str())
+            .unwrap_or_else(|error| panic!("{error:?}: {said}"));
+        let _ = app.update(Message::ToggleLanguage);
+    }
+}
