@@ -16,17 +16,12 @@ source "$(dirname "$0")/window.sh"
 bare=${BARE:-${CARGO_TARGET_DIR:-target}/release/bare_window}
 [ -x "$bare" ] || { echo "build first: cargo build --release --features bare-window" >&2; exit 2; }
 start_display :94
-
-home=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null; rm -rf "$home" "$home.probe"' EXIT
-
-# The probe (scripts/first_frame.c): exec to first painted frame, polled every millisecond.
-cc -O2 -o "$home.probe" scripts/first_frame.c -lX11
+start_probe
 
 # first_frame COMMAND...   prints the ms from exec to the first painted frame (empty if none).
 first_frame() {
   rm -rf "${home:?}"/*
-  ACTIVATION_COMPANION_HOME=$home "$home.probe" "$@" 2>/dev/null || true
+  ACTIVATION_COMPANION_HOME=$home "$probe" "$@" 2>/dev/null || true
 }
 
 apps=() bares=() iids=()

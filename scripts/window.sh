@@ -1,6 +1,7 @@
 # Shared by the scripts that measure the release window under Xvfb; sourced, not run.
 # Gives: $binary (checked to exist: $APP, else the release build in $CARGO_TARGET_DIR or target/),
-# start_display (a fresh Xvfb, stopped when the script ends),
+# start_display (a fresh Xvfb, stopped when the script ends), start_probe (an empty $home and
+# the first-frame probe $probe, gone when the script ends),
 # window_of PID (the window's id, once it is shown), now (nanoseconds), median,
 # settle_and_measure PID and $sample_iid (a published Installation ID: Windows 11 Pro).
 # Needs: apt-get install xvfb xdotool imagemagick; cargo build --release.
@@ -18,6 +19,16 @@ start_display() {
   trap 'kill $xvfb 2>/dev/null' EXIT
   sleep 1
   export DISPLAY=$1
+}
+
+# start_probe   after start_display: an empty folder $home (for ACTIVATION_COMPANION_HOME) and
+# $probe, scripts/first_frame.c built (exec to first painted frame, polled every millisecond);
+# both removed, and Xvfb stopped, when the script ends. Needs libx11-dev and a C compiler.
+start_probe() {
+  home=$(mktemp -d)
+  probe=$home.probe
+  trap 'kill $xvfb 2>/dev/null; rm -rf "$home" "$probe"' EXIT
+  cc -O2 -o "$probe" scripts/first_frame.c -lX11
 }
 
 # window_of PID   prints the id of PID's visible window (empty after 4 s without one).
