@@ -38,8 +38,7 @@ pub fn settings(area: Option<platform::WorkArea>) -> iced::window::Settings {
 
 /// Creates iced's text system with the embedded fonts only, without reading the system's font
 /// folders (a Japanese Windows has hundreds of font files, read whole before the first frame
-/// otherwise), and starts a thread that adds the system's fonts to it afterwards, for text
-/// pasted in scripts the embedded fonts lack. Text already shaped is shaped again with them.
+/// otherwise). [`add_system_fonts_in_background`] adds them afterwards.
 ///
 /// # Safety
 /// Changes the process environment for a moment (`platform::without_system_fonts`): call it
@@ -52,19 +51,34 @@ pub unsafe fn text_system_without_system_fonts() {
             let _ = font_system();
         })
     };
-    std::thread::spawn(|| {
-        use iced::advanced::graphics::text::cosmic_text::fontdb;
-        let mut system_fonts = fontdb::Database::new();
-        system_fonts.load_system_fonts();
-        let Ok(mut text_system) = font_system().write() else {
-            return;
-        };
-        let database = text_system.raw().db_mut();
-        for face in system_fonts.faces() {
-            database.push_face_info(face.clone());
-        }
-        // A new version of the text system: iced shapes its text again, now with them.
-        text_system.load_font(std::borrow::Cow::Owned(Vec::new()));
+}
+
+/// Starts a thread that adds the system's fonts to the text system, for text pasted in scripts
+/// the embedded fonts lack; text already shaped is shaped again with them. Once per process.
+///
+/// The window calls it when its first frame is on screen (`Message::FirstFrame`), not before:
+/// reading the font folders took a core from the first frame where two are shared with the
+/// display server (~2 ms later on screen 1 with an ID), and on X11 the first thread a process
+/// starts makes glibc lock every `getc` from then on, while iced's event loop reads the input
+/// method's Compose file a character at a time (~13 million instructions, ~3 ms).
+pub fn add_system_fonts_in_background() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(|| {
+            use iced::advanced::graphics::text::cosmic_text::fontdb;
+            use iced::advanced::graphics::text::font_system;
+            let mut system_fonts = fontdb::Database::new();
+            system_fonts.load_system_fonts();
+            let Ok(mut text_system) = font_system().write() else {
+                return;
+            };
+            let database = text_system.raw().db_mut();
+            for face in system_fonts.faces() {
+                database.push_face_info(face.clone());
+            }
+            // A new version of the text system: iced shapes its text again, now with them.
+            text_system.load_font(std::borrow::Cow::Owned(Vec::new()));
+        });
     });
 }
 

@@ -10,10 +10,16 @@ use crate::gui::{confirmation, installation, route};
 use crate::script::Route;
 
 impl App {
-    /// Keys no focused widget used (Tab, and the keys of reading mode and "Start over?"), and
-    /// the window's close button.
+    /// Keys no focused widget used (Tab, and the keys of reading mode and "Start over?"), the
+    /// window's close button, and the first frame drawn (said once).
     pub fn subscription(&self) -> Subscription<Message> {
         let close = iced::window::close_requests().map(|_| Message::CloseRequested);
+        // A frame is announced as it is drawn; the message arrives once it is on screen.
+        let first_frame = if self.first_frame_drawn {
+            Subscription::none()
+        } else {
+            iced::window::frames().map(|_| Message::FirstFrame)
+        };
         let extra = if self.installation.is_reading() {
             keyboard::listen().filter_map(reading_key)
         } else if self.screen == Screen::ConfirmationId {
@@ -21,7 +27,7 @@ impl App {
         } else {
             Subscription::none()
         };
-        Subscription::batch([close, extra])
+        Subscription::batch([close, extra, first_frame])
     }
 
     /// Ctrl (Command on macOS) shortcuts, taken before the focused field sees the key (see

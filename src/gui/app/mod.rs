@@ -104,6 +104,9 @@ pub enum Message {
     TryAgain,
     /// A shortcut of another screen: taken so it is never typed into a field; nothing to do.
     ShortcutElsewhere,
+    /// The first frame was drawn: the system's fonts are read now
+    /// (`window::add_system_fonts_in_background`), not while it is being made.
+    FirstFrame,
 }
 
 /// A one-line message under the screen.
@@ -153,6 +156,8 @@ pub struct App {
     /// The phone list, once made (screen 2 has it too).
     centers: Option<Vec<ActivationCenter>>,
     default_country: Option<String>,
+    /// Whether the window has drawn its first frame (`Message::FirstFrame`).
+    first_frame_drawn: bool,
 }
 
 const ZOOM_STEP: f32 = 0.1;
@@ -540,6 +545,11 @@ impl App {
                 None => Task::none(),
             },
             Message::ShortcutElsewhere => Task::none(),
+            Message::FirstFrame => {
+                self.first_frame_drawn = true;
+                super::window::add_system_fonts_in_background();
+                Task::none()
+            }
         }
     }
 }

@@ -118,6 +118,7 @@ impl App {
             question: None,
             centers: options.centers,
             default_country: country,
+            first_frame_drawn: false,
         };
         app.route.set_language(app.language);
         if app.waiting.is_some() {
