@@ -4,6 +4,7 @@
 //! history, the activation centers' numbers and how their automated lines worked until voice
 //! activation ended in December 2025.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use iced::keyboard::Key;
@@ -77,7 +78,9 @@ pub struct State {
     ticked: BTreeSet<(String, usize)>,
     /// The bundled table, or this PC's own list when it could be read.
     centers: Vec<ActivationCenter>,
-    portal_qr: Option<qr_code::Data>,
+    /// The portal's QR code, made when the portal's screen is first drawn: encoding it (~4
+    /// million instructions) is no part of the first frame, which shows screen 1.
+    portal_qr: OnceCell<Option<qr_code::Data>>,
     /// "Open the portal on this PC": the OS asked to open it in the browser.
     portal_here: Job<(), BrowserError>,
     copied_group: Option<CopiedGroup>,
@@ -98,7 +101,7 @@ impl State {
             query: String::new(),
             ticked: ticked.into_iter().collect(),
             centers,
-            portal_qr: qr_code::Data::new(script::PORTAL_URL).ok(),
+            portal_qr: OnceCell::new(),
             portal_here: Job::Idle,
             copied_group: None,
             language: Language::English,
@@ -365,7 +368,10 @@ impl State {
     fn portal(&self, language: Language, room: Room) -> Element<'_, Message> {
         let script = script::call_script(Route::PortalOnPhone);
         let steps = self.checklist(script, language);
-        let qr: Element<'_, Message> = match &self.portal_qr {
+        let portal_qr = self
+            .portal_qr
+            .get_or_init(|| qr_code::Data::new(script::PORTAL_URL).ok());
+        let qr: Element<'_, Message> = match portal_qr {
             Some(data) => theme::scannable(data, 6.0),
             None => text(script::PORTAL_URL).into(),
         };
