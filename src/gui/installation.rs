@@ -9,11 +9,12 @@ use std::time::Duration;
 
 use iced::keyboard::Key;
 use iced::widget::text_editor::{self, Edit};
-use iced::widget::{column, container, qr_code, row, scrollable, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::focus::button;
 use super::fonts;
+use super::qr_code::QrCode;
 use super::room::Room;
 use super::theme;
 use crate::id::{
@@ -21,6 +22,7 @@ use crate::id::{
     read_installation_ids,
 };
 use crate::language::Language;
+use crate::qr::Qr;
 use crate::words::{self, Localized, Text};
 
 pub const INPUT_ID: &str = "installation-id";
@@ -106,7 +108,7 @@ pub struct State {
     chosen: usize,
     /// The group shown alone in reading mode (0-based), when that mode is open.
     reading_group: Option<usize>,
-    qr: Option<qr_code::Data>,
+    qr: Option<QrCode>,
     /// Edits so far, and whether the user has paused since the last one.
     edits: u64,
     paused: bool,
@@ -231,10 +233,11 @@ impl State {
     }
 
     fn refresh_qr(&mut self) {
+        // Only a valid ID gets one: a QR of a mistyped ID would carry the mistake to the phone.
         self.qr = self
             .id()
-            .filter(|id| id.is_valid())
-            .and_then(|id| qr_code::Data::new(id.digits()).ok());
+            .and_then(|id| Qr::for_installation_id(id).ok())
+            .map(|qr| QrCode::new(&qr));
         if let Some(reading) = self.reading_group {
             let groups = self.id().map_or(0, |id| id.groups().len());
             self.reading_group = (groups > 0).then(|| reading.min(groups - 1));

@@ -8,6 +8,7 @@ mod focus;
 pub mod fonts;
 pub mod installation;
 pub mod job;
+pub mod qr_code;
 pub mod question;
 pub mod record;
 pub mod room;

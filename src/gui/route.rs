@@ -9,20 +9,20 @@ use std::collections::BTreeSet;
 
 use iced::keyboard::Key;
 use iced::keyboard::key::Named;
-use iced::widget::{
-    Column, checkbox, column, container, qr_code, row, scrollable, text, text_input,
-};
+use iced::widget::{Column, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::focus::{button, focusable};
 use super::fonts;
 use super::job::Job;
+use super::qr_code::QrCode;
 use super::room::Room;
 use super::theme::{self, SCROLLBAR_GAP};
 use crate::centers::{self, ActivationCenter, Origin};
 use crate::id::InstallationId;
 use crate::language::Language;
 use crate::platform::BrowserError;
+use crate::qr::Qr;
 use crate::script::{self, Route};
 use crate::words::{self, Localized, Text};
 
@@ -80,7 +80,7 @@ pub struct State {
     centers: Vec<ActivationCenter>,
     /// The portal's QR code, made when the portal's screen is first drawn: encoding it (~4
     /// million instructions) is no part of the first frame, which shows screen 1.
-    portal_qr: OnceCell<Option<qr_code::Data>>,
+    portal_qr: OnceCell<Option<QrCode>>,
     /// "Open the portal on this PC": the OS asked to open it in the browser.
     portal_here: Job<(), BrowserError>,
     copied_group: Option<CopiedGroup>,
@@ -368,9 +368,11 @@ impl State {
     fn portal(&self, language: Language, room: Room) -> Element<'_, Message> {
         let script = script::call_script(Route::PortalOnPhone);
         let steps = self.checklist(script, language);
-        let portal_qr = self
-            .portal_qr
-            .get_or_init(|| qr_code::Data::new(script::PORTAL_URL).ok());
+        let portal_qr = self.portal_qr.get_or_init(|| {
+            Qr::for_text(script::PORTAL_URL)
+                .ok()
+                .map(|qr| QrCode::new(&qr))
+        });
         let qr: Element<'_, Message> = match portal_qr {
             Some(data) => theme::scannable(data, 6.0),
             None => text(script::PORTAL_URL).into(),

@@ -1,9 +1,10 @@
 //! Colours and widget styles. Light, high contrast; state is shown by colour *and* by a mark
 //! or a word, never by colour alone.
 
-use iced::widget::{button, container, qr_code, text_input};
+use iced::widget::{button, container, text_input};
 use iced::{Background, Border, Color, Element, Theme};
 
+use super::qr_code::QrCode;
 use crate::id::GroupState;
 use crate::words::Text;
 
@@ -86,10 +87,10 @@ fn qr_frame(_: &Theme) -> container::Style {
     }
 }
 
-/// A QR code on white with the 4-module quiet zone scanners need (iced draws 2 modules of it;
-/// the frame adds the other 2), `cell` pixels per module.
-pub fn scannable<'a, Message: 'a>(data: &'a qr_code::Data, cell: f32) -> Element<'a, Message> {
-    container(qr_code(data).cell_size(cell))
+/// A QR code on white with the 4-module quiet zone scanners need (the code draws 2 modules of
+/// it; the frame adds the other 2), `cell` pixels per module.
+pub fn scannable<'a, Message: 'a>(code: &'a QrCode, cell: f32) -> Element<'a, Message> {
+    container(code.view(cell))
         .padding(2.0 * cell)
         .style(qr_frame)
         .into()

@@ -73,3 +73,60 @@ fn digits_are_encoded_in_numeric_mode() {
     let qr = Qr::for_installation_id(&InstallationId::from_typed(WINDOWS_11)).unwrap();
     assert_eq!(qr.modules(), 25);
 }
+
+#[test]
+fn the_dark_areas_cover_every_dark_module_once_and_nothing_else() {
+    let id = InstallationId::from_typed(WINDOWS_11);
+    for qr in [
+        Qr::for_installation_id(&id).unwrap(),
+        Qr::for_text("https://aka.ms/aoh").unwrap(),
+    ] {
+        let modules = qr.modules();
+        let mut covered = vec![0; modules * modules];
+        let areas = qr.dark_areas();
+        for area in &areas {
+            assert!(area.width > 0 && area.height > 0, "{area:?}");
+            assert!(area.x + area.width <= modules && area.y + area.height <= modules);
+            for row in area.y..area.y + area.height {
+                for column in area.x..area.x + area.width {
+                    covered[row * modules + column] += 1;
+                }
+            }
+        }
+        let mut dark = 0;
+        for row in 0..modules {
+            for column in 0..modules {
+                let expected = usize::from(qr.is_dark(column, row));
+                dark += expected;
+                assert_eq!(
+                    covered[row * modules + column],
+                    expected,
+                    "({column}, {row})"
+                );
+            }
+        }
+        // The point of them: far fewer shapes to fill than dark modules.
+        assert!(
+            areas.len() * 2 < dark,
+            "{} areas for {dark} modules",
+            areas.len()
+        );
+    }
+}
+
+#[test]
+fn a_finder_pattern_is_five_areas() {
+    let qr = Qr::for_installation_id(&InstallationId::from_typed(WINDOWS_11)).unwrap();
+    // The top-left finder (7 x 7: a ring, a light ring, a 3 x 3 centre) and the light separator
+    // beside and under it: its top and bottom edges, its two sides, its centre.
+    let inside_finder = |area: &&activation_companion::qr::DarkArea| {
+        area.x + area.width <= 7 && area.y + area.height <= 7
+    };
+    let finder: Vec<_> = qr
+        .dark_areas()
+        .into_iter()
+        .filter(|a| inside_finder(&a))
+        .collect();
+    assert_eq!(finder.len(), 5, "{finder:?}");
+    assert!(!qr.is_dark(7, 0) && !qr.is_dark(0, 7) && !qr.is_dark(qr.modules(), 0));
+}
