@@ -11,7 +11,7 @@
 # Usage: scripts/bench_first_frame.sh [pairs]   (prints each round, the medians and the ratios)
 set -euo pipefail
 pairs=${1:-9}
-iid=489126343257012289105546522085205332958764158851011127139061121
+
 source "$(dirname "$0")/window.sh"
 bare=${BARE:-${CARGO_TARGET_DIR:-target}/release/bare_window}
 [ -x "$bare" ] || { echo "build first: cargo build --release --features bare-window" >&2; exit 2; }
@@ -30,7 +30,7 @@ for pair in $(seq "$pairs"); do
     case $turn in
       0) b=$(first_frame "$bare") ;;
       1) a=$(first_frame "$binary" gui --lang ja) ;;
-      2) i=$(first_frame "$binary" gui --lang ja --iid "$iid") ;;
+      2) i=$(first_frame "$binary" gui --lang ja --iid "$sample_iid") ;;
     esac
   done
   if [ -z "$a" ] || [ -z "$b" ] || [ -z "$i" ]; then

@@ -15,7 +15,7 @@
 #        REPORT_ONLY=1 scripts/profile_first_frame.sh FOLDER   prints the report again from the
 #        profiles in FOLDER (an earlier build's, to compare)
 set -euo pipefail
-iid=489126343257012289105546522085205332958764158851011127139061121
+
 out=${1:-$(mktemp -d /tmp/first-frame-profile.XXXXXX)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -41,7 +41,7 @@ if [ -z "${REPORT_ONLY:-}" ]; then
   start_probe
   profile bare "$bare"
   profile app "$binary" gui --lang ja
-  profile iid "$binary" gui --lang ja --iid "$iid"
+  profile iid "$binary" gui --lang ja --iid "$sample_iid"
 fi
 
 # inclusive NAME PATTERN   the instructions in the function matching PATTERN and below (the
