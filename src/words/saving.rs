@@ -165,54 +165,54 @@ mod tests {
     use crate::record::RecordError;
     use std::path::PathBuf;
 
+    /// Each error's sentence in English and Japanese.
+    fn says(error: &dyn Localized, en: &str, ja: &str) {
+        assert_eq!(
+            (
+                error.message(Language::English),
+                error.message(Language::Japanese)
+            ),
+            (en.to_string(), ja.to_string())
+        );
+    }
+
     /// The two stores say "could not be read, so ... anew" in one sentence, each naming itself.
     #[test]
     fn a_file_kept_aside_is_said_alike_for_the_session_and_the_record() {
         let kept_as = Some(PathBuf::from("/d/x.unreadable"));
-        let session = SessionError::Corrupt {
-            kept_as: kept_as.clone(),
-        };
-        let record = RecordError::Corrupt { kept_as };
-        assert_eq!(
-            session.message(Language::English),
-            "The saved session could not be read, so this is a fresh start (the old file is kept as /d/x.unreadable)."
+        says(
+            &SessionError::Corrupt {
+                kept_as: kept_as.clone(),
+            },
+            "The saved session could not be read, so this is a fresh start (the old file is kept as /d/x.unreadable).",
+            "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは /d/x.unreadable に残してあります）。",
         );
-        assert_eq!(
-            session.message(Language::Japanese),
-            "前回の作業内容を読み込めなかったため、新しく始めます（元のファイルは /d/x.unreadable に残してあります）。"
+        says(
+            &RecordError::Corrupt { kept_as },
+            "The activation record could not be read, so a new one is started (the old file is kept as /d/x.unreadable).",
+            "ライセンス認証の記録を読み込めなかったため、新しい記録を始めます（元のファイルは /d/x.unreadable に残してあります）。",
         );
-        assert_eq!(
-            record.message(Language::English),
-            "The activation record could not be read, so a new one is started (the old file is kept as /d/x.unreadable)."
-        );
-        assert_eq!(
-            record.message(Language::Japanese),
-            "ライセンス認証の記録を読み込めなかったため、新しい記録を始めます（元のファイルは /d/x.unreadable に残してあります）。"
-        );
-        let moved_nowhere = SessionError::Corrupt { kept_as: None };
-        assert_eq!(
-            moved_nowhere.message(Language::English),
-            "The saved session could not be read, so this is a fresh start."
+        says(
+            &SessionError::Corrupt { kept_as: None },
+            "The saved session could not be read, so this is a fresh start.",
+            "前回の作業内容を読み込めなかったため、新しく始めます。",
         );
     }
 
     /// The session that cannot be saved says where, why, and what it means for what was typed.
     #[test]
     fn a_session_that_cannot_be_saved_says_what_is_at_stake() {
-        let error = SessionError::Unwritable {
-            path: PathBuf::from("/d/session.json"),
-            reason: IoReason {
-                kind: ErrorKind::PermissionDenied,
-                os_code: Some(13),
-            },
+        let reason = IoReason {
+            kind: ErrorKind::PermissionDenied,
+            os_code: Some(13),
         };
-        assert_eq!(
-            error.message(Language::English),
-            "Cannot write /d/session.json (permission denied). What you typed is still on screen but will be lost if the app closes."
-        );
-        assert_eq!(
-            error.message(Language::Japanese),
-            "/d/session.json に書き込めません（アクセスが許可されていません）。入力は画面に残っていますが、アプリを閉じると失われます。"
+        says(
+            &SessionError::Unwritable {
+                path: PathBuf::from("/d/session.json"),
+                reason,
+            },
+            "Cannot write /d/session.json (permission denied). What you typed is still on screen but will be lost if the app closes.",
+            "/d/session.json に書き込めません（アクセスが許可されていません）。入力は画面に残っていますが、アプリを閉じると失われます。",
         );
     }
 }

@@ -353,20 +353,14 @@ fn the_focus_is_scrolled_into_sight() {
 fn the_remove_question_names_the_entry_it_removes() {
     use activation_companion::record::Outcome;
     let home = tempfile::tempdir().expect("a folder");
-    let older = common::activation(
-        1_795_000_000,
-        &common::iid(1),
-        &common::cid(1),
-        Outcome::Completed,
-    )
-    .of_product(Some("Office 16, Office16ProPlusVL_MAK edition"), None);
-    let newer = common::activation(
-        1_795_914_978,
-        &common::iid(2),
-        &common::cid(2),
-        Outcome::Activated,
-    )
-    .of_product(Some("Windows(R), Professional edition"), None);
+    let entry = |seed: u64, seconds: u64, outcome: Outcome, product: &str| {
+        common::activation(seconds, &common::iid(seed), &common::cid(seed), outcome)
+            .of_product(Some(product), None)
+    };
+    let office = "Office 16, Office16ProPlusVL_MAK edition";
+    let older = entry(1, 1_795_000_000, Outcome::Completed, office);
+    let windows = "Windows(R), Professional edition";
+    let newer = entry(2, 1_795_914_978, Outcome::Activated, windows);
     let store = RecordStore::in_dir(home.path());
     store.add(older.clone()).expect("recorded");
     store.add(newer.clone()).expect("recorded");
