@@ -53,17 +53,23 @@ impl Question {
         }
     }
 
-    /// The question, "Cancel" (with the keyboard) first and the "yes" after it.
+    /// The question, "Cancel" (with the keyboard) first and the "yes" after it, the two
+    /// beside the question where they fit, else together under it.
     pub fn view(&self, language: Language) -> Element<'_, Answer> {
         container(
             row![
                 text(self.sentence(language)),
-                button(text(Text::Cancel.in_language(language)))
-                    .id(CANCEL)
-                    .on_press(Answer::No),
-                button(text(self.yes().in_language(language)))
-                    .style(button::danger)
-                    .on_press(Answer::Yes),
+                // The two answers wrap together: a long question never leaves "yes" alone
+                // on a line of its own, away from "Cancel".
+                row![
+                    button(text(Text::Cancel.in_language(language)))
+                        .id(CANCEL)
+                        .on_press(Answer::No),
+                    button(text(self.yes().in_language(language)))
+                        .style(button::danger)
+                        .on_press(Answer::Yes),
+                ]
+                .spacing(8),
             ]
             .spacing(8)
             .align_y(Alignment::Center)

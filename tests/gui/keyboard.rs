@@ -377,6 +377,20 @@ fn the_remove_question_names_the_entry_it_removes() {
             .unwrap_or_else(|error| panic!("{error:?}: {asked}"));
         let other = words::remove_question(&older, language);
         assert!(simulator(&app).find(other.as_str()).is_err(), "{other}");
+        // The two answers stay side by side under a long question (English put "Remove"
+        // alone on a line below "Cancel").
+        let top_of = |label: Text| {
+            simulator(&app)
+                .find(label.in_language(language))
+                .unwrap_or_else(|error| panic!("{error:?}: {label:?}"))
+                .bounds()
+                .y
+        };
+        let (cancel, remove) = (top_of(Text::Cancel), top_of(Text::ReallyRemove));
+        assert!(
+            (cancel - remove).abs() < 1.0,
+            "{language:?}: {cancel} {remove}"
+        );
         let _ = app.update(Message::ToggleLanguage);
     }
     assert_eq!(
