@@ -521,7 +521,7 @@ fn a_csv_import_takes_the_rows_it_can_and_names_the_others() {
     assert!(out.contains("superseded"), "{out}");
     assert!(out.contains("line 4"), "{out}");
     assert!(out.contains("line 5"), "{out}");
-    let record = RecordStore::in_dir(home.path()).load().unwrap();
+    let record = common::record_in(home.path());
     let times: Vec<&str> = record
         .activations
         .iter()
@@ -697,7 +697,7 @@ fn two_imports_at_once_lose_no_entry() {
             assert!(child.wait().unwrap().success());
         }
     }
-    let record = RecordStore::in_dir(home.path()).load().unwrap();
+    let record = common::record_in(home.path());
     let mut found: Vec<String> = record
         .activations
         .iter()
@@ -732,10 +732,6 @@ fn two_entries() -> ActivationRecord {
         .of_product(None, None),
     );
     record
-}
-
-fn record_in(home: &Path) -> ActivationRecord {
-    RecordStore::in_dir(home).load().expect("the record reads")
 }
 
 #[test]
@@ -854,7 +850,11 @@ fn history_export_writes_json_and_csv_that_read_back_equal() {
             "{name}: {text}"
         );
     }
-    assert_eq!(record_in(home.path()), record, "exporting changes nothing");
+    assert_eq!(
+        common::record_in(home.path()),
+        record,
+        "exporting changes nothing"
+    );
 }
 
 #[test]
@@ -920,7 +920,7 @@ fn history_import_of_the_same_file_twice_adds_it_once() {
             stdout(&second).trim_end(),
             "0 added to the record (the same IDs are kept once)."
         );
-        assert_eq!(record_in(home.path()), one, "{name}");
+        assert_eq!(common::record_in(home.path()), one, "{name}");
     }
 }
 
@@ -991,7 +991,7 @@ fn history_import_with_one_bad_entry_exits_1_and_keeps_the_good_ones() {
         "2 added to the record (the same IDs are kept once). 1 left out:\n  \
          entry 3: the Installation ID is of the wrong length or has a wrong check digit."
     );
-    assert_eq!(record_in(home.path()), two_entries());
+    assert_eq!(common::record_in(home.path()), two_entries());
 }
 
 #[test]

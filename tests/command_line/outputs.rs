@@ -245,7 +245,7 @@ fn import_one_entry_from_standard_input(home: &Path) {
 fn a_dash_is_standard_input_for_an_import() {
     let home = tempfile::tempdir().expect("a folder");
     import_one_entry_from_standard_input(home.path());
-    let record = RecordStore::in_dir(home.path()).load().expect("a record");
+    let record = crate::common::record_in(home.path());
     assert_eq!(record.activations.len(), 1);
     assert_eq!(record.activations[0].installation_id, IID);
 }

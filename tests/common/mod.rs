@@ -369,10 +369,14 @@ pub fn activation(
     )
 }
 
-/// The activations in the record of the data folder `home`, as the app reads them.
-pub fn recorded_in(home: &std::path::Path) -> Vec<activation_companion::record::Activation> {
+/// The record of the data folder `home`, as the app reads it.
+pub fn record_in(home: &std::path::Path) -> activation_companion::record::ActivationRecord {
     activation_companion::record::RecordStore::in_dir(home)
         .load()
         .expect("the record in the data folder reads")
-        .activations
+}
+
+/// The activations in the record of the data folder `home`.
+pub fn recorded_in(home: &std::path::Path) -> Vec<activation_companion::record::Activation> {
+    record_in(home).activations
 }

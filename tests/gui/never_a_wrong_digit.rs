@@ -175,7 +175,7 @@ fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
             .find(wrong_length.message(language))
             .expect("on screen");
         let (home, mut app) = screen_3_with(Some(SLMGR_DTI), language);
-        let before = RecordStore::in_dir(home.path()).load().unwrap();
+        let before = common::record_in(home.path());
         ctrl_v(&mut app, 0, &GROUPED[..48]);
         assert!(blocks(&app).iter().all(String::is_empty));
         assert!(app.confirmation().consistent_id().is_none());
@@ -193,7 +193,7 @@ fn the_xp_format_never_applies_to_a_vista_and_later_installation_id() {
         )));
         run_with_clipboard(&mut app, task, &mut clipboard);
         assert_eq!(clipboard, None, "nothing copied");
-        assert_eq!(RecordStore::in_dir(home.path()).load().unwrap(), before);
+        assert_eq!(common::record_in(home.path()), before);
     }
 }
 
